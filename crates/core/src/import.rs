@@ -1,0 +1,525 @@
+//! Reading the policy library from the files policy teams keep in git: Markdown with YAML
+//! front matter, one file per policy version, and a `synonyms.yaml`.
+//!
+//! The caller reads the files (this crate does no IO) and hands over their paths and text.
+//! Every problem is reported with its file, line, what is wrong and how to fix it, and all
+//! problems are collected, not just the first, so one round of fixes suffices.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::document::parse_markdown;
+use crate::library::{Library, SynonymGroup};
+use crate::policy::{
+    Anchor, EnforcementAction, IsoDate, Lang, Policy, PolicyArea, PolicyVersion, Section, Severity,
+    Slug, VersionStatus,
+};
+
+/// One file of the library, as read by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the library folder, with `/` separators.
+    pub path: String,
+    pub text: String,
+}
+
+/// A precise, actionable problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportError {
+    pub file: String,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {} ({})", self.file, self.line, self.message, self.hint)
+    }
+}
+
+/// One policy version read from one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedVersion {
+    pub file: String,
+    pub slug: Slug,
+    pub title: String,
+    pub area: PolicyArea,
+    pub owner: String,
+    pub regions: Vec<String>,
+    pub languages: Vec<Lang>,
+    pub version: PolicyVersion,
+    /// SHA-256 of the file's text with line endings normalised; equal hashes mean an unchanged file.
+    pub source_hash: String,
+}
+
+/// Everything read from a library folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedLibrary {
+    pub versions: Vec<ParsedVersion>,
+    /// `None` when the folder has no synonym file: the current list is then kept.
+    pub synonyms: Option<Vec<SynonymGroup>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    slug: String,
+    title: String,
+    area: String,
+    owner: String,
+    regions: Vec<String>,
+    languages: Vec<String>,
+    version: u32,
+    status: String,
+    effective: String,
+    verified_until: String,
+    summary: String,
+    actions: Vec<ActionMatter>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActionMatter {
+    name: String,
+    severity: String,
+    when: String,
+}
+
+/// Reads a whole library folder: every `.md` file is a policy version, `synonyms.yaml` the
+/// synonym list; a `README.md` at the top is documentation and is skipped. Either every file
+/// is valid, or the result lists every problem found.
+pub fn parse_library(files: &[SourceFile]) -> Result<ParsedLibrary, Vec<ImportError>> {
+    let mut errors = Vec::new();
+    let mut versions = Vec::new();
+    let mut synonyms: Option<Vec<SynonymGroup>> = None;
+    for file in files {
+        let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+        if file.path.eq_ignore_ascii_case("readme.md") {
+            continue;
+        }
+        if name == "synonyms.yaml" || name == "synonyms.yml" {
+            match parse_synonyms(file) {
+                Ok(groups) => synonyms.get_or_insert_with(Vec::new).extend(groups),
+                Err(mut e) => errors.append(&mut e),
+            }
+        } else if name.ends_with(".md") {
+            match parse_policy_file(file) {
+                Ok(parsed) => versions.push(parsed),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    let mut seen: BTreeMap<(&str, u32), &str> = BTreeMap::new();
+    for parsed in &versions {
+        let key = (parsed.slug.as_str(), parsed.version.number);
+        if let Some(first) = seen.insert(key, &parsed.file) {
+            errors.push(ImportError {
+                file: parsed.file.clone(),
+                line: front_matter_line(&files_text(files, &parsed.file), "version"),
+                message: format!("{} version {} is also defined in {first}", key.0, key.1),
+                hint: "give each version of a policy its own number".into(),
+            });
+        }
+    }
+    if versions.is_empty() && errors.is_empty() {
+        errors.push(ImportError {
+            file: String::new(),
+            line: 0,
+            message: "the folder holds no policy files".into(),
+            hint: "add Markdown files (*.md) with YAML front matter, one per policy version".into(),
+        });
+    }
+    if errors.is_empty() {
+        versions.sort_by(|a, b| (&a.slug, a.version.number).cmp(&(&b.slug, b.version.number)));
+        Ok(ParsedLibrary { versions, synonyms })
+    } else {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        Err(errors)
+    }
+}
+
+fn files_text(files: &[SourceFile], path: &str) -> String {
+    files.iter().find(|f| f.path == path).map(|f| f.text.clone()).unwrap_or_default()
+}
+
+/// Groups parsed versions into a library. The metadata of a policy (title, area, …) is taken
+/// from its highest-numbered version.
+pub fn assemble(parsed: ParsedLibrary) -> Library {
+    let mut by_slug: BTreeMap<Slug, Policy> = BTreeMap::new();
+    for p in parsed.versions {
+        let policy = by_slug.entry(p.slug.clone()).or_insert_with(|| Policy {
+            slug: p.slug.clone(),
+            title: String::new(),
+            area: p.area,
+            owner: String::new(),
+            regions: vec![],
+            languages: vec![],
+            versions: vec![],
+        });
+        if policy.versions.last().is_none_or(|v| v.number < p.version.number) {
+            policy.title = p.title;
+            policy.area = p.area;
+            policy.owner = p.owner;
+            policy.regions = p.regions;
+            policy.languages = p.languages;
+        }
+        policy.versions.push(p.version);
+        policy.versions.sort_by_key(|v| v.number);
+    }
+    let mut library = Library {
+        policies: by_slug.into_values().collect(),
+        synonyms: parsed.synonyms.unwrap_or_default(),
+    };
+    library.normalize();
+    library
+}
+
+/// A version already in the store, as far as importing needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredVersion {
+    pub slug: Slug,
+    pub number: u32,
+    pub source_hash: String,
+}
+
+/// What an import will change. Applying it adds rows only: stored versions are immutable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// New versions, numbered as they will be stored.
+    pub additions: Vec<ParsedVersion>,
+    /// Files whose exact content is already stored.
+    pub unchanged: usize,
+    /// The new synonym list, when it differs from the current one.
+    pub synonyms: Option<Vec<SynonymGroup>>,
+}
+
+impl ImportPlan {
+    pub fn is_empty(&self) -> bool {
+        self.additions.is_empty() && self.synonyms.is_none()
+    }
+}
+
+/// Decides what importing `parsed` on top of `existing` changes, deterministically:
+/// - a file whose content hash is already stored for its policy changes nothing, so
+///   re-importing the same folder is a no-op;
+/// - a new file keeps the version number it declares when that number is free;
+/// - a changed file (its number is taken by other content) becomes a new version, numbered
+///   after the highest one of its policy. Stored versions are never rewritten.
+pub fn plan_import(
+    existing: &[StoredVersion],
+    parsed: ParsedLibrary,
+    current_synonyms: &[SynonymGroup],
+) -> ImportPlan {
+    let mut taken: BTreeMap<Slug, Vec<u32>> = BTreeMap::new();
+    let mut hashes: BTreeMap<(Slug, String), ()> = BTreeMap::new();
+    for stored in existing {
+        taken.entry(stored.slug.clone()).or_default().push(stored.number);
+        hashes.insert((stored.slug.clone(), stored.source_hash.clone()), ());
+    }
+    let mut unchanged = 0;
+    let mut keep = Vec::new();
+    let mut renumber = Vec::new();
+    for version in parsed.versions {
+        if hashes.contains_key(&(version.slug.clone(), version.source_hash.clone())) {
+            unchanged += 1;
+        } else if taken.get(&version.slug).is_some_and(|numbers| numbers.contains(&version.version.number)) {
+            renumber.push(version);
+        } else {
+            taken.entry(version.slug.clone()).or_default().push(version.version.number);
+            keep.push(version);
+        }
+    }
+    for mut version in renumber {
+        let numbers = taken.entry(version.slug.clone()).or_default();
+        let next = numbers.iter().max().copied().unwrap_or(0) + 1;
+        numbers.push(next);
+        version.version.number = next;
+        keep.push(version);
+    }
+    keep.sort_by(|a, b| (&a.slug, a.version.number).cmp(&(&b.slug, b.version.number)));
+    let synonyms = parsed.synonyms.filter(|new| new.as_slice() != current_synonyms);
+    ImportPlan { additions: keep, unchanged, synonyms }
+}
+
+/// SHA-256 (hex) of a text with CRLF normalised to LF, so a checkout on Windows is "unchanged".
+pub fn content_hash(text: &str) -> String {
+    let normalized = text.replace("\r\n", "\n");
+    Sha256::digest(normalized.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn error(file: &SourceFile, line: usize, message: impl Into<String>, hint: impl Into<String>) -> ImportError {
+    ImportError { file: file.path.clone(), line, message: message.into(), hint: hint.into() }
+}
+
+/// The 1-based line of `key:` in a file's front matter, or 1 when it is absent.
+fn front_matter_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, line)| line.trim_end() != "---")
+        .find(|(_, line)| {
+            line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(1, |(i, _)| i + 1)
+}
+
+/// Parses one policy version file.
+pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportError>> {
+    let text = file.text.replace("\r\n", "\n");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return Err(vec![error(
+            file,
+            1,
+            "the file does not start with YAML front matter",
+            "begin the file with a line `---`, the policy's fields, then another `---`",
+        )]);
+    }
+    let Some(close) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1) else {
+        return Err(vec![error(
+            file,
+            1,
+            "the front matter is never closed",
+            "end the front matter with a line that holds only `---`",
+        )]);
+    };
+    let yaml = lines[1..close].join("\n");
+    let matter: FrontMatter = match serde_yaml_ng::from_str(&yaml) {
+        Ok(m) => m,
+        Err(e) => {
+            let line = e.location().map_or(1, |l| l.line() + 1);
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            return Err(vec![error(
+                file,
+                line,
+                format!("front matter: {message}"),
+                "fields are slug, title, area, owner, regions, languages, version, status, effective, verified_until, summary and actions (name, severity, when)",
+            )]);
+        }
+    };
+
+    let mut errors = Vec::new();
+    let at = |key: &str| front_matter_line(text, key);
+
+    let slug = Slug::new(matter.slug.clone())
+        .map_err(|e| errors.push(error(file, at("slug"), format!("slug {:?} {e}", matter.slug), "use a name like `private-information`")))
+        .ok();
+    let area = PolicyArea::from_id(&matter.area);
+    if area.is_none() {
+        let known: Vec<&str> = PolicyArea::ALL.iter().map(|a| a.id()).collect();
+        errors.push(error(file, at("area"), format!("unknown area {:?}", matter.area), format!("use one of: {}", known.join(", "))));
+    }
+    let status = match matter.status.as_str() {
+        "draft" => Some(VersionStatus::Draft),
+        "published" => Some(VersionStatus::Published),
+        "retired" => Some(VersionStatus::Retired),
+        other => {
+            errors.push(error(file, at("status"), format!("unknown status {other:?}"), "use draft, published or retired"));
+            None
+        }
+    };
+    let mut date = |key: &str, value: &str| {
+        IsoDate::new(value).map_err(|e| errors.push(error(file, at(key), format!("{key}: {e}"), "write dates as YYYY-MM-DD, e.g. 2026-03-01"))).ok()
+    };
+    let effective = date("effective", &matter.effective);
+    let verified_until = date("verified_until", &matter.verified_until);
+    if let (Some(from), Some(until)) = (&effective, &verified_until)
+        && until < from
+    {
+        errors.push(error(file, at("verified_until"), format!("verified_until {until} is before effective {from}"), "a policy is verified from its effective date onwards"));
+    }
+    if matter.version == 0 {
+        errors.push(error(file, at("version"), "version must be 1 or more", "number versions 1, 2, 3, …"));
+    }
+    for (key, value) in [("title", &matter.title), ("owner", &matter.owner), ("summary", &matter.summary)] {
+        if value.trim().is_empty() {
+            errors.push(error(file, at(key), format!("{key} is empty"), format!("write the policy's {key}")));
+        }
+    }
+    let mut languages = Vec::new();
+    for code in &matter.languages {
+        match Lang::new(code.clone()) {
+            Ok(lang) => languages.push(lang),
+            Err(e) => errors.push(error(file, at("languages"), e, "list ISO 639-1 codes, e.g. [en, es]")),
+        }
+    }
+    if matter.languages.is_empty() {
+        errors.push(error(file, at("languages"), "languages is empty", "list the languages the sections are written in, e.g. [en]"));
+    }
+    let mut actions = Vec::new();
+    for action in &matter.actions {
+        let severity = match action.severity.as_str() {
+            "low" => Severity::Low,
+            "medium" => Severity::Medium,
+            "high" => Severity::High,
+            "critical" => Severity::Critical,
+            other => {
+                errors.push(error(file, at("actions"), format!("action {:?}: unknown severity {other:?}", action.name), "use low, medium, high or critical"));
+                continue;
+            }
+        };
+        if action.name.trim().is_empty() {
+            errors.push(error(file, at("actions"), "an action has an empty name", "name the action, e.g. Remove content"));
+        }
+        actions.push(EnforcementAction { name: action.name.trim().into(), severity, when: action.when.trim().into() });
+    }
+    if matter.actions.is_empty() {
+        errors.push(error(file, at("actions"), "no enforcement actions", "list at least one action with name, severity and when"));
+    }
+
+    let sections = parse_sections(file, &lines, close + 1, &languages, &mut errors);
+
+    match (slug, area, status, effective, verified_until) {
+        (Some(slug), Some(area), Some(status), Some(effective), Some(verified_until)) if errors.is_empty() => {
+            Ok(ParsedVersion {
+                file: file.path.clone(),
+                slug,
+                title: matter.title.trim().into(),
+                area,
+                owner: matter.owner.trim().into(),
+                regions: matter.regions,
+                languages,
+                version: PolicyVersion {
+                    number: matter.version,
+                    status,
+                    effective,
+                    verified_until,
+                    summary: matter.summary.trim().into(),
+                    sections,
+                    actions,
+                },
+                source_hash: content_hash(&file.text),
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// Splits the body (from line index `start`) at `## ` headings into sections.
+fn parse_sections(
+    file: &SourceFile,
+    lines: &[&str],
+    start: usize,
+    languages: &[Lang],
+    errors: &mut Vec<ImportError>,
+) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut open: Option<OpenSection> = None;
+    let mut in_fence = false;
+    let mut finish = |open: Option<OpenSection>, errors: &mut Vec<ImportError>| {
+        if let Some(OpenSection { line, anchor: Some(anchor), heading, lang, body }) = open {
+            if sections.iter().any(|s| s.anchor == anchor) {
+                errors.push(error(file, line, format!("anchor #{anchor} is used twice"), "give every section its own anchor"));
+            }
+            sections.push(Section { anchor, heading, lang, body: parse_markdown(&body) });
+        }
+    };
+    for (index, raw) in lines.iter().enumerate().skip(start) {
+        let line_no = index + 1;
+        if raw.trim_start().starts_with("```") || raw.trim_start().starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if !in_fence && let Some(rest) = raw.strip_prefix("## ") {
+            finish(open.take(), errors);
+            open = Some(parse_heading(file, line_no, rest, languages, errors));
+            continue;
+        }
+        match &mut open {
+            Some(section) => {
+                section.body.push_str(raw);
+                section.body.push('\n');
+            }
+            None if raw.trim().is_empty() => {}
+            None => {
+                errors.push(error(file, line_no, "text before the first section heading", "start the body with a `## Heading {#anchor}` line"));
+                // Report this once per file.
+                open = Some(OpenSection { line: line_no, anchor: None, heading: String::new(), lang: None, body: String::new() });
+            }
+        }
+    }
+    finish(open, errors);
+    if sections.is_empty() && errors.is_empty() {
+        errors.push(error(file, lines.len(), "the policy has no sections", "add sections, each starting with `## Heading {#anchor}`"));
+    }
+    sections
+}
+
+fn parse_heading(
+    file: &SourceFile,
+    line: usize,
+    rest: &str,
+    languages: &[Lang],
+    errors: &mut Vec<ImportError>,
+) -> OpenSection {
+    let rest = rest.trim();
+    let hint = "end every section heading with an anchor, e.g. `## Exceptions {#exceptions}` or `{#resumen lang=es}`";
+    let Some((heading, attrs)) = rest.strip_suffix('}').and_then(|r| r.rsplit_once('{')) else {
+        errors.push(error(file, line, format!("heading {rest:?} has no anchor"), hint));
+        return OpenSection { line, anchor: None, heading: rest.into(), lang: None, body: String::new() };
+    };
+    let heading = heading.trim().to_string();
+    if heading.is_empty() {
+        errors.push(error(file, line, "a section heading is empty", "write the heading before its anchor"));
+    }
+    let mut anchor = None;
+    let mut lang = None;
+    for attr in attrs.split_whitespace() {
+        if let Some(id) = attr.strip_prefix('#') {
+            match Anchor::new(id) {
+                Ok(a) => anchor = Some(a),
+                Err(e) => errors.push(error(file, line, format!("anchor #{id} {e}"), "use a name like `not-allowed`")),
+            }
+        } else if let Some(code) = attr.strip_prefix("lang=") {
+            match Lang::new(code) {
+                Ok(l) if languages.contains(&l) => lang = Some(l),
+                Ok(l) => errors.push(error(file, line, format!("section language {l} is not in the policy's languages"), format!("add {l} to `languages` in the front matter"))),
+                Err(e) => errors.push(error(file, line, e, "use lang=es, lang=ar, lang=ja, …")),
+            }
+        } else {
+            errors.push(error(file, line, format!("unknown heading attribute {attr:?}"), hint));
+        }
+    }
+    if anchor.is_none() && !attrs.contains('#') {
+        errors.push(error(file, line, format!("heading {heading:?} has no anchor"), hint));
+    }
+    OpenSection { line, anchor, heading, lang, body: String::new() }
+}
+
+/// A section whose body is still being collected.
+struct OpenSection {
+    line: usize,
+    anchor: Option<Anchor>,
+    heading: String,
+    lang: Option<Lang>,
+    body: String,
+}
+
+/// Parses `synonyms.yaml`: a list of groups, each a list of equivalent terms.
+pub fn parse_synonyms(file: &SourceFile) -> Result<Vec<SynonymGroup>, Vec<ImportError>> {
+    let groups: Vec<Vec<String>> = serde_yaml_ng::from_str(&file.text).map_err(|e| {
+        vec![error(
+            file,
+            e.location().map_or(0, |l| l.line()),
+            format!("synonyms: {}", e.to_string().split(" at line ").next().unwrap_or_default()),
+            "write a list of groups, one per line: `- [doxxing, private information]`",
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for (i, group) in groups.into_iter().enumerate() {
+        let terms: Vec<String> = group.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+        if terms.len() < 2 {
+            errors.push(error(file, i + 1, "a synonym group needs at least two terms", "list two or more terms that mean the same"));
+        } else {
+            out.push(terms);
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}

@@ -1,0 +1,73 @@
+//! The REST API under `/api`. Handlers are thin: they read the shared state and answer with
+//! core's wire types.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use casebook_core::SCHEMA_VERSION;
+use casebook_core::policy::Policy;
+use casebook_core::wire::{DatabaseHealth, Health, PolicySummary};
+
+use crate::AppState;
+use crate::error::AppError;
+
+pub fn router() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/health", get(health))
+        .route("/policies", get(list_policies))
+        .route("/policies/{slug}", get(get_policy))
+        .route("/library", get(get_library))
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .fallback(|| async { AppError::NotFound("This API address".into()) })
+}
+
+async fn health(State(state): State<AppState>) -> Response {
+    let ok = state.store.ping().await;
+    let body = Health {
+        status: if ok { "ok" } else { "degraded" }.into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        database: DatabaseHealth { kind: state.store.kind().name().into(), ok },
+        schema_version: SCHEMA_VERSION,
+    };
+    let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, [(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
+}
+
+async fn list_policies(State(state): State<AppState>) -> Json<Vec<PolicySummary>> {
+    Json(state.library.current().summaries.clone())
+}
+
+async fn get_policy(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Policy>, AppError> {
+    let library = state.library.current();
+    library
+        .library
+        .policy(&slug)
+        .cloned()
+        .map(Json)
+        .ok_or_else(|| AppError::NotFound(format!("The policy {slug:?}")))
+}
+
+/// The whole library for offline use, with an entity tag so an unchanged library costs a 304.
+async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let library = state.library.current();
+    let etag = format!("\"{}\"", library.revision);
+    let etag_value = HeaderValue::from_str(&etag).expect("a hex revision is a valid header value");
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag));
+    if matches {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag_value)]).into_response();
+    }
+    (
+        [
+            (header::ETAG, etag_value),
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        library.snapshot_json.clone(),
+    )
+        .into_response()
+}

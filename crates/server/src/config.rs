@@ -1,0 +1,48 @@
+//! Command line and environment configuration. Every flag has an environment variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "casebook-server", version, about = "Casebook's REST backend; also serves the built app")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API and the app (the default).
+    Serve,
+    /// Import a policy library folder (Markdown files with YAML front matter), then exit.
+    Import {
+        /// The folder to import.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "CASEBOOK_BIND", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: SocketAddr,
+    /// Folder for the embedded SQLite database (created if missing).
+    #[arg(long, env = "CASEBOOK_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+    /// `postgres://…` to use PostgreSQL, or `sqlite://…`; default: SQLite in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Folder holding the built app (Trunk's `dist`).
+    #[arg(long, env = "CASEBOOK_DIST", default_value = "dist", global = true)]
+    pub dist: PathBuf,
+    /// Load the demo policy library when the library is empty.
+    #[arg(long, env = "CASEBOOK_DEMO", global = true)]
+    pub demo: bool,
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, env = "CASEBOOK_LOG_JSON", global = true)]
+    pub log_json: bool,
+}

@@ -1,0 +1,91 @@
+//! Casebook's REST backend. `app()` builds the whole HTTP service from its state, so tests
+//! drive it directly or over a real socket; `main.rs` only reads configuration and binds.
+//!
+//! Only this crate speaks HTTP and SQL.
+
+pub mod api;
+pub mod assets;
+pub mod config;
+pub mod error;
+pub mod library;
+pub mod security;
+pub mod store;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{HeaderValue, StatusCode, Uri};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::assets::AppShell;
+use crate::error::AppError;
+use crate::library::{LibraryState, SharedLibrary};
+use crate::store::Store;
+
+/// Largest request body the server reads.
+pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+/// Longest a request may take before the server answers 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Everything a handler may use.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub library: SharedLibrary,
+    /// The built app; `None` when the server runs without one (API only).
+    pub shell: Option<Arc<AppShell>>,
+}
+
+impl AppState {
+    /// Opens the state over a store, reading the library into memory.
+    pub async fn new(store: Store, shell: Option<AppShell>) -> anyhow::Result<AppState> {
+        let library = SharedLibrary::new(LibraryState::new(store.load_library().await?)?);
+        Ok(AppState { store, library, shell: shell.map(Arc::new) })
+    }
+
+    /// Re-reads the library after the store changed.
+    pub async fn reload_library(&self) -> anyhow::Result<()> {
+        self.library.replace(LibraryState::new(self.store.load_library().await?)?);
+        Ok(())
+    }
+}
+
+/// The whole HTTP service: the API under `/api`, the app everywhere else.
+pub fn app(state: AppState) -> Router {
+    let csp = assets::content_security_policy(state.shell.as_deref());
+    let csp = HeaderValue::from_str(&csp).expect("the CSP is built from ASCII parts");
+    let router = Router::new().nest("/api", api::router());
+    let router = match state.shell.clone() {
+        Some(shell) => {
+            let fallback_shell = shell.clone();
+            let spa = (move |uri: Uri| async move { fallback_shell.fallback(&uri) }).into_service();
+            router.fallback_service(ServeDir::new(&shell.dist).append_index_html_on_directories(false).fallback(spa))
+        }
+        None => router.fallback(|| async { AppError::NotFound("The app (it is not built on this server)".into()) }),
+    };
+    router
+        .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn(security::request_id))
+                .layer(TraceLayer::new_for_http())
+                .layer(axum::middleware::from_fn_with_state(csp, security::security_headers))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+                .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+                .layer(CompressionLayer::new()),
+        )
+}
+
+/// The current time as RFC 3339, for stored timestamps.
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
+}

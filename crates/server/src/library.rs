@@ -1,0 +1,135 @@
+//! The library as the server holds it in memory, and the import path that changes it.
+//!
+//! Reads never touch the database: they clone an `Arc` of the current [`LibraryState`].
+//! An import writes the store first, then swaps in a freshly loaded state.
+
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+
+use anyhow::Context;
+use casebook_core::SCHEMA_VERSION;
+use casebook_core::import::{ImportError, SourceFile, parse_library, plan_import};
+use casebook_core::library::Library;
+use casebook_core::wire::{LibrarySnapshot, PolicySummary};
+use include_dir::{Dir, include_dir};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::store::Store;
+
+/// The demo library that ships with Casebook (see `demo/library/README.md`).
+static DEMO_LIBRARY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../demo/library");
+
+/// An immutable view of the library and what is derived from it.
+#[derive(Debug)]
+pub struct LibraryState {
+    pub library: Library,
+    pub summaries: Vec<PolicySummary>,
+    /// Hex SHA-256 of `snapshot_json`; used as the HTTP entity tag.
+    pub revision: String,
+    /// The serialized [`LibrarySnapshot`], ready to send.
+    pub snapshot_json: Vec<u8>,
+}
+
+impl LibraryState {
+    pub fn new(library: Library) -> anyhow::Result<LibraryState> {
+        let summaries = library.policies.iter().filter_map(PolicySummary::of).collect();
+        let content = serde_json::to_vec(&library)?;
+        let revision: String = Sha256::digest(&content).iter().take(12).map(|b| format!("{b:02x}")).collect();
+        let snapshot = LibrarySnapshot { schema_version: SCHEMA_VERSION, revision: revision.clone(), library };
+        let snapshot_json = serde_json::to_vec(&snapshot)?;
+        Ok(LibraryState { library: snapshot.library, summaries, revision, snapshot_json })
+    }
+}
+
+/// The shared, swappable library.
+#[derive(Debug, Clone)]
+pub struct SharedLibrary(Arc<RwLock<Arc<LibraryState>>>);
+
+impl SharedLibrary {
+    pub fn new(state: LibraryState) -> Self {
+        SharedLibrary(Arc::new(RwLock::new(Arc::new(state))))
+    }
+
+    pub fn current(&self) -> Arc<LibraryState> {
+        self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub fn replace(&self, state: LibraryState) {
+        *self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(state);
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub added: Vec<String>,
+    pub unchanged: usize,
+    pub synonyms_updated: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error("the library has {} problem(s); nothing was imported", .0.len())]
+    Invalid(Vec<ImportError>),
+    #[error(transparent)]
+    Store(#[from] anyhow::Error),
+}
+
+/// Validates `files` and, only if every file is valid, stores the new versions.
+pub async fn import(store: &Store, files: &[SourceFile], now: &str) -> Result<ImportReport, ImportFailure> {
+    let parsed = parse_library(files).map_err(ImportFailure::Invalid)?;
+    let existing = store.stored_versions().await?;
+    let synonyms = store.synonyms().await?;
+    let plan = plan_import(&existing, parsed, &synonyms);
+    if !plan.is_empty() {
+        store.apply_import(&plan, now).await?;
+    }
+    Ok(ImportReport {
+        added: plan.additions.iter().map(|a| format!("{} v{}", a.slug, a.version.number)).collect(),
+        unchanged: plan.unchanged,
+        synonyms_updated: plan.synonyms.is_some(),
+    })
+}
+
+/// Reads a library folder from disk: every `.md` and `synonyms.yaml`, paths relative to `dir`.
+pub fn read_folder(dir: &Path) -> anyhow::Result<Vec<SourceFile>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if is_library_file(&path.to_string_lossy()) {
+                let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {} as UTF-8 text", path.display()))?;
+                let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                files.push(SourceFile { path: relative, text });
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn is_library_file(path: &str) -> bool {
+    path.ends_with(".md") || path.ends_with("synonyms.yaml") || path.ends_with("synonyms.yml")
+}
+
+/// The demo library's files, embedded in the binary.
+pub fn demo_files() -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    let mut pending = vec![&DEMO_LIBRARY];
+    while let Some(dir) = pending.pop() {
+        pending.extend(dir.dirs());
+        for file in dir.files() {
+            let path = file.path().to_string_lossy().replace('\\', "/");
+            if let (true, Some(text)) = (is_library_file(&path), file.contents_utf8()) {
+                files.push(SourceFile { path, text: text.to_string() });
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}

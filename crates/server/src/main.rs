@@ -1,0 +1,116 @@
+//! `casebook-server`: reads configuration, opens the store, and either serves or imports.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use casebook_server::config::{Cli, Command, Config};
+use casebook_server::library::{ImportFailure, demo_files, import, read_folder};
+use casebook_server::store::Store;
+use casebook_server::{AppState, app, assets::AppShell, now_rfc3339};
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli.config);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(cli.config).await,
+        Command::Import { dir } => import_folder(cli.config, &dir).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(config: &Config) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    if config.log_json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
+    if config.demo && store.stored_versions().await?.is_empty() {
+        let report = import(&store, &demo_files(), &now_rfc3339()).await.map_err(import_error)?;
+        tracing::info!(versions = report.added.len(), "loaded the demo policy library");
+    }
+    let shell = match AppShell::load(&config.dist) {
+        Ok(shell) => Some(shell),
+        Err(e) => {
+            tracing::warn!("serving the API only: {e:#}");
+            None
+        }
+    };
+    let state = AppState::new(store.clone(), shell).await?;
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, database = store.kind().name(), "Casebook is serving at http://{address}/");
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn import_folder(config: Config, dir: &std::path::Path) -> anyhow::Result<()> {
+    let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
+    let files = read_folder(dir)?;
+    let report = import(&store, &files, &now_rfc3339()).await.map_err(import_error)?;
+    println!(
+        "imported {} new version(s), {} file(s) unchanged{}",
+        report.added.len(),
+        report.unchanged,
+        if report.synonyms_updated { ", synonyms updated" } else { "" }
+    );
+    for added in &report.added {
+        println!("  + {added}");
+    }
+    store.close().await;
+    Ok(())
+}
+
+fn import_error(failure: ImportFailure) -> anyhow::Error {
+    match failure {
+        ImportFailure::Invalid(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            anyhow::anyhow!("the library has {} problem(s); nothing was imported", errors.len())
+        }
+        ImportFailure::Store(e) => e,
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,218 @@
+//! The server's only storage: SQLite (a file in the data folder, the default) or PostgreSQL,
+//! behind one set of queries. Only this module writes SQL.
+//!
+//! Queries are written once, with `$1` placeholders, which both databases accept.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use casebook_core::import::{ImportPlan, StoredVersion};
+use casebook_core::library::{Library, SynonymGroup};
+use casebook_core::policy::{Lang, Policy, PolicyArea, PolicyVersion, Slug};
+use serde::{Deserialize, Serialize};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Row};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+impl DbKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            DbKind::Sqlite => "sqlite",
+            DbKind::Postgres => "postgres",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    kind: DbKind,
+}
+
+/// The per-policy fields stored with each version (the newest version's win).
+#[derive(Debug, Serialize, Deserialize)]
+struct PolicyMetadata {
+    title: String,
+    area: PolicyArea,
+    owner: String,
+    regions: Vec<String>,
+    languages: Vec<Lang>,
+}
+
+const SYNONYMS_KEY: &str = "synonyms";
+
+impl Store {
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    pub async fn open(database_url: Option<&str>, data_dir: &Path) -> anyhow::Result<Store> {
+        sqlx::any::install_default_drivers();
+        let url = match database_url {
+            Some(url) => url.to_string(),
+            None => {
+                std::fs::create_dir_all(data_dir)
+                    .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+                format!("sqlite://{}?mode=rwc", data_dir.join("casebook.sqlite3").display())
+            }
+        };
+        let kind = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            DbKind::Postgres
+        } else if url.starts_with("sqlite:") {
+            DbKind::Sqlite
+        } else {
+            anyhow::bail!("DATABASE_URL must start with postgres:// or sqlite://");
+        };
+        let options = AnyConnectOptions::from_str(&url)
+            .context("DATABASE_URL is not a valid database address")?
+            .log_statements(tracing::log::LevelFilter::Trace);
+        let pool = AnyPoolOptions::new()
+            .max_connections(if kind == DbKind::Sqlite { 4 } else { 10 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if kind == DbKind::Sqlite {
+                        // WAL lets readers work while a writer commits; the busy timeout makes
+                        // concurrent writers wait instead of failing.
+                        sqlx::raw_sql(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                        )
+                        .execute(conn)
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot open the {} database", kind.name()))?;
+        let migrator = match kind {
+            DbKind::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            DbKind::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator.run(&pool).await.context("cannot bring the database schema up to date")?;
+        Ok(Store { pool, kind })
+    }
+
+    pub fn kind(&self) -> DbKind {
+        self.kind
+    }
+
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub async fn stored_versions(&self) -> anyhow::Result<Vec<StoredVersion>> {
+        let rows = sqlx::query("SELECT slug, number, source_hash FROM policy_versions ORDER BY slug, number")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(StoredVersion {
+                    slug: Slug::new(row.try_get::<String, _>(0)?)?,
+                    number: u32::try_from(row.try_get::<i64, _>(1)?)?,
+                    source_hash: row.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Reads the whole library.
+    pub async fn load_library(&self) -> anyhow::Result<Library> {
+        let rows = sqlx::query("SELECT slug, metadata, document FROM policy_versions ORDER BY slug, number")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut policies: Vec<Policy> = Vec::new();
+        for row in rows {
+            let slug = Slug::new(row.try_get::<String, _>(0)?)?;
+            let metadata: PolicyMetadata = serde_json::from_str(&row.try_get::<String, _>(1)?)
+                .with_context(|| format!("stored metadata of {slug} is unreadable"))?;
+            let version: PolicyVersion = serde_json::from_str(&row.try_get::<String, _>(2)?)
+                .with_context(|| format!("stored document of {slug} is unreadable"))?;
+            match policies.last_mut() {
+                Some(policy) if policy.slug == slug => {
+                    policy.title = metadata.title;
+                    policy.area = metadata.area;
+                    policy.owner = metadata.owner;
+                    policy.regions = metadata.regions;
+                    policy.languages = metadata.languages;
+                    policy.versions.push(version);
+                }
+                _ => policies.push(Policy {
+                    slug,
+                    title: metadata.title,
+                    area: metadata.area,
+                    owner: metadata.owner,
+                    regions: metadata.regions,
+                    languages: metadata.languages,
+                    versions: vec![version],
+                }),
+            }
+        }
+        let synonyms = sqlx::query("SELECT value FROM library_settings WHERE key = $1")
+            .bind(SYNONYMS_KEY)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|row| -> anyhow::Result<Vec<SynonymGroup>> {
+                Ok(serde_json::from_str(&row.try_get::<String, _>(0)?)?)
+            })
+            .transpose()?
+            .unwrap_or_default();
+        let mut library = Library { policies, synonyms };
+        library.normalize();
+        Ok(library)
+    }
+
+    pub async fn synonyms(&self) -> anyhow::Result<Vec<SynonymGroup>> {
+        Ok(self.load_library().await?.synonyms)
+    }
+
+    /// Writes an import plan in one transaction: all of it or none of it.
+    pub async fn apply_import(&self, plan: &ImportPlan, now: &str) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for added in &plan.additions {
+            let metadata = PolicyMetadata {
+                title: added.title.clone(),
+                area: added.area,
+                owner: added.owner.clone(),
+                regions: added.regions.clone(),
+                languages: added.languages.clone(),
+            };
+            sqlx::query(
+                "INSERT INTO policy_versions (slug, number, source_hash, metadata, document, imported_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(added.slug.as_str())
+            .bind(i64::from(added.version.number))
+            .bind(&added.source_hash)
+            .bind(serde_json::to_string(&metadata)?)
+            .bind(serde_json::to_string(&added.version)?)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .with_context(|| format!("cannot store {} v{}", added.slug, added.version.number))?;
+        }
+        if let Some(synonyms) = &plan.synonyms {
+            sqlx::query(
+                "INSERT INTO library_settings (key, value, updated_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            )
+            .bind(SYNONYMS_KEY)
+            .bind(serde_json::to_string(synonyms)?)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable parts of pages.
+
+pub mod connection_badge;
+pub mod document;
+pub mod shell;

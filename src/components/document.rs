@@ -1,0 +1,89 @@
+//! Renders core's safe document model as elements. No HTML string is ever parsed here.
+
+use casebook_core::document::{Block, Inline, is_safe_href};
+use yew::prelude::*;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct DocumentProps {
+    pub blocks: Vec<Block>,
+    /// Index of a top-level block to highlight (a trainer's shared paragraph).
+    #[prop_or_default]
+    pub highlight: Option<usize>,
+}
+
+#[component]
+pub fn Document(props: &DocumentProps) -> Html {
+    props
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(index, block)| {
+            let highlighted = props.highlight == Some(index);
+            render_block(block, Some(index), highlighted)
+        })
+        .collect()
+}
+
+fn render_block(block: &Block, index: Option<usize>, highlighted: bool) -> Html {
+    let class = highlighted.then_some("highlight");
+    let index = index.map(|i| i.to_string());
+    match block {
+        Block::Paragraph(inlines) => html! { <p {class} data-block={index}>{ render_inlines(inlines) }</p> },
+        Block::Heading(level, inlines) => {
+            let content = render_inlines(inlines);
+            match level {
+                3 => html! { <h3 {class} data-block={index}>{ content }</h3> },
+                4 => html! { <h4 {class} data-block={index}>{ content }</h4> },
+                _ => html! { <h5 {class} data-block={index}>{ content }</h5> },
+            }
+        }
+        Block::List { ordered, items } => {
+            let items: Html = items
+                .iter()
+                .map(|item| html! { <li>{ for item.iter().map(render_nested) }</li> })
+                .collect();
+            if *ordered {
+                html! { <ol {class} data-block={index}>{ items }</ol> }
+            } else {
+                html! { <ul {class} data-block={index}>{ items }</ul> }
+            }
+        }
+        Block::Quote(blocks) => html! {
+            <blockquote {class} data-block={index}>{ for blocks.iter().map(render_nested) }</blockquote>
+        },
+        Block::Code(code) => html! { <pre {class} data-block={index}><code>{ code }</code></pre> },
+        Block::Rule => html! { <hr /> },
+    }
+}
+
+fn render_nested(block: &Block) -> Html {
+    // A single paragraph inside a list item reads better without its own margins.
+    if let Block::Paragraph(inlines) = block {
+        return html! { <span class="item-text">{ render_inlines(inlines) }</span> };
+    }
+    render_block(block, None, false)
+}
+
+fn render_inlines(inlines: &[Inline]) -> Html {
+    inlines.iter().map(render_inline).collect()
+}
+
+fn render_inline(inline: &Inline) -> Html {
+    match inline {
+        Inline::Text(text) => html! { { text } },
+        Inline::Code(code) => html! { <code>{ code }</code> },
+        Inline::Strong(inner) => html! { <strong>{ render_inlines(inner) }</strong> },
+        Inline::Emphasis(inner) => html! { <em>{ render_inlines(inner) }</em> },
+        // The model only holds safe targets; checking again costs little and guards old data.
+        Inline::Link { href, content } if is_safe_href(href) => {
+            let external = href.starts_with("http");
+            html! {
+                <a href={href.clone()}
+                   rel={external.then_some("noopener noreferrer")}
+                   target={external.then_some("_blank")}>{ render_inlines(content) }</a>
+            }
+        }
+        Inline::Link { content, .. } => render_inlines(content),
+        Inline::Break => html! { <br /> },
+    }
+}

@@ -1,0 +1,76 @@
+//! The frame around every page: skip link, header with navigation and connection state.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::connection_badge::ConnectionBadge;
+use crate::connection::use_connection;
+use crate::route::Route;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct ShellProps {
+    pub children: Children,
+}
+
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let connection = use_connection();
+    let route = use_route::<Route>();
+    let section = |r: &Option<Route>| match r {
+        Some(Route::Search | Route::Policy { .. } | Route::PolicyVersion { .. } | Route::PolicyDiff { .. }) => "policies",
+        Some(Route::Sweeps | Route::SweepRun { .. }) => "sweeps",
+        Some(Route::Templates | Route::Compose { .. }) => "templates",
+        Some(Route::Settings) => "settings",
+        _ => "",
+    };
+    let current = section(&route);
+    let nav_item = |to: Route, key: &'static str, label: &'static str| {
+        html! { <li><NavLink {to} current={current == key} {label} /></li> }
+    };
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <header class="app-header">
+                <Link<Route> to={Route::Search} classes={classes!("brand")}>{ "Casebook" }</Link<Route>>
+                <nav aria-label="Main">
+                    <ul class="nav">
+                        { nav_item(Route::Search, "policies", "Policies") }
+                        { nav_item(Route::Sweeps, "sweeps", "Sweeps") }
+                        { nav_item(Route::Templates, "templates", "Templates") }
+                        { nav_item(Route::Settings, "settings", "Settings") }
+                    </ul>
+                </nav>
+                <ConnectionBadge state={connection} />
+            </header>
+            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+        </>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct NavLinkProps {
+    to: Route,
+    current: bool,
+    label: &'static str,
+}
+
+/// A navigation link that marks the current section for assistive technology too.
+#[component]
+fn NavLink(props: &NavLinkProps) -> Html {
+    let navigator = use_navigator();
+    let onclick = {
+        let to = props.to.clone();
+        Callback::from(move |event: MouseEvent| {
+            let plain_click = !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+            if let (true, Some(navigator)) = (plain_click, &navigator) {
+                event.prevent_default();
+                navigator.push(&to);
+            }
+        })
+    };
+    html! {
+        <a class="nav-link" href={props.to.to_path()} aria-current={props.current.then_some("page")} {onclick}>
+            { props.label }
+        </a>
+    }
+}

@@ -1,0 +1,240 @@
+//! A policy at one version: its sections with stable anchors, its enforcement actions, and a
+//! way to switch versions and copy a lasting link to any section.
+
+use casebook_core::policy::{Policy, PolicyVersion, Section, VersionStatus};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{ApiFailure, get_json};
+use crate::components::document::Document;
+use crate::route::Route;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct PolicyPageProps {
+    pub slug: String,
+    /// `None` shows the current version.
+    pub version: Option<u32>,
+}
+
+#[component]
+pub fn PolicyPage(props: &PolicyPageProps) -> Html {
+    let policy = use_state(|| None::<Result<Policy, ApiFailure>>);
+    {
+        let policy = policy.clone();
+        use_effect_with(props.slug.clone(), move |slug| {
+            policy.set(None);
+            let path = format!("/api/policies/{slug}");
+            wasm_bindgen_futures::spawn_local(async move {
+                policy.set(Some(get_json::<Policy>(&path).await));
+            });
+        });
+    }
+    // Once the sections are on the page, bring the linked one into view.
+    {
+        let loaded = matches!(&*policy, Some(Ok(_)));
+        use_effect_with((loaded, props.version), move |(loaded, _)| {
+            if *loaded {
+                scroll_to_fragment();
+            }
+        });
+    }
+
+    match &*policy {
+        None => html! { <p class="page muted" aria-busy="true">{ "Loading policy…" }</p> },
+        Some(Err(failure)) if failure.is_not_found() => html! {
+            <article class="page">
+                <h1>{ "Policy not found" }</h1>
+                <p>{ format!("There is no policy called “{}”. It may have been renamed.", props.slug) }</p>
+                <p><Link<Route> to={Route::Search}>{ "Search the policy library" }</Link<Route>></p>
+            </article>
+        },
+        Some(Err(failure)) => html! { <p class="page error" role="alert">{ failure.message() }</p> },
+        Some(Ok(policy)) => {
+            let shown = match props.version {
+                Some(n) => policy.version(n),
+                None => policy.current(),
+            };
+            match shown {
+                Some(version) => html! { <PolicyView policy={policy.clone()} version={version.number} pinned={props.version.is_some()} /> },
+                None => html! {
+                    <article class="page">
+                        <h1>{ &policy.title }</h1>
+                        <p role="alert">{ format!("This policy has no version {}.", props.version.unwrap_or_default()) }</p>
+                        <p><Link<Route> to={Route::Policy { slug: policy.slug.to_string() }}>{ "Open the current version" }</Link<Route>></p>
+                    </article>
+                },
+            }
+        }
+    }
+}
+
+fn scroll_to_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(anchor) = hash.strip_prefix('#').filter(|a| !a.is_empty()) else { return };
+    if let Some(element) = window.document().and_then(|d| d.get_element_by_id(anchor)) {
+        element.scroll_into_view();
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct PolicyViewProps {
+    pub policy: Policy,
+    pub version: u32,
+    /// Whether the address names the version (otherwise it follows the current one).
+    pub pinned: bool,
+}
+
+#[component]
+pub fn PolicyView(props: &PolicyViewProps) -> Html {
+    let policy = &props.policy;
+    let Some(version) = policy.version(props.version) else {
+        return html! {};
+    };
+    let current = policy.current().map(|v| v.number);
+    let status_note = match version.status {
+        VersionStatus::Published if Some(version.number) == current => None,
+        VersionStatus::Draft => Some("This is a draft. Do not enforce it yet."),
+        _ => Some("This is not the current version of this policy."),
+    };
+    html! {
+        <article class="page policy" lang={policy.languages.first().map(|l| l.to_string())}>
+            <header class="policy-header">
+                <p class="eyebrow"><span class="chip">{ policy.area.label() }</span></p>
+                <h1>{ &policy.title }</h1>
+                <p class="summary">{ &version.summary }</p>
+                <dl class="facts">
+                    <div><dt>{ "Version" }</dt><dd>{ format!("v{} · {}", version.number, version.status.label()) }</dd></div>
+                    <div><dt>{ "Effective" }</dt><dd>{ version.effective.as_str() }</dd></div>
+                    <div><dt>{ "Verified until" }</dt><dd>{ version.verified_until.as_str() }</dd></div>
+                    <div><dt>{ "Owner" }</dt><dd>{ &policy.owner }</dd></div>
+                    <div><dt>{ "Regions" }</dt><dd>{ policy.regions.join(", ") }</dd></div>
+                </dl>
+                if let Some(note) = status_note {
+                    <p class="notice" role="note">
+                        { note }{ " " }
+                        if let Some(n) = current {
+                            <Link<Route> to={Route::PolicyVersion { slug: policy.slug.to_string(), version: n }}>
+                                { format!("Open the current version (v{n})") }
+                            </Link<Route>>
+                        }
+                    </p>
+                }
+                <VersionSwitcher policy={policy.clone()} shown={version.number} />
+            </header>
+            <div class="policy-body">
+                <nav class="toc" aria-label="Sections">
+                    <ol>
+                        { for version.sections.iter().map(|s| html! {
+                            <li><a href={format!("#{}", s.anchor)}>{ &s.heading }</a></li>
+                        }) }
+                    </ol>
+                </nav>
+                <div class="sections">
+                    { for version.sections.iter().map(|s| html! {
+                        <SectionView slug={policy.slug.to_string()} version={version.number} section={s.clone()} />
+                    }) }
+                    <Actions version={version.clone()} />
+                </div>
+            </div>
+        </article>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct VersionSwitcherProps {
+    policy: Policy,
+    shown: u32,
+}
+
+#[component]
+fn VersionSwitcher(props: &VersionSwitcherProps) -> Html {
+    if props.policy.versions.len() < 2 {
+        return html! {};
+    }
+    html! {
+        <nav class="versions" aria-label="Versions">
+            <span class="muted">{ "Versions:" }</span>
+            <ul>
+                { for props.policy.versions.iter().rev().map(|v| {
+                    let current = v.number == props.shown;
+                    html! {
+                        <li>
+                            <Link<Route> to={Route::PolicyVersion { slug: props.policy.slug.to_string(), version: v.number }}
+                                classes={classes!("version-link", current.then_some("current"))}>
+                                { format!("v{} ({})", v.number, v.status.label().to_lowercase()) }
+                            </Link<Route>>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct SectionViewProps {
+    slug: String,
+    version: u32,
+    section: Section,
+}
+
+#[component]
+fn SectionView(props: &SectionViewProps) -> Html {
+    let copied = use_state(|| false);
+    let section = &props.section;
+    let path = format!("/policies/{}/v/{}#{}", props.slug, props.version, section.anchor);
+    let onclick = {
+        let copied = copied.clone();
+        let path = path.clone();
+        Callback::from(move |_| {
+            let Some(window) = web_sys::window() else { return };
+            let url = format!("{}{}", window.location().origin().unwrap_or_default(), path);
+            let promise = window.navigator().clipboard().write_text(&url);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+            });
+        })
+    };
+    let lang = section.lang.as_ref();
+    html! {
+        <section id={section.anchor.to_string()} class="section" lang={lang.map(|l| l.to_string())}
+            dir={lang.map(|l| if l.is_rtl() { "rtl" } else { "ltr" })} aria-labelledby={format!("h-{}", section.anchor)}>
+            <div class="section-head">
+                <h2 id={format!("h-{}", section.anchor)}>{ &section.heading }</h2>
+                <a class="anchor-link" href={path.clone()} aria-label={format!("Link to {}", section.heading)}>{ "#" }</a>
+                <button type="button" class="copy-link" {onclick}>
+                    { if *copied { "Link copied" } else { "Copy link" } }
+                </button>
+            </div>
+            <Document blocks={section.body.clone()} />
+        </section>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct ActionsProps {
+    version: PolicyVersion,
+}
+
+#[component]
+fn Actions(props: &ActionsProps) -> Html {
+    html! {
+        <section id="enforcement-actions" class="section actions" aria-labelledby="h-enforcement-actions">
+            <h2 id="h-enforcement-actions">{ "Enforcement actions" }</h2>
+            <table>
+                <thead><tr><th scope="col">{ "Action" }</th><th scope="col">{ "Severity" }</th><th scope="col">{ "When it applies" }</th></tr></thead>
+                <tbody>
+                    { for props.version.actions.iter().map(|a| html! {
+                        <tr>
+                            <td>{ &a.name }</td>
+                            <td><span class={classes!("severity", a.severity.label().to_lowercase())}>{ a.severity.label() }</span></td>
+                            <td>{ &a.when }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,76 @@
+//! Every address the product has. A link to any of these is meant to last.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::pages;
+
+#[derive(Debug, Clone, PartialEq, Routable)]
+pub enum Route {
+    /// Policy search, the start page.
+    #[at("/")]
+    Search,
+    /// A policy at its current version; the fragment names a section.
+    #[at("/policies/:slug")]
+    Policy { slug: String },
+    /// A policy pinned to one version; the fragment names a section.
+    #[at("/policies/:slug/v/:version")]
+    PolicyVersion { slug: String, version: u32 },
+    /// What changed between two versions of a policy.
+    #[at("/policies/:slug/diff/:from/:to")]
+    PolicyDiff { slug: String, from: u32, to: u32 },
+    /// Sweep guidelines for real-time events.
+    #[at("/sweeps")]
+    Sweeps,
+    /// One agent's run through a sweep's items.
+    #[at("/sweeps/:id")]
+    SweepRun { id: String },
+    /// Case-note templates.
+    #[at("/templates")]
+    Templates,
+    /// Composing a note from one template.
+    #[at("/templates/:id/compose")]
+    Compose { id: String },
+    #[at("/settings")]
+    Settings,
+    #[at("/sign-in")]
+    SignIn,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Search => html! { <pages::search::SearchPage /> },
+        Route::Policy { slug } => html! { <pages::policy::PolicyPage {slug} version={None::<u32>} /> },
+        Route::PolicyVersion { slug, version } => {
+            html! { <pages::policy::PolicyPage {slug} version={Some(version)} /> }
+        }
+        Route::PolicyDiff { slug, from, to } => html! {
+            <pages::planned::Planned title="What changed"
+                detail={format!("A side-by-side view of {slug} v{from} against v{to}.")} />
+        },
+        Route::Sweeps => html! {
+            <pages::planned::Planned title="Sweeps"
+                detail="Sweep guidelines for real-time events, with a checklist per item." />
+        },
+        Route::SweepRun { id } => html! {
+            <pages::planned::Planned title="Sweep" detail={format!("Working through sweep {id}.")} />
+        },
+        Route::Templates => html! {
+            <pages::planned::Planned title="Note templates"
+                detail="Typed templates for enforcement and escalation notes, in several languages." />
+        },
+        Route::Compose { id } => html! {
+            <pages::planned::Planned title="Compose a note" detail={format!("Filling in template {id}.")} />
+        },
+        Route::Settings => html! {
+            <pages::planned::Planned title="Settings" detail="Language, media blurring and keyboard shortcuts." />
+        },
+        Route::SignIn => html! {
+            <pages::planned::Planned title="Sign in" detail="Sign in with the account your vendor admin gave you." />
+        },
+        Route::NotFound => html! { <pages::not_found::NotFound /> },
+    }
+}
