@@ -10,7 +10,10 @@ pub enum ApiFailure {
     /// The request never reached the server (offline, DNS, connection refused).
     Unreachable,
     /// The server answered with an error.
-    Server { status: u16, error: Option<ApiError> },
+    Server {
+        status: u16,
+        error: Option<ApiError>,
+    },
     /// The server answered with something the app cannot read (often: a newer server).
     Unreadable(String),
 }
@@ -39,7 +42,10 @@ pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> 
         .await
         .map_err(|_| ApiFailure::Unreachable)?;
     if response.ok() {
-        response.json::<T>().await.map_err(|e| ApiFailure::Unreadable(e.to_string()))
+        response
+            .json::<T>()
+            .await
+            .map_err(|e| ApiFailure::Unreadable(e.to_string()))
     } else {
         let status = response.status();
         let error = response.json::<ApiError>().await.ok();

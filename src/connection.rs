@@ -66,7 +66,13 @@ pub struct ConnectionProviderProps {
 
 #[component]
 pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
-    let state = use_state_eq(|| if browser_online() { Connection::Checking } else { Connection::Offline });
+    let state = use_state_eq(|| {
+        if browser_online() {
+            Connection::Checking
+        } else {
+            Connection::Offline
+        }
+    });
 
     let check = {
         let state = state.clone();
@@ -78,7 +84,11 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
             }
             wasm_bindgen_futures::spawn_local(async move {
                 let result = get_json::<Health>("/api/health").await;
-                state.set(if browser_online() { Connection::from_health(&result) } else { Connection::Offline });
+                state.set(if browser_online() {
+                    Connection::from_health(&result)
+                } else {
+                    Connection::Offline
+                });
             });
         })
     };

@@ -43,7 +43,9 @@ pub enum Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Search => html! { <pages::search::SearchPage /> },
-        Route::Policy { slug } => html! { <pages::policy::PolicyPage {slug} version={None::<u32>} /> },
+        Route::Policy { slug } => {
+            html! { <pages::policy::PolicyPage {slug} version={None::<u32>} /> }
+        }
         Route::PolicyVersion { slug, version } => {
             html! { <pages::policy::PolicyPage {slug} version={Some(version)} /> }
         }

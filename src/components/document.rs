@@ -28,7 +28,9 @@ fn render_block(block: &Block, index: Option<usize>, highlighted: bool) -> Html 
     let class = highlighted.then_some("highlight");
     let index = index.map(|i| i.to_string());
     match block {
-        Block::Paragraph(inlines) => html! { <p {class} data-block={index}>{ render_inlines(inlines) }</p> },
+        Block::Paragraph(inlines) => {
+            html! { <p {class} data-block={index}>{ render_inlines(inlines) }</p> }
+        }
         Block::Heading(level, inlines) => {
             let content = render_inlines(inlines);
             match level {

@@ -17,7 +17,12 @@ pub fn Shell(props: &ShellProps) -> Html {
     let connection = use_connection();
     let route = use_route::<Route>();
     let section = |r: &Option<Route>| match r {
-        Some(Route::Search | Route::Policy { .. } | Route::PolicyVersion { .. } | Route::PolicyDiff { .. }) => "policies",
+        Some(
+            Route::Search
+            | Route::Policy { .. }
+            | Route::PolicyVersion { .. }
+            | Route::PolicyDiff { .. },
+        ) => "policies",
         Some(Route::Sweeps | Route::SweepRun { .. }) => "sweeps",
         Some(Route::Templates | Route::Compose { .. }) => "templates",
         Some(Route::Settings) => "settings",
@@ -61,7 +66,8 @@ fn NavLink(props: &NavLinkProps) -> Html {
     let onclick = {
         let to = props.to.clone();
         Callback::from(move |event: MouseEvent| {
-            let plain_click = !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+            let plain_click =
+                !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
             if let (true, Some(navigator)) = (plain_click, &navigator) {
                 event.prevent_default();
                 navigator.push(&to);

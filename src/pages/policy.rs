@@ -48,14 +48,18 @@ pub fn PolicyPage(props: &PolicyPageProps) -> Html {
                 <p><Link<Route> to={Route::Search}>{ "Search the policy library" }</Link<Route>></p>
             </article>
         },
-        Some(Err(failure)) => html! { <p class="page error" role="alert">{ failure.message() }</p> },
+        Some(Err(failure)) => {
+            html! { <p class="page error" role="alert">{ failure.message() }</p> }
+        }
         Some(Ok(policy)) => {
             let shown = match props.version {
                 Some(n) => policy.version(n),
                 None => policy.current(),
             };
             match shown {
-                Some(version) => html! { <PolicyView policy={policy.clone()} version={version.number} pinned={props.version.is_some()} /> },
+                Some(version) => {
+                    html! { <PolicyView policy={policy.clone()} version={version.number} pinned={props.version.is_some()} /> }
+                }
                 None => html! {
                     <article class="page">
                         <h1>{ &policy.title }</h1>
@@ -69,9 +73,13 @@ pub fn PolicyPage(props: &PolicyPageProps) -> Html {
 }
 
 fn scroll_to_fragment() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let hash = window.location().hash().unwrap_or_default();
-    let Some(anchor) = hash.strip_prefix('#').filter(|a| !a.is_empty()) else { return };
+    let Some(anchor) = hash.strip_prefix('#').filter(|a| !a.is_empty()) else {
+        return;
+    };
     if let Some(element) = window.document().and_then(|d| d.get_element_by_id(anchor)) {
         element.scroll_into_view();
     }
@@ -183,12 +191,17 @@ struct SectionViewProps {
 fn SectionView(props: &SectionViewProps) -> Html {
     let copied = use_state(|| false);
     let section = &props.section;
-    let path = format!("/policies/{}/v/{}#{}", props.slug, props.version, section.anchor);
+    let path = format!(
+        "/policies/{}/v/{}#{}",
+        props.slug, props.version, section.anchor
+    );
     let onclick = {
         let copied = copied.clone();
         let path = path.clone();
         Callback::from(move |_| {
-            let Some(window) = web_sys::window() else { return };
+            let Some(window) = web_sys::window() else {
+                return;
+            };
             let url = format!("{}{}", window.location().origin().unwrap_or_default(), path);
             let promise = window.navigator().clipboard().write_text(&url);
             let copied = copied.clone();

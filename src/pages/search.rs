@@ -30,10 +30,12 @@ pub fn SearchPage() -> Html {
         let input = input.clone();
         use_effect_with((), move |()| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                let typing = gloo::utils::document()
-                    .active_element()
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let typing = gloo::utils::document().active_element().is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                });
                 if event.key() == "/"
                     && !typing
                     && let Some(input) = input.cast::<HtmlInputElement>()

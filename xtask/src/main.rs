@@ -1,1 +1,345 @@
-fn main() {}
+//! `cargo xtask <command>`: Casebook's build, run, test and dist commands.
+//!
+//! Each command says what it does before it does it, and fails with what went wrong and what
+//! to do about it.
+
+mod setup;
+mod sizes;
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  run     build the app (release) and serve Casebook with demo content at http://127.0.0.1:8080
+  test    install what the tests need, then run every test layer (native, wasm in Chromium, end to end)
+  dist    build the deployable artefacts into target/dist and print the app's size
+  setup   only install and check the toolchain";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(),
+        Some("dist") => dist().map(|_| ()),
+        Some("setup") => setup::all(),
+        Some("-h" | "--help" | "help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => {
+            eprintln!("unknown command {other:?}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+pub fn step(message: &str) {
+    println!("\n==> {message}");
+}
+
+/// Runs a command in the workspace root with the project's tools on PATH; fails on non-zero exit.
+pub fn run_command(command: &mut Command) -> anyhow::Result<()> {
+    let shown = format!("{command:?}");
+    let status = command
+        .current_dir(root())
+        .env("PATH", setup::tool_path())
+        .status()
+        .with_context(|| format!("could not start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed ({status})");
+    }
+    Ok(())
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Builds the app with Trunk (size-tuned profile, wasm-opt) into `dist/`.
+fn build_app() -> anyhow::Result<()> {
+    step("Building the app (Trunk, release, wasm-opt)");
+    run_command(Command::new("trunk").args(["build", "--release", "--offline"]))
+}
+
+fn build_server(release: bool) -> anyhow::Result<PathBuf> {
+    step(&format!(
+        "Building the server ({})",
+        if release { "release" } else { "debug" }
+    ));
+    let mut command = cargo();
+    command.args(["build", "--package", "casebook-server", "--locked"]);
+    if release {
+        command.arg("--release");
+    }
+    run_command(&mut command)?;
+    let profile = if release { "release" } else { "debug" };
+    Ok(root().join("target").join(profile).join("casebook-server"))
+}
+
+fn dist() -> anyhow::Result<PathBuf> {
+    setup::build_tools()?;
+    build_app()?;
+    let server = build_server(true)?;
+    let out = root().join("target/dist");
+    step(&format!("Collecting artefacts in {}", out.display()));
+    if out.exists() {
+        std::fs::remove_dir_all(&out)?;
+    }
+    copy_dir(&root().join("dist"), &out.join("app"))?;
+    std::fs::copy(&server, out.join("casebook-server"))?;
+    println!(
+        "  {}/casebook-server   the server (serves the API and the app)",
+        out.display()
+    );
+    println!(
+        "  {}/app/              the static app (any web server or CDN can serve it)",
+        out.display()
+    );
+    sizes::print(&out.join("app"))?;
+    Ok(out)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in
+        std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?
+    {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+fn run() -> anyhow::Result<()> {
+    let out = dist()?;
+    let address = "127.0.0.1:8080";
+    if TcpStream::connect(address).is_ok() {
+        bail!(
+            "something is already listening on {address}; stop it (another `cargo xtask run`?) and try again"
+        );
+    }
+    step(&format!(
+        "Starting Casebook at http://{address}/ with demo content (Ctrl-C stops it)"
+    ));
+    println!("  data: {}/data (SQLite)", root().display());
+    let status = Command::new(out.join("casebook-server"))
+        .current_dir(root())
+        .args(["--bind", address, "--data-dir", "data", "--demo"])
+        .arg("--dist")
+        .arg(out.join("app"))
+        .status()
+        .context("could not start the server")?;
+    if !status.success() {
+        bail!("the server stopped with {status}");
+    }
+    Ok(())
+}
+
+/// One named test layer and whether it passed.
+struct Outcome {
+    layer: &'static str,
+    result: anyhow::Result<()>,
+    seconds: f64,
+}
+
+fn test() -> anyhow::Result<()> {
+    let started = Instant::now();
+    setup::all()?;
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut layer = |name: &'static str, f: &mut dyn FnMut() -> anyhow::Result<()>| {
+        step(name);
+        let t = Instant::now();
+        let result = f();
+        if let Err(e) = &result {
+            eprintln!("  FAILED: {e:#}");
+        }
+        outcomes.push(Outcome {
+            layer: name,
+            result,
+            seconds: t.elapsed().as_secs_f64(),
+        });
+    };
+
+    layer("Formatting (cargo fmt --check)", &mut || {
+        run_command(cargo().args(["fmt", "--all", "--", "--check"]))
+    });
+    layer("Lints (clippy, native and wasm)", &mut || {
+        run_command(cargo().args([
+            "clippy",
+            "--locked",
+            "--workspace",
+            "--exclude",
+            "casebook",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        run_command(cargo().args([
+            "clippy",
+            "--locked",
+            "--package",
+            "casebook",
+            "--package",
+            "casebook-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    layer("Native tests: core and server (cargo test)", &mut || {
+        run_command(cargo().args([
+            "test",
+            "--locked",
+            "--package",
+            "casebook-core",
+            "--all-features",
+        ]))?;
+        run_command(cargo().args(["test", "--locked", "--package", "casebook-server"]))
+    });
+    layer("Core compiles to wasm32-unknown-unknown", &mut || {
+        run_command(cargo().args([
+            "build",
+            "--locked",
+            "--package",
+            "casebook-core",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]))
+    });
+    layer(
+        "In-browser unit tests (wasm-bindgen-test in headless Chromium)",
+        &mut || {
+            run_command(
+                cargo()
+                    .args([
+                        "test",
+                        "--locked",
+                        "--package",
+                        "casebook",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                    ])
+                    .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+            )
+        },
+    );
+    layer(
+        "End to end (Playwright + Chromium against the release build)",
+        &mut end_to_end,
+    );
+
+    println!("\n==> Summary");
+    let mut failed = 0;
+    for outcome in &outcomes {
+        let mark = if outcome.result.is_ok() {
+            "ok  "
+        } else {
+            "FAIL"
+        };
+        failed += usize::from(outcome.result.is_err());
+        println!("  {mark} {:<70} {:>6.1}s", outcome.layer, outcome.seconds);
+    }
+    println!("  total {:.1}s", started.elapsed().as_secs_f64());
+    println!("{} passed, {} failed", outcomes.len() - failed, failed);
+    if failed > 0 {
+        bail!("{failed} test layer(s) failed");
+    }
+    Ok(())
+}
+
+fn end_to_end() -> anyhow::Result<()> {
+    build_app()?;
+    let server = build_server(false)?;
+    let data = root().join("target/e2e-data");
+    if data.exists() {
+        std::fs::remove_dir_all(&data)?;
+    }
+    let artifacts = root().join("tests/e2e/artifacts");
+    std::fs::create_dir_all(&artifacts)?;
+    let port = free_port()?;
+    let address = format!("127.0.0.1:{port}");
+    let child = Command::new(&server)
+        .current_dir(root())
+        .args(["--bind", &address, "--demo"])
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("--dist")
+        .arg(root().join("dist"))
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .context("could not start the server for the end-to-end tests")?;
+    let mut guard = ChildGuard(child);
+    wait_for(&address, &mut guard.0)?;
+    let result = run_command(
+        Command::new("node")
+            .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+            .arg("tests/e2e/")
+            .env("CASEBOOK_URL", format!("http://{address}"))
+            .env("CASEBOOK_ARTIFACTS", &artifacts)
+            .env("CHROMIUM", setup::CHROMIUM),
+    );
+    drop(guard);
+    println!("  screenshots: {}", artifacts.display());
+    result
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn wait_for(address: &str, child: &mut Child) -> anyhow::Result<()> {
+    let address: SocketAddr = address.parse()?;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait()? {
+            bail!("the server exited before it was ready ({status})");
+        }
+        if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    bail!("the server did not start listening on {address} within 30 s")
+}
+
+/// Stops the child process when dropped, whatever happened.
+struct ChildGuard(Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

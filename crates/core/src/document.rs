@@ -14,7 +14,10 @@ pub enum Block {
     Paragraph(Vec<Inline>),
     /// A heading inside a section (level 3 to 6; level 2 starts a new section).
     Heading(u8, Vec<Inline>),
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     Quote(Vec<Block>),
     Code(String),
     Rule,
@@ -104,7 +107,10 @@ mod parse {
         Blocks(Vec<Block>),
         Paragraph(Vec<Inline>),
         Heading(u8, Vec<Inline>),
-        List { ordered: bool, items: Vec<Vec<Block>> },
+        List {
+            ordered: bool,
+            items: Vec<Vec<Block>>,
+        },
         Item(Vec<Block>, Vec<Inline>),
         Quote(Vec<Block>),
         Code(String),
@@ -125,7 +131,10 @@ mod parse {
                     Tag::Heading { level, .. } => Frame::Heading((level as u8).max(3), Vec::new()),
                     Tag::BlockQuote(_) => Frame::Quote(Vec::new()),
                     Tag::CodeBlock(_) => Frame::Code(String::new()),
-                    Tag::List(start) => Frame::List { ordered: start.is_some(), items: Vec::new() },
+                    Tag::List(start) => Frame::List {
+                        ordered: start.is_some(),
+                        items: Vec::new(),
+                    },
                     Tag::Item => Frame::Item(Vec::new(), Vec::new()),
                     Tag::Strong => Frame::Strong(Vec::new()),
                     Tag::Emphasis | Tag::Strikethrough => Frame::Emphasis(Vec::new()),
@@ -209,7 +218,8 @@ mod parse {
                 | Frame::Item(_, inlines),
             ) => {
                 // Merge adjacent text so the model stays small and comparisons stay simple.
-                if let (Inline::Text(new), Some(Inline::Text(last))) = (&inline, inlines.last_mut()) {
+                if let (Inline::Text(new), Some(Inline::Text(last))) = (&inline, inlines.last_mut())
+                {
                     last.push_str(new);
                 } else {
                     inlines.push(inline);
@@ -318,10 +328,21 @@ mod tests {
 
     #[test]
     fn unsafe_href_schemes_are_refused() {
-        for bad in ["javascript:x", " JavaScript:x", "data:text/html,x", "//evil.example", "vbscript:x"] {
+        for bad in [
+            "javascript:x",
+            " JavaScript:x",
+            "data:text/html,x",
+            "//evil.example",
+            "vbscript:x",
+        ] {
             assert!(!is_safe_href(bad), "{bad}");
         }
-        for good in ["/policies/a", "#b", "https://example.org", "mailto:a@example.org"] {
+        for good in [
+            "/policies/a",
+            "#b",
+            "https://example.org",
+            "mailto:a@example.org",
+        ] {
             assert!(is_safe_href(good), "{good}");
         }
     }

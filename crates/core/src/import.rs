@@ -38,7 +38,11 @@ pub struct ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {} ({})", self.file, self.line, self.message, self.hint)
+        write!(
+            f,
+            "{}:{}: {} ({})",
+            self.file, self.line, self.message, self.hint
+        )
     }
 }
 
@@ -144,7 +148,11 @@ pub fn parse_library(files: &[SourceFile]) -> Result<ParsedLibrary, Vec<ImportEr
 }
 
 fn files_text(files: &[SourceFile], path: &str) -> String {
-    files.iter().find(|f| f.path == path).map(|f| f.text.clone()).unwrap_or_default()
+    files
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
 }
 
 /// Groups parsed versions into a library. The metadata of a policy (title, area, …) is taken
@@ -161,7 +169,11 @@ pub fn assemble(parsed: ParsedLibrary) -> Library {
             languages: vec![],
             versions: vec![],
         });
-        if policy.versions.last().is_none_or(|v| v.number < p.version.number) {
+        if policy
+            .versions
+            .last()
+            .is_none_or(|v| v.number < p.version.number)
+        {
             policy.title = p.title;
             policy.area = p.area;
             policy.owner = p.owner;
@@ -218,7 +230,10 @@ pub fn plan_import(
     let mut taken: BTreeMap<Slug, Vec<u32>> = BTreeMap::new();
     let mut hashes: BTreeMap<(Slug, String), ()> = BTreeMap::new();
     for stored in existing {
-        taken.entry(stored.slug.clone()).or_default().push(stored.number);
+        taken
+            .entry(stored.slug.clone())
+            .or_default()
+            .push(stored.number);
         hashes.insert((stored.slug.clone(), stored.source_hash.clone()), ());
     }
     let mut unchanged = 0;
@@ -227,10 +242,16 @@ pub fn plan_import(
     for version in parsed.versions {
         if hashes.contains_key(&(version.slug.clone(), version.source_hash.clone())) {
             unchanged += 1;
-        } else if taken.get(&version.slug).is_some_and(|numbers| numbers.contains(&version.version.number)) {
+        } else if taken
+            .get(&version.slug)
+            .is_some_and(|numbers| numbers.contains(&version.version.number))
+        {
             renumber.push(version);
         } else {
-            taken.entry(version.slug.clone()).or_default().push(version.version.number);
+            taken
+                .entry(version.slug.clone())
+                .or_default()
+                .push(version.version.number);
             keep.push(version);
         }
     }
@@ -242,18 +263,37 @@ pub fn plan_import(
         keep.push(version);
     }
     keep.sort_by(|a, b| (&a.slug, a.version.number).cmp(&(&b.slug, b.version.number)));
-    let synonyms = parsed.synonyms.filter(|new| new.as_slice() != current_synonyms);
-    ImportPlan { additions: keep, unchanged, synonyms }
+    let synonyms = parsed
+        .synonyms
+        .filter(|new| new.as_slice() != current_synonyms);
+    ImportPlan {
+        additions: keep,
+        unchanged,
+        synonyms,
+    }
 }
 
 /// SHA-256 (hex) of a text with CRLF normalised to LF, so a checkout on Windows is "unchanged".
 pub fn content_hash(text: &str) -> String {
     let normalized = text.replace("\r\n", "\n");
-    Sha256::digest(normalized.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(normalized.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
-fn error(file: &SourceFile, line: usize, message: impl Into<String>, hint: impl Into<String>) -> ImportError {
-    ImportError { file: file.path.clone(), line, message: message.into(), hint: hint.into() }
+fn error(
+    file: &SourceFile,
+    line: usize,
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> ImportError {
+    ImportError {
+        file: file.path.clone(),
+        line,
+        message: message.into(),
+        hint: hint.into(),
+    }
 }
 
 /// The 1-based line of `key:` in a file's front matter, or 1 when it is absent.
@@ -263,9 +303,18 @@ fn front_matter_line(text: &str, key: &str) -> usize {
         .skip(1)
         .take_while(|(_, line)| line.trim_end() != "---")
         .find(|(_, line)| {
-            line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map_or(1, |(i, _)| i + 1)
+}
+
+/// The 1-based line of the first line containing `needle`.
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.contains(needle))
+        .map(|i| i + 1)
 }
 
 /// Parses one policy version file.
@@ -281,7 +330,12 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
             "begin the file with a line `---`, the policy's fields, then another `---`",
         )]);
     }
-    let Some(close) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1) else {
+    let Some(close) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == "---")
+        .map(|i| i + 1)
+    else {
         return Err(vec![error(
             file,
             1,
@@ -295,7 +349,11 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
         Err(e) => {
             let line = e.location().map_or(1, |l| l.line() + 1);
             let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
             return Err(vec![error(
                 file,
                 line,
@@ -309,49 +367,104 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
     let at = |key: &str| front_matter_line(text, key);
 
     let slug = Slug::new(matter.slug.clone())
-        .map_err(|e| errors.push(error(file, at("slug"), format!("slug {:?} {e}", matter.slug), "use a name like `private-information`")))
+        .map_err(|e| {
+            errors.push(error(
+                file,
+                at("slug"),
+                format!("slug {:?} {e}", matter.slug),
+                "use a name like `private-information`",
+            ))
+        })
         .ok();
     let area = PolicyArea::from_id(&matter.area);
     if area.is_none() {
         let known: Vec<&str> = PolicyArea::ALL.iter().map(|a| a.id()).collect();
-        errors.push(error(file, at("area"), format!("unknown area {:?}", matter.area), format!("use one of: {}", known.join(", "))));
+        errors.push(error(
+            file,
+            at("area"),
+            format!("unknown area {:?}", matter.area),
+            format!("use one of: {}", known.join(", ")),
+        ));
     }
     let status = match matter.status.as_str() {
         "draft" => Some(VersionStatus::Draft),
         "published" => Some(VersionStatus::Published),
         "retired" => Some(VersionStatus::Retired),
         other => {
-            errors.push(error(file, at("status"), format!("unknown status {other:?}"), "use draft, published or retired"));
+            errors.push(error(
+                file,
+                at("status"),
+                format!("unknown status {other:?}"),
+                "use draft, published or retired",
+            ));
             None
         }
     };
     let mut date = |key: &str, value: &str| {
-        IsoDate::new(value).map_err(|e| errors.push(error(file, at(key), format!("{key}: {e}"), "write dates as YYYY-MM-DD, e.g. 2026-03-01"))).ok()
+        IsoDate::new(value)
+            .map_err(|e| {
+                errors.push(error(
+                    file,
+                    at(key),
+                    format!("{key}: {e}"),
+                    "write dates as YYYY-MM-DD, e.g. 2026-03-01",
+                ))
+            })
+            .ok()
     };
     let effective = date("effective", &matter.effective);
     let verified_until = date("verified_until", &matter.verified_until);
     if let (Some(from), Some(until)) = (&effective, &verified_until)
         && until < from
     {
-        errors.push(error(file, at("verified_until"), format!("verified_until {until} is before effective {from}"), "a policy is verified from its effective date onwards"));
+        errors.push(error(
+            file,
+            at("verified_until"),
+            format!("verified_until {until} is before effective {from}"),
+            "a policy is verified from its effective date onwards",
+        ));
     }
     if matter.version == 0 {
-        errors.push(error(file, at("version"), "version must be 1 or more", "number versions 1, 2, 3, …"));
+        errors.push(error(
+            file,
+            at("version"),
+            "version must be 1 or more",
+            "number versions 1, 2, 3, …",
+        ));
     }
-    for (key, value) in [("title", &matter.title), ("owner", &matter.owner), ("summary", &matter.summary)] {
+    for (key, value) in [
+        ("title", &matter.title),
+        ("owner", &matter.owner),
+        ("summary", &matter.summary),
+    ] {
         if value.trim().is_empty() {
-            errors.push(error(file, at(key), format!("{key} is empty"), format!("write the policy's {key}")));
+            errors.push(error(
+                file,
+                at(key),
+                format!("{key} is empty"),
+                format!("write the policy's {key}"),
+            ));
         }
     }
     let mut languages = Vec::new();
     for code in &matter.languages {
         match Lang::new(code.clone()) {
             Ok(lang) => languages.push(lang),
-            Err(e) => errors.push(error(file, at("languages"), e, "list ISO 639-1 codes, e.g. [en, es]")),
+            Err(e) => errors.push(error(
+                file,
+                at("languages"),
+                e,
+                "list ISO 639-1 codes, e.g. [en, es]",
+            )),
         }
     }
     if matter.languages.is_empty() {
-        errors.push(error(file, at("languages"), "languages is empty", "list the languages the sections are written in, e.g. [en]"));
+        errors.push(error(
+            file,
+            at("languages"),
+            "languages is empty",
+            "list the languages the sections are written in, e.g. [en]",
+        ));
     }
     let mut actions = Vec::new();
     for action in &matter.actions {
@@ -361,23 +474,46 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
             "high" => Severity::High,
             "critical" => Severity::Critical,
             other => {
-                errors.push(error(file, at("actions"), format!("action {:?}: unknown severity {other:?}", action.name), "use low, medium, high or critical"));
+                let line =
+                    line_of(text, &format!("severity: {other}")).unwrap_or_else(|| at("actions"));
+                errors.push(error(
+                    file,
+                    line,
+                    format!("action {:?}: unknown severity {other:?}", action.name),
+                    "use low, medium, high or critical",
+                ));
                 continue;
             }
         };
         if action.name.trim().is_empty() {
-            errors.push(error(file, at("actions"), "an action has an empty name", "name the action, e.g. Remove content"));
+            errors.push(error(
+                file,
+                at("actions"),
+                "an action has an empty name",
+                "name the action, e.g. Remove content",
+            ));
         }
-        actions.push(EnforcementAction { name: action.name.trim().into(), severity, when: action.when.trim().into() });
+        actions.push(EnforcementAction {
+            name: action.name.trim().into(),
+            severity,
+            when: action.when.trim().into(),
+        });
     }
     if matter.actions.is_empty() {
-        errors.push(error(file, at("actions"), "no enforcement actions", "list at least one action with name, severity and when"));
+        errors.push(error(
+            file,
+            at("actions"),
+            "no enforcement actions",
+            "list at least one action with name, severity and when",
+        ));
     }
 
     let sections = parse_sections(file, &lines, close + 1, &languages, &mut errors);
 
     match (slug, area, status, effective, verified_until) {
-        (Some(slug), Some(area), Some(status), Some(effective), Some(verified_until)) if errors.is_empty() => {
+        (Some(slug), Some(area), Some(status), Some(effective), Some(verified_until))
+            if errors.is_empty() =>
+        {
             Ok(ParsedVersion {
                 file: file.path.clone(),
                 slug,
@@ -414,11 +550,28 @@ fn parse_sections(
     let mut open: Option<OpenSection> = None;
     let mut in_fence = false;
     let mut finish = |open: Option<OpenSection>, errors: &mut Vec<ImportError>| {
-        if let Some(OpenSection { line, anchor: Some(anchor), heading, lang, body }) = open {
+        if let Some(OpenSection {
+            line,
+            anchor: Some(anchor),
+            heading,
+            lang,
+            body,
+        }) = open
+        {
             if sections.iter().any(|s| s.anchor == anchor) {
-                errors.push(error(file, line, format!("anchor #{anchor} is used twice"), "give every section its own anchor"));
+                errors.push(error(
+                    file,
+                    line,
+                    format!("anchor #{anchor} is used twice"),
+                    "give every section its own anchor",
+                ));
             }
-            sections.push(Section { anchor, heading, lang, body: parse_markdown(&body) });
+            sections.push(Section {
+                anchor,
+                heading,
+                lang,
+                body: parse_markdown(&body),
+            });
         }
     };
     for (index, raw) in lines.iter().enumerate().skip(start) {
@@ -438,15 +591,31 @@ fn parse_sections(
             }
             None if raw.trim().is_empty() => {}
             None => {
-                errors.push(error(file, line_no, "text before the first section heading", "start the body with a `## Heading {#anchor}` line"));
+                errors.push(error(
+                    file,
+                    line_no,
+                    "text before the first section heading",
+                    "start the body with a `## Heading {#anchor}` line",
+                ));
                 // Report this once per file.
-                open = Some(OpenSection { line: line_no, anchor: None, heading: String::new(), lang: None, body: String::new() });
+                open = Some(OpenSection {
+                    line: line_no,
+                    anchor: None,
+                    heading: String::new(),
+                    lang: None,
+                    body: String::new(),
+                });
             }
         }
     }
     finish(open, errors);
     if sections.is_empty() && errors.is_empty() {
-        errors.push(error(file, lines.len(), "the policy has no sections", "add sections, each starting with `## Heading {#anchor}`"));
+        errors.push(error(
+            file,
+            lines.len(),
+            "the policy has no sections",
+            "add sections, each starting with `## Heading {#anchor}`",
+        ));
     }
     sections
 }
@@ -461,12 +630,28 @@ fn parse_heading(
     let rest = rest.trim();
     let hint = "end every section heading with an anchor, e.g. `## Exceptions {#exceptions}` or `{#resumen lang=es}`";
     let Some((heading, attrs)) = rest.strip_suffix('}').and_then(|r| r.rsplit_once('{')) else {
-        errors.push(error(file, line, format!("heading {rest:?} has no anchor"), hint));
-        return OpenSection { line, anchor: None, heading: rest.into(), lang: None, body: String::new() };
+        errors.push(error(
+            file,
+            line,
+            format!("heading {rest:?} has no anchor"),
+            hint,
+        ));
+        return OpenSection {
+            line,
+            anchor: None,
+            heading: rest.into(),
+            lang: None,
+            body: String::new(),
+        };
     };
     let heading = heading.trim().to_string();
     if heading.is_empty() {
-        errors.push(error(file, line, "a section heading is empty", "write the heading before its anchor"));
+        errors.push(error(
+            file,
+            line,
+            "a section heading is empty",
+            "write the heading before its anchor",
+        ));
     }
     let mut anchor = None;
     let mut lang = None;
@@ -474,22 +659,48 @@ fn parse_heading(
         if let Some(id) = attr.strip_prefix('#') {
             match Anchor::new(id) {
                 Ok(a) => anchor = Some(a),
-                Err(e) => errors.push(error(file, line, format!("anchor #{id} {e}"), "use a name like `not-allowed`")),
+                Err(e) => errors.push(error(
+                    file,
+                    line,
+                    format!("anchor #{id} {e}"),
+                    "use a name like `not-allowed`",
+                )),
             }
         } else if let Some(code) = attr.strip_prefix("lang=") {
             match Lang::new(code) {
                 Ok(l) if languages.contains(&l) => lang = Some(l),
-                Ok(l) => errors.push(error(file, line, format!("section language {l} is not in the policy's languages"), format!("add {l} to `languages` in the front matter"))),
+                Ok(l) => errors.push(error(
+                    file,
+                    line,
+                    format!("section language {l} is not in the policy's languages"),
+                    format!("add {l} to `languages` in the front matter"),
+                )),
                 Err(e) => errors.push(error(file, line, e, "use lang=es, lang=ar, lang=ja, …")),
             }
         } else {
-            errors.push(error(file, line, format!("unknown heading attribute {attr:?}"), hint));
+            errors.push(error(
+                file,
+                line,
+                format!("unknown heading attribute {attr:?}"),
+                hint,
+            ));
         }
     }
     if anchor.is_none() && !attrs.contains('#') {
-        errors.push(error(file, line, format!("heading {heading:?} has no anchor"), hint));
+        errors.push(error(
+            file,
+            line,
+            format!("heading {heading:?} has no anchor"),
+            hint,
+        ));
     }
-    OpenSection { line, anchor, heading, lang, body: String::new() }
+    OpenSection {
+        line,
+        anchor,
+        heading,
+        lang,
+        body: String::new(),
+    }
 }
 
 /// A section whose body is still being collected.
@@ -507,19 +718,35 @@ pub fn parse_synonyms(file: &SourceFile) -> Result<Vec<SynonymGroup>, Vec<Import
         vec![error(
             file,
             e.location().map_or(0, |l| l.line()),
-            format!("synonyms: {}", e.to_string().split(" at line ").next().unwrap_or_default()),
+            format!(
+                "synonyms: {}",
+                e.to_string().split(" at line ").next().unwrap_or_default()
+            ),
             "write a list of groups, one per line: `- [doxxing, private information]`",
         )]
     })?;
     let mut errors = Vec::new();
     let mut out = Vec::new();
     for (i, group) in groups.into_iter().enumerate() {
-        let terms: Vec<String> = group.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+        let terms: Vec<String> = group
+            .iter()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
         if terms.len() < 2 {
-            errors.push(error(file, i + 1, "a synonym group needs at least two terms", "list two or more terms that mean the same"));
+            errors.push(error(
+                file,
+                i + 1,
+                "a synonym group needs at least two terms",
+                "list two or more terms that mean the same",
+            ));
         } else {
             out.push(terms);
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }

@@ -28,10 +28,17 @@ async fn health(State(state): State<AppState>) -> Response {
     let body = Health {
         status: if ok { "ok" } else { "degraded" }.into(),
         version: env!("CARGO_PKG_VERSION").into(),
-        database: DatabaseHealth { kind: state.store.kind().name().into(), ok },
+        database: DatabaseHealth {
+            kind: state.store.kind().name().into(),
+            ok,
+        },
         schema_version: SCHEMA_VERSION,
     };
-    let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (status, [(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
 }
 
@@ -39,7 +46,10 @@ async fn list_policies(State(state): State<AppState>) -> Json<Vec<PolicySummary>
     Json(state.library.current().summaries.clone())
 }
 
-async fn get_policy(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Policy>, AppError> {
+async fn get_policy(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Policy>, AppError> {
     let library = state.library.current();
     library
         .library
@@ -64,7 +74,10 @@ async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Respo
     (
         [
             (header::ETAG, etag_value),
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
         library.snapshot_json.clone(),

@@ -23,15 +23,26 @@ pub struct AppShell {
 impl AppShell {
     pub fn load(dist: &Path) -> anyhow::Result<AppShell> {
         let index = dist.join("index.html");
-        let index_html = std::fs::read_to_string(&index)
-            .with_context(|| format!("cannot read {}; build the app first (cargo xtask dist)", index.display()))?;
+        let index_html = std::fs::read_to_string(&index).with_context(|| {
+            format!(
+                "cannot read {}; build the app first (cargo xtask dist)",
+                index.display()
+            )
+        })?;
         let inline_script_hashes = inline_scripts(&index_html)
             .map(|script| {
                 let digest = Sha256::digest(script.as_bytes());
-                format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+                format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
             })
             .collect();
-        Ok(AppShell { dist: dist.to_path_buf(), index_html, inline_script_hashes })
+        Ok(AppShell {
+            dist: dist.to_path_buf(),
+            index_html,
+            inline_script_hashes,
+        })
     }
 
     /// The app page for an in-app address, or a 404 for something that looks like a file.
@@ -42,7 +53,10 @@ impl AppShell {
         }
         let mut response = (StatusCode::OK, self.index_html.clone()).into_response();
         let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         response
     }
@@ -64,7 +78,9 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 /// The Content-Security-Policy for every response: nothing from elsewhere, no inline code
 /// except the boot scripts whose hashes are listed, no framing.
 pub fn content_security_policy(shell: Option<&AppShell>) -> String {
-    let hashes = shell.map(|s| s.inline_script_hashes.join(" ")).unwrap_or_default();
+    let hashes = shell
+        .map(|s| s.inline_script_hashes.join(" "))
+        .unwrap_or_default();
     let script_src = format!("'self' 'wasm-unsafe-eval' {hashes}");
     format!(
         "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
@@ -81,6 +97,9 @@ mod tests {
     #[test]
     fn inline_scripts_are_found_and_external_ones_skipped() {
         let html = r#"<head><script type="module">boot()</script><script src="/a.js"></script><script>x</script></head>"#;
-        assert_eq!(inline_scripts(html).collect::<Vec<_>>(), vec!["boot()", "x"]);
+        assert_eq!(
+            inline_scripts(html).collect::<Vec<_>>(),
+            vec!["boot()", "x"]
+        );
     }
 }

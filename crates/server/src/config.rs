@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "casebook-server", version, about = "Casebook's REST backend; also serves the built app")]
+#[command(
+    name = "casebook-server",
+    version,
+    about = "Casebook's REST backend; also serves the built app"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -28,7 +32,12 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Address to listen on.
-    #[arg(long, env = "CASEBOOK_BIND", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "CASEBOOK_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub bind: SocketAddr,
     /// Folder for the embedded SQLite database (created if missing).
     #[arg(long, env = "CASEBOOK_DATA_DIR", default_value = "data", global = true)]

@@ -14,7 +14,9 @@ tokio::task_local! {
 }
 
 pub fn current_request_id() -> String {
-    REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| "none".into())
+    REQUEST_ID
+        .try_with(Clone::clone)
+        .unwrap_or_else(|_| "none".into())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,7 +63,11 @@ impl IntoResponse for AppError {
         if let AppError::Internal(inner) = &self {
             tracing::error!(%request_id, error = %format!("{inner:#}"), "request failed");
         }
-        let body = ApiError { code: code.into(), message, request_id };
+        let body = ApiError {
+            code: code.into(),
+            message,
+            request_id,
+        };
         (status, Json(body)).into_response()
     }
 }

@@ -47,12 +47,17 @@ impl AppState {
     /// Opens the state over a store, reading the library into memory.
     pub async fn new(store: Store, shell: Option<AppShell>) -> anyhow::Result<AppState> {
         let library = SharedLibrary::new(LibraryState::new(store.load_library().await?)?);
-        Ok(AppState { store, library, shell: shell.map(Arc::new) })
+        Ok(AppState {
+            store,
+            library,
+            shell: shell.map(Arc::new),
+        })
     }
 
     /// Re-reads the library after the store changed.
     pub async fn reload_library(&self) -> anyhow::Result<()> {
-        self.library.replace(LibraryState::new(self.store.load_library().await?)?);
+        self.library
+            .replace(LibraryState::new(self.store.load_library().await?)?);
         Ok(())
     }
 }
@@ -66,21 +71,31 @@ pub fn app(state: AppState) -> Router {
         Some(shell) => {
             let fallback_shell = shell.clone();
             let spa = (move |uri: Uri| async move { fallback_shell.fallback(&uri) }).into_service();
-            router.fallback_service(ServeDir::new(&shell.dist).append_index_html_on_directories(false).fallback(spa))
+            router.fallback_service(
+                ServeDir::new(&shell.dist)
+                    .append_index_html_on_directories(false)
+                    .fallback(spa),
+            )
         }
-        None => router.fallback(|| async { AppError::NotFound("The app (it is not built on this server)".into()) }),
+        None => router.fallback(|| async {
+            AppError::NotFound("The app (it is not built on this server)".into())
+        }),
     };
-    router
-        .with_state(state)
-        .layer(
-            ServiceBuilder::new()
-                .layer(axum::middleware::from_fn(security::request_id))
-                .layer(TraceLayer::new_for_http())
-                .layer(axum::middleware::from_fn_with_state(csp, security::security_headers))
-                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-                .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-                .layer(CompressionLayer::new()),
-        )
+    router.with_state(state).layer(
+        ServiceBuilder::new()
+            .layer(axum::middleware::from_fn(security::request_id))
+            .layer(TraceLayer::new_for_http())
+            .layer(axum::middleware::from_fn_with_state(
+                csp,
+                security::security_headers,
+            ))
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                REQUEST_TIMEOUT,
+            ))
+            .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+            .layer(CompressionLayer::new()),
+    )
 }
 
 /// The current time as RFC 3339, for stored timestamps.

@@ -33,12 +33,29 @@ pub struct LibraryState {
 
 impl LibraryState {
     pub fn new(library: Library) -> anyhow::Result<LibraryState> {
-        let summaries = library.policies.iter().filter_map(PolicySummary::of).collect();
+        let summaries = library
+            .policies
+            .iter()
+            .filter_map(PolicySummary::of)
+            .collect();
         let content = serde_json::to_vec(&library)?;
-        let revision: String = Sha256::digest(&content).iter().take(12).map(|b| format!("{b:02x}")).collect();
-        let snapshot = LibrarySnapshot { schema_version: SCHEMA_VERSION, revision: revision.clone(), library };
+        let revision: String = Sha256::digest(&content)
+            .iter()
+            .take(12)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let snapshot = LibrarySnapshot {
+            schema_version: SCHEMA_VERSION,
+            revision: revision.clone(),
+            library,
+        };
         let snapshot_json = serde_json::to_vec(&snapshot)?;
-        Ok(LibraryState { library: snapshot.library, summaries, revision, snapshot_json })
+        Ok(LibraryState {
+            library: snapshot.library,
+            summaries,
+            revision,
+            snapshot_json,
+        })
     }
 }
 
@@ -52,11 +69,17 @@ impl SharedLibrary {
     }
 
     pub fn current(&self) -> Arc<LibraryState> {
-        self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+        self.0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     pub fn replace(&self, state: LibraryState) {
-        *self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(state);
+        *self
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(state);
     }
 }
 
@@ -77,7 +100,11 @@ pub enum ImportFailure {
 }
 
 /// Validates `files` and, only if every file is valid, stores the new versions.
-pub async fn import(store: &Store, files: &[SourceFile], now: &str) -> Result<ImportReport, ImportFailure> {
+pub async fn import(
+    store: &Store,
+    files: &[SourceFile],
+    now: &str,
+) -> Result<ImportReport, ImportFailure> {
     let parsed = parse_library(files).map_err(ImportFailure::Invalid)?;
     let existing = store.stored_versions().await?;
     let synonyms = store.synonyms().await?;
@@ -86,7 +113,11 @@ pub async fn import(store: &Store, files: &[SourceFile], now: &str) -> Result<Im
         store.apply_import(&plan, now).await?;
     }
     Ok(ImportReport {
-        added: plan.additions.iter().map(|a| format!("{} v{}", a.slug, a.version.number)).collect(),
+        added: plan
+            .additions
+            .iter()
+            .map(|a| format!("{} v{}", a.slug, a.version.number))
+            .collect(),
         unchanged: plan.unchanged,
         synonyms_updated: plan.synonyms.is_some(),
     })
@@ -97,15 +128,24 @@ pub fn read_folder(dir: &Path) -> anyhow::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
+        let entries = std::fs::read_dir(&folder)
+            .with_context(|| format!("cannot read the folder {}", folder.display()))?;
         for entry in entries {
             let path = entry?.path();
             if path.is_dir() {
                 pending.push(path);
             } else if is_library_file(&path.to_string_lossy()) {
-                let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {} as UTF-8 text", path.display()))?;
-                let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                files.push(SourceFile { path: relative, text });
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))?;
+                let relative = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(SourceFile {
+                    path: relative,
+                    text,
+                });
             }
         }
     }
@@ -126,7 +166,10 @@ pub fn demo_files() -> Vec<SourceFile> {
         for file in dir.files() {
             let path = file.path().to_string_lossy().replace('\\', "/");
             if let (true, Some(text)) = (is_library_file(&path), file.contents_utf8()) {
-                files.push(SourceFile { path, text: text.to_string() });
+                files.push(SourceFile {
+                    path,
+                    text: text.to_string(),
+                });
             }
         }
     }

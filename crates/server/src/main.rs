@@ -30,7 +30,9 @@ async fn main() -> ExitCode {
 fn init_logging(config: &Config) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
     if config.log_json {
         builder.json().init();
     } else {
@@ -41,8 +43,13 @@ fn init_logging(config: &Config) {
 async fn serve(config: Config) -> anyhow::Result<()> {
     let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
     if config.demo && store.stored_versions().await?.is_empty() {
-        let report = import(&store, &demo_files(), &now_rfc3339()).await.map_err(import_error)?;
-        tracing::info!(versions = report.added.len(), "loaded the demo policy library");
+        let report = import(&store, &demo_files(), &now_rfc3339())
+            .await
+            .map_err(import_error)?;
+        tracing::info!(
+            versions = report.added.len(),
+            "loaded the demo policy library"
+        );
     }
     let shell = match AppShell::load(&config.dist) {
         Ok(shell) => Some(shell),
@@ -57,7 +64,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = store.kind().name(), "Casebook is serving at http://{address}/");
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())
@@ -66,12 +75,18 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 async fn import_folder(config: Config, dir: &std::path::Path) -> anyhow::Result<()> {
     let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
     let files = read_folder(dir)?;
-    let report = import(&store, &files, &now_rfc3339()).await.map_err(import_error)?;
+    let report = import(&store, &files, &now_rfc3339())
+        .await
+        .map_err(import_error)?;
     println!(
         "imported {} new version(s), {} file(s) unchanged{}",
         report.added.len(),
         report.unchanged,
-        if report.synonyms_updated { ", synonyms updated" } else { "" }
+        if report.synonyms_updated {
+            ", synonyms updated"
+        } else {
+            ""
+        }
     );
     for added in &report.added {
         println!("  + {added}");
@@ -86,7 +101,10 @@ fn import_error(failure: ImportFailure) -> anyhow::Error {
             for e in &errors {
                 eprintln!("{e}");
             }
-            anyhow::anyhow!("the library has {} problem(s); nothing was imported", errors.len())
+            anyhow::anyhow!(
+                "the library has {} problem(s); nothing was imported",
+                errors.len()
+            )
         }
         ImportFailure::Store(e) => e,
     }

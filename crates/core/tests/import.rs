@@ -1,0 +1,310 @@
+//! Importing the policy library: every kind of bad input gets a precise error, and the demo
+//! library that ships with Casebook is valid.
+#![cfg(feature = "import")]
+
+use casebook_core::import::{
+    ImportError, SourceFile, parse_library, parse_policy_file, plan_import,
+};
+
+const VALID: &str = "---
+slug: test-policy
+title: Test policy
+area: fraud-scams
+owner: Tests
+regions: [global]
+languages: [en, es]
+version: 1
+status: published
+effective: 2026-01-01
+verified_until: 2027-01-01
+summary: A policy for tests.
+actions:
+  - name: Remove content
+    severity: high
+    when: Always.
+---
+
+## Overview {#overview}
+
+Text with **bold**.
+
+## Resumen {#resumen lang=es}
+
+Texto.
+";
+
+fn file(text: &str) -> SourceFile {
+    SourceFile {
+        path: "policies/test-policy/v1.md".into(),
+        text: text.into(),
+    }
+}
+
+/// Parses `VALID` with `from` replaced by `to` and returns the errors as `line: message`.
+fn errors_for(from: &str, to: &str) -> Vec<String> {
+    assert!(VALID.contains(from), "the fixture contains {from:?}");
+    match parse_policy_file(&file(&VALID.replacen(from, to, 1))) {
+        Ok(_) => vec![],
+        Err(errors) => errors
+            .iter()
+            .map(|e: &ImportError| format!("{}: {}", e.line, e.message))
+            .collect(),
+    }
+}
+
+#[test]
+fn the_valid_fixture_parses() {
+    let parsed = parse_policy_file(&file(VALID)).expect("valid");
+    assert_eq!(parsed.slug.as_str(), "test-policy");
+    let anchors: Vec<&str> = parsed
+        .version
+        .sections
+        .iter()
+        .map(|s| s.anchor.as_str())
+        .collect();
+    assert_eq!(anchors, ["overview", "resumen"]);
+    assert_eq!(
+        parsed.version.sections[1].lang.as_ref().map(|l| l.as_str()),
+        Some("es")
+    );
+    assert_eq!(parsed.version.sections[1].heading, "Resumen");
+}
+
+#[test]
+fn each_kind_of_bad_input_is_reported_at_its_line() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "---\nslug",
+            "slug",
+            "1: the file does not start with YAML front matter",
+        ),
+        (
+            "summary: A policy for tests.\n",
+            "summary: A policy for tests.\nsurprise: 1\n",
+            "front matter: unknown field `surprise`",
+        ),
+        (
+            "slug: test-policy",
+            "slug: Test Policy",
+            "2: slug \"Test Policy\" may contain only lowercase letters",
+        ),
+        (
+            "area: fraud-scams",
+            "area: fraud",
+            "4: unknown area \"fraud\"",
+        ),
+        (
+            "status: published",
+            "status: live",
+            "9: unknown status \"live\"",
+        ),
+        (
+            "effective: 2026-01-01",
+            "effective: 2026-02-30",
+            "10: effective: \"2026-02-30\" has no day 30 in month 2",
+        ),
+        (
+            "verified_until: 2027-01-01",
+            "verified_until: 2025-01-01",
+            "11: verified_until 2025-01-01 is before effective 2026-01-01",
+        ),
+        (
+            "severity: high",
+            "severity: extreme",
+            "15: action \"Remove content\": unknown severity \"extreme\"",
+        ),
+        (
+            "version: 1",
+            "version: one",
+            "front matter: version: invalid type",
+        ),
+        (
+            "languages: [en, es]",
+            "languages: [en]",
+            "23: section language es is not in the policy's languages",
+        ),
+        (
+            "## Overview {#overview}",
+            "## Overview",
+            "19: heading \"Overview\" has no anchor",
+        ),
+        (
+            "## Resumen {#resumen lang=es}",
+            "## Resumen {#overview lang=es}",
+            "anchor #overview is used twice",
+        ),
+        (
+            "## Overview {#overview}",
+            "## Overview {#Over_view}",
+            "19: anchor #Over_view may contain only lowercase letters",
+        ),
+        (
+            "\n## Overview",
+            "\nStray text.\n## Overview",
+            "19: text before the first section heading",
+        ),
+        (
+            "summary: A policy for tests.",
+            "summary: \"\"",
+            "12: summary is empty",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let errors = errors_for(from, to);
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "replacing {from:?} with {to:?}: expected an error containing {expected:?}, got {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_unclosed_front_matter_and_an_empty_folder_are_errors() {
+    let errors = parse_policy_file(&file("---\nslug: a\n")).unwrap_err();
+    assert!(errors[0].message.contains("never closed"));
+    let errors = parse_library(&[]).unwrap_err();
+    assert!(errors[0].message.contains("no policy files"));
+}
+
+#[test]
+fn a_library_with_one_bad_file_reports_every_problem_and_yields_nothing() {
+    let good = file(VALID);
+    let mut bad = file(
+        &VALID
+            .replace("area: fraud-scams", "area: x")
+            .replace("status: published", "status: y"),
+    );
+    bad.path = "policies/other/v1.md".into();
+    let errors = parse_library(&[good, bad]).unwrap_err();
+    assert_eq!(errors.len(), 2, "{errors:#?}"); // both field errors, not just the first
+    assert!(errors.iter().all(|e| !e.hint.is_empty()));
+}
+
+#[test]
+fn synonyms_must_group_two_or_more_terms() {
+    let files = [
+        file(VALID),
+        SourceFile {
+            path: "synonyms.yaml".into(),
+            text: "- [doxxing, Private Information]\n- [alone]\n".into(),
+        },
+    ];
+    let errors = parse_library(&files).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].line, 2);
+    let files = [
+        file(VALID),
+        SourceFile {
+            path: "synonyms.yaml".into(),
+            text: "- [doxxing, Private Information]\n".into(),
+        },
+    ];
+    let parsed = parse_library(&files).expect("valid");
+    assert_eq!(
+        parsed.synonyms,
+        Some(vec![vec![
+            "doxxing".to_string(),
+            "private information".to_string()
+        ]])
+    );
+}
+
+#[test]
+fn planning_an_import_skips_known_content_and_renumbers_changed_files() {
+    let parsed = parse_library(&[file(VALID)]).expect("valid");
+    let plan = plan_import(&[], parsed.clone(), &[]);
+    assert_eq!(plan.additions.len(), 1);
+    let stored: Vec<_> = plan
+        .additions
+        .iter()
+        .map(|a| casebook_core::import::StoredVersion {
+            slug: a.slug.clone(),
+            number: a.version.number,
+            source_hash: a.source_hash.clone(),
+        })
+        .collect();
+    assert!(plan_import(&stored, parsed, &[]).is_empty());
+
+    let changed =
+        parse_library(&[file(&VALID.replace("Text with", "Changed text with"))]).expect("valid");
+    let plan = plan_import(&stored, changed, &[]);
+    assert_eq!(plan.additions.len(), 1);
+    assert_eq!(plan.additions[0].version.number, 2);
+}
+
+/// Reads the shipped demo library from disk (tests may do IO; the crate may not).
+fn demo_library_files() -> Vec<SourceFile> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/library");
+    let mut files = Vec::new();
+    let mut pending = vec![root.clone()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("demo library exists") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "yaml") {
+                let relative = path
+                    .strip_prefix(&root)
+                    .expect("inside root")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(SourceFile {
+                    path: relative,
+                    text: std::fs::read_to_string(&path).expect("utf-8"),
+                });
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_demo_library_is_valid_and_large_enough() {
+    let parsed = parse_library(&demo_library_files()).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let library = casebook_core::import::assemble(parsed);
+    assert!(
+        library.policies.len() >= 25,
+        "{} policies",
+        library.policies.len()
+    );
+    assert!(
+        library.section_count() >= 150,
+        "{} sections",
+        library.section_count()
+    );
+    assert!(
+        library
+            .policies
+            .iter()
+            .filter(|p| p.versions.len() >= 2)
+            .count()
+            >= 3
+    );
+    for policy in &library.policies {
+        policy.check().unwrap_or_else(|e| panic!("{e}"));
+    }
+    for lang in ["es", "ar", "ja"] {
+        let sections = library
+            .policies
+            .iter()
+            .filter_map(|p| p.current())
+            .flat_map(|v| &v.sections)
+            .filter(|s| s.lang.as_ref().is_some_and(|l| l.as_str() == lang))
+            .count();
+        assert!(sections >= 2, "{sections} sections in {lang}");
+    }
+    assert!(
+        library.synonyms.len() >= 10,
+        "{} synonym groups",
+        library.synonyms.len()
+    );
+}

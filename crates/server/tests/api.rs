@@ -1,0 +1,304 @@
+//! The HTTP service, driven through `app()` and over a real socket, against a real SQLite
+//! file in a temporary folder.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use casebook_core::import::SourceFile;
+use casebook_core::policy::Policy;
+use casebook_core::wire::{ApiError, Health, LibrarySnapshot, PolicySummary};
+use casebook_server::assets::AppShell;
+use casebook_server::library::{demo_files, import};
+use casebook_server::store::Store;
+use casebook_server::{AppState, app};
+use http_body_util::BodyExt;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+struct Fixture {
+    _dir: TempDir,
+    state: AppState,
+}
+
+async fn fixture(with_demo: bool, shell: Option<AppShell>) -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(None, dir.path()).await.expect("store opens");
+    if with_demo {
+        import(&store, &demo_files(), "2026-01-01T00:00:00Z")
+            .await
+            .expect("the demo library imports");
+    }
+    let state = AppState::new(store, shell).await.expect("state");
+    Fixture { _dir: dir, state }
+}
+
+async fn send(
+    state: &AppState,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let response = app(state.clone())
+        .oneshot(request)
+        .await
+        .expect("the service answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    (status, headers, body)
+}
+
+async fn get(state: &AppState, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    send(
+        state,
+        Request::get(uri).body(Body::empty()).expect("request"),
+    )
+    .await
+}
+
+fn json<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
+    serde_json::from_slice(body)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body)))
+}
+
+#[tokio::test]
+async fn health_reports_the_database() {
+    let f = fixture(false, None).await;
+    let (status, headers, body) = get(&f.state, "/api/health").await;
+    assert_eq!(status, StatusCode::OK);
+    let health: Health = json(&body);
+    assert_eq!(health.status, "ok");
+    assert_eq!(health.database.kind, "sqlite");
+    assert!(health.database.ok);
+    assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert_eq!(headers["x-request-id"].len(), 32);
+}
+
+#[tokio::test]
+async fn the_demo_library_is_listed_and_each_policy_opens() {
+    let f = fixture(true, None).await;
+    let (status, _, body) = get(&f.state, "/api/policies").await;
+    assert_eq!(status, StatusCode::OK);
+    let list: Vec<PolicySummary> = json(&body);
+    assert!(list.len() >= 25, "{} policies", list.len());
+    for summary in &list {
+        let (status, _, body) = get(&f.state, &format!("/api/policies/{}", summary.slug)).await;
+        assert_eq!(status, StatusCode::OK, "{}", summary.slug);
+        let policy: Policy = json(&body);
+        assert_eq!(policy.slug, summary.slug);
+        assert_eq!(
+            policy.current().map(|v| v.number),
+            Some(summary.current_version)
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_policies_are_json_404s_and_wrong_methods_405s() {
+    let f = fixture(true, None).await;
+    for uri in [
+        "/api/nope",
+        "/api/policies/no-such-policy",
+        "/api/policies/a/b/c",
+    ] {
+        let (status, _, body) = get(&f.state, uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        let error: ApiError = json(&body);
+        assert_eq!(error.code, "not_found");
+        assert_eq!(error.request_id.len(), 32);
+    }
+    let (status, _, body) = send(
+        &f.state,
+        Request::delete("/api/policies")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(json::<ApiError>(&body).code, "method_not_allowed");
+}
+
+#[tokio::test]
+async fn the_library_snapshot_has_an_etag_and_an_unchanged_library_costs_a_304() {
+    let f = fixture(true, None).await;
+    let (status, headers, body) = get(&f.state, "/api/library").await;
+    assert_eq!(status, StatusCode::OK);
+    let snapshot: LibrarySnapshot = json(&body);
+    assert_eq!(snapshot.schema_version, casebook_core::SCHEMA_VERSION);
+    assert!(
+        snapshot.library.section_count() >= 150,
+        "{} sections",
+        snapshot.library.section_count()
+    );
+    let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
+    assert_eq!(etag, format!("\"{}\"", snapshot.revision));
+    let request = Request::get("/api/library")
+        .header(header::IF_NONE_MATCH, &etag)
+        .body(Body::empty())
+        .expect("request");
+    let (status, _, body) = send(&f.state, request).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+}
+
+fn built_app(dir: &std::path::Path) -> AppShell {
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><html><head><script type=\"module\">import init from '/app.js'; init();</script></head><body></body></html>",
+    )
+    .expect("write index");
+    std::fs::write(dir.join("app.js"), "export default function init() {}").expect("write asset");
+    AppShell::load(dir).expect("the shell loads")
+}
+
+#[tokio::test]
+async fn the_app_is_served_with_a_spa_fallback_but_missing_files_are_404s() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let f = fixture(false, Some(built_app(dist.path()))).await;
+
+    for uri in ["/", "/policies/private-information/v/2", "/sweeps/abc"] {
+        let (status, headers, body) = get(&f.state, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(
+            String::from_utf8_lossy(&body).contains("<script type=\"module\">"),
+            "{uri}"
+        );
+        assert_eq!(headers[header::CACHE_CONTROL], "no-cache", "{uri}");
+    }
+    let (status, _, body) = get(&f.state, "/app.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(String::from_utf8_lossy(&body).contains("init"));
+
+    let (status, _, body) = get(&f.state, "/missing-asset.wasm").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json::<ApiError>(&body).code, "not_found");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_the_boot_script() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let shell = built_app(dist.path());
+    let expected_hash = shell.inline_script_hashes[0].clone();
+    let f = fixture(false, Some(shell)).await;
+    for uri in ["/", "/api/health", "/api/nope"] {
+        let (_, headers, _) = get(&f.state, uri).await;
+        let csp = headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ascii");
+        assert!(csp.contains("default-src 'self'"), "{uri}: {csp}");
+        assert!(
+            csp.contains(&format!(
+                "script-src 'self' 'wasm-unsafe-eval' {expected_hash}"
+            )),
+            "{uri}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{uri}: {csp}");
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+        assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
+    }
+    // The hash is the SHA-256 of the inline script, so a changed script would be refused.
+    assert_eq!(expected_hash.len(), "'sha256-'".len() + 44);
+}
+
+#[tokio::test]
+async fn without_a_built_app_other_paths_say_so_with_a_404() {
+    let f = fixture(false, None).await;
+    let (status, _, body) = get(&f.state, "/policies/x").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(json::<ApiError>(&body).message.contains("not built"));
+}
+
+#[tokio::test]
+async fn the_server_answers_over_a_real_socket() {
+    let f = fixture(true, None).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    let server = tokio::spawn(axum::serve(listener, app(f.state.clone())).into_future());
+    let health: Health = reqwest::get(format!("http://{address}/api/health"))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(health.status, "ok");
+    let policies: Vec<PolicySummary> = reqwest::get(format!("http://{address}/api/policies"))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert!(!policies.is_empty());
+    server.abort();
+}
+
+fn policy_file(version: u32, summary: &str) -> SourceFile {
+    SourceFile {
+        path: format!("policies/test-policy/v{version}.md"),
+        text: format!(
+            "---\nslug: test-policy\ntitle: Test policy\narea: fraud-scams\nowner: Tests\nregions: [global]\nlanguages: [en]\nversion: {version}\nstatus: published\neffective: 2026-01-01\nverified_until: 2027-01-01\nsummary: {summary}\nactions:\n  - name: Remove content\n    severity: high\n    when: Always.\n---\n\n## Overview {{#overview}}\n\n{summary}\n"
+        ),
+    }
+}
+
+#[tokio::test]
+async fn import_is_all_or_nothing_idempotent_and_turns_a_changed_file_into_a_new_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(None, dir.path()).await.expect("store");
+
+    let first = import(&store, &[policy_file(1, "First.")], "t1")
+        .await
+        .expect("valid import");
+    assert_eq!(first.added, vec!["test-policy v1"]);
+
+    let again = import(&store, &[policy_file(1, "First.")], "t2")
+        .await
+        .expect("same folder");
+    assert!(again.added.is_empty());
+    assert_eq!(again.unchanged, 1);
+
+    let changed = import(&store, &[policy_file(1, "Changed.")], "t3")
+        .await
+        .expect("changed file");
+    assert_eq!(changed.added, vec!["test-policy v2"]);
+
+    let mut broken = policy_file(3, "Third.");
+    broken.text = broken.text.replace("area: fraud-scams", "area: nonsense");
+    let failure = import(&store, &[policy_file(4, "Would be new."), broken], "t4").await;
+    match failure {
+        Err(casebook_server::library::ImportFailure::Invalid(errors)) => {
+            assert_eq!(errors.len(), 1);
+            assert!(
+                errors[0].message.contains("unknown area"),
+                "{:?}",
+                errors[0]
+            );
+            assert_eq!(errors[0].line, 4);
+        }
+        other => panic!("expected a validation failure, got {other:?}"),
+    }
+    let library = store.load_library().await.expect("load");
+    let numbers: Vec<u32> = library.policies[0]
+        .versions
+        .iter()
+        .map(|v| v.number)
+        .collect();
+    assert_eq!(numbers, vec![1, 2], "the failed import added nothing");
+    drop(store);
+
+    // The SQLite file keeps everything across a restart.
+    let reopened = Store::open(None, dir.path()).await.expect("reopen");
+    assert_eq!(
+        reopened.load_library().await.expect("load").policies[0]
+            .versions
+            .len(),
+        2
+    );
+}

@@ -1,0 +1,173 @@
+//! In-browser unit tests of the app's components, run by wasm-bindgen-test in headless
+//! Chromium (`cargo test --target wasm32-unknown-unknown -p casebook`).
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use casebook::components::connection_badge::{ConnectionBadge, ConnectionBadgeProps};
+use casebook::components::document::{Document, DocumentProps};
+use casebook::connection::Connection;
+use casebook::route::Route;
+use casebook_core::document::{Block, Inline};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use yew::Renderer;
+use yew_router::Routable;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element attached to the page to render into.
+fn mount_point() -> web_sys::Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").expect("can create a div");
+    document
+        .body()
+        .expect("the test page has a body")
+        .append_child(&div)
+        .expect("can append");
+    div
+}
+
+/// Lets yew's scheduler run the pending render.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(10)).await;
+}
+
+fn text(s: &str) -> Inline {
+    Inline::Text(s.into())
+}
+
+#[wasm_bindgen_test]
+async fn document_renders_blocks_as_elements_and_text_as_text() {
+    let root = mount_point();
+    let blocks = vec![
+        Block::Paragraph(vec![
+            text("Never post "),
+            Inline::Strong(vec![text("home addresses")]),
+            text(" <script>alert(1)</script>"),
+        ]),
+        Block::List {
+            ordered: false,
+            items: vec![
+                vec![Block::Paragraph(vec![text("one")])],
+                vec![Block::Paragraph(vec![text("two")])],
+            ],
+        },
+        Block::Paragraph(vec![Inline::Link {
+            href: "/policies/doxxing#overview".into(),
+            content: vec![text("see also")],
+        }]),
+        Block::Paragraph(vec![Inline::Link {
+            href: "javascript:alert(1)".into(),
+            content: vec![text("bad link")],
+        }]),
+    ];
+    Renderer::<Document>::with_root_and_props(
+        root.clone(),
+        DocumentProps {
+            blocks,
+            highlight: Some(1),
+        },
+    )
+    .render();
+    settle().await;
+
+    assert_eq!(
+        root.query_selector_all("script").unwrap().length(),
+        0,
+        "text must never become markup"
+    );
+    let first = root.query_selector("p").unwrap().expect("a paragraph");
+    assert!(
+        first
+            .text_content()
+            .unwrap()
+            .contains("<script>alert(1)</script>")
+    );
+    assert_eq!(
+        root.query_selector("strong")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "home addresses"
+    );
+    assert_eq!(root.query_selector_all("ul li").unwrap().length(), 2);
+    let links = root.query_selector_all("a").unwrap();
+    assert_eq!(
+        links.length(),
+        1,
+        "the javascript: link is rendered as plain text"
+    );
+    let href = root
+        .query_selector("a")
+        .unwrap()
+        .unwrap()
+        .get_attribute("href");
+    assert_eq!(href.as_deref(), Some("/policies/doxxing#overview"));
+    let highlighted = root
+        .query_selector(".highlight")
+        .unwrap()
+        .expect("block 1 is highlighted");
+    assert_eq!(highlighted.tag_name(), "UL");
+}
+
+#[wasm_bindgen_test]
+async fn connection_badge_shows_each_state_in_words() {
+    for (state, label) in [
+        (Connection::Online, "Online"),
+        (Connection::Offline, "Offline"),
+        (Connection::ServerUnreachable, "Server unreachable"),
+        (Connection::Checking, "Connecting…"),
+    ] {
+        let root = mount_point();
+        Renderer::<ConnectionBadge>::with_root_and_props(
+            root.clone(),
+            ConnectionBadgeProps { state },
+        )
+        .render();
+        settle().await;
+        let badge = root
+            .query_selector("[role=status]")
+            .unwrap()
+            .expect("the badge is a status region");
+        assert_eq!(badge.text_content().unwrap().trim(), label);
+        assert_eq!(
+            badge.get_attribute("data-state").as_deref(),
+            Some(state.class())
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_route_round_trips_through_its_address() {
+    let routes = [
+        Route::Search,
+        Route::Policy {
+            slug: "private-information".into(),
+        },
+        Route::PolicyVersion {
+            slug: "private-information".into(),
+            version: 2,
+        },
+        Route::PolicyDiff {
+            slug: "private-information".into(),
+            from: 1,
+            to: 2,
+        },
+        Route::Sweeps,
+        Route::SweepRun {
+            id: "election-2026".into(),
+        },
+        Route::Templates,
+        Route::Compose {
+            id: "warning-note".into(),
+        },
+        Route::Settings,
+        Route::SignIn,
+    ];
+    for route in routes {
+        let path = route.to_path();
+        assert_eq!(Route::recognize(&path), Some(route.clone()), "{path}");
+    }
+    assert_eq!(Route::recognize("/no/such/page"), Some(Route::NotFound));
+}
