@@ -1,6 +1,8 @@
 //! In-browser unit tests of the app's components, run by wasm-bindgen-test in headless
 //! Chromium (`cargo test --target wasm32-unknown-unknown -p casebook`).
 #![cfg(target_arch = "wasm32")]
+// `#[wasm_bindgen_test]` functions are tests, but clippy does not know them as such.
+#![allow(clippy::unwrap_used)]
 
 use std::time::Duration;
 

@@ -154,10 +154,10 @@ fn locked_wasm_bindgen_version() -> anyhow::Result<String> {
         std::fs::read_to_string(root().join("Cargo.lock")).context("Cargo.lock is missing")?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(version.trim_end_matches('"').to_string());
-            }
+        if line == "name = \"wasm-bindgen\""
+            && let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(version.trim_end_matches('"').to_string());
         }
     }
     bail!("Cargo.lock has no wasm-bindgen entry")

@@ -163,7 +163,7 @@ mod parse {
         }
     }
 
-    fn close(stack: &mut Vec<Frame>, frame: Frame, _end: TagEnd) {
+    fn close(stack: &mut [Frame], frame: Frame, _end: TagEnd) {
         match frame {
             Frame::Paragraph(inlines) => {
                 // Inside a tight list item, paragraph text belongs to the item directly.
