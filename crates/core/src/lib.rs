@@ -9,6 +9,7 @@ pub mod document;
 pub mod import;
 pub mod library;
 pub mod policy;
+pub mod search;
 pub mod wire;
 
 /// Version of every type that crosses the wire or is stored in the browser.

@@ -1,0 +1,389 @@
+//! The search index: built once from the library (on the server), shipped as compact bytes,
+//! and loaded by the browser without reading any document text again.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::tokenize;
+
+/// The fields of a document, in order of weight.
+pub const FIELD_COUNT: usize = 3;
+/// BM25F field weights: a word in the title counts most, then the heading, then the body.
+pub const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [3.0, 2.0, 1.0];
+const B: f32 = 0.75;
+const MAX_TF: [u8; FIELD_COUNT] = [3, 3, 15];
+
+/// Bumped when the byte layout changes; a client with an older index fetches a new one.
+pub const INDEX_FORMAT: u32 = 1;
+
+/// What a document is, for indexing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document<'a> {
+    /// The caller's identifier, returned with each hit (e.g. `private-information#overview`).
+    pub key: String,
+    pub title: &'a str,
+    pub heading: &'a str,
+    pub body: &'a str,
+    pub area: &'a str,
+    pub regions: &'a [String],
+    pub lang: &'a str,
+    pub actions: &'a [String],
+}
+
+/// The facet values of one document, as indexes into the index's facet name lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocEntry {
+    pub key: String,
+    pub area: u16,
+    pub lang: u16,
+    /// Bit `i` set when the document applies to `regions[i]` (at most 64 regions).
+    pub regions: u64,
+    /// Bit `i` set when `actions[i]` may be taken (at most 64 actions).
+    pub actions: u64,
+}
+
+/// The names behind facet indexes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub areas: Vec<String>,
+    pub langs: Vec<String>,
+    pub regions: Vec<String>,
+    pub actions: Vec<String>,
+}
+
+/// The index as stored and shipped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    pub format: u32,
+    pub docs: Vec<DocEntry>,
+    pub facets: Facets,
+    /// Per document, the number of terms in each field.
+    pub field_lengths: Vec<[u16; FIELD_COUNT]>,
+    /// All terms, sorted, concatenated; `term_ends[i]` is where term `i` ends.
+    pub terms: String,
+    pub term_ends: Vec<u32>,
+    /// Per term, its postings: for each document containing it, the varint gap from the
+    /// previous document, then one byte packing the term's count in title (2 bits),
+    /// heading (2 bits) and body (4 bits). `posting_ends[i]` is where term `i`'s end.
+    #[serde(with = "serde_bytes_compat")]
+    pub postings: Vec<u8>,
+    pub posting_ends: Vec<u32>,
+    /// Per term, how many documents contain it.
+    pub doc_freq: Vec<u32>,
+    /// Synonym groups: each group a list of phrases, each phrase a list of terms.
+    pub synonyms: Vec<Vec<Vec<String>>>,
+}
+
+/// Serialises `Vec<u8>` as one byte string (postcard otherwise writes it as a sequence).
+mod serde_bytes_compat {
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a byte string")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Vec<u8>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(b) = seq.next_element()? {
+                    out.push(b);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_byte_buf(Visitor)
+    }
+}
+
+/// Why index bytes could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexError {
+    #[error("the search index is damaged: {0}")]
+    Corrupt(String),
+    #[error("the search index has format {found}, this app reads format {expected}")]
+    WrongFormat { found: u32, expected: u32 },
+}
+
+/// Collects documents and builds a [`SearchIndex`].
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    docs: Vec<DocEntry>,
+    facets: Facets,
+    field_lengths: Vec<[u16; FIELD_COUNT]>,
+    /// term → (doc → counts per field)
+    postings: BTreeMap<String, BTreeMap<u32, [u8; FIELD_COUNT]>>,
+    synonyms: Vec<Vec<Vec<String>>>,
+}
+
+fn facet_index(names: &mut Vec<String>, name: &str) -> usize {
+    match names.iter().position(|n| n == name) {
+        Some(i) => i,
+        None => {
+            names.push(name.to_string());
+            names.len() - 1
+        }
+    }
+}
+
+impl IndexBuilder {
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Adds synonym groups; each term of a group is a phrase of one or more words.
+    pub fn synonyms<S: AsRef<str>>(&mut self, groups: &[Vec<S>]) -> &mut Self {
+        for group in groups {
+            let phrases: Vec<Vec<String>> = group
+                .iter()
+                .map(|phrase| super::text::terms(phrase.as_ref()))
+                .filter(|terms| !terms.is_empty())
+                .collect();
+            if phrases.len() >= 2 {
+                self.synonyms.push(phrases);
+            }
+        }
+        self
+    }
+
+    pub fn add(&mut self, doc: &Document<'_>) -> &mut Self {
+        let id = u32::try_from(self.docs.len()).expect("fewer than 4 billion documents");
+        let bits = |names: &mut Vec<String>, values: &[String]| {
+            values.iter().fold(0u64, |mask, v| {
+                let i = facet_index(names, v);
+                if i < 64 { mask | 1 << i } else { mask }
+            })
+        };
+        let regions = bits(&mut self.facets.regions, doc.regions);
+        let actions = bits(&mut self.facets.actions, doc.actions);
+        let entry = DocEntry {
+            key: doc.key.clone(),
+            area: facet_index(&mut self.facets.areas, doc.area) as u16,
+            lang: facet_index(&mut self.facets.langs, doc.lang) as u16,
+            regions,
+            actions,
+        };
+        self.docs.push(entry);
+        let mut lengths = [0u16; FIELD_COUNT];
+        for (field, text) in [doc.title, doc.heading, doc.body].into_iter().enumerate() {
+            for token in tokenize(text) {
+                lengths[field] = lengths[field].saturating_add(1);
+                let counts = self
+                    .postings
+                    .entry(token.term)
+                    .or_default()
+                    .entry(id)
+                    .or_insert([0; FIELD_COUNT]);
+                counts[field] = counts[field].saturating_add(1).min(MAX_TF[field]);
+            }
+        }
+        self.field_lengths.push(lengths);
+        self
+    }
+
+    pub fn build(self) -> SearchIndex {
+        let mut terms = String::new();
+        let mut term_ends = Vec::with_capacity(self.postings.len());
+        let mut postings = Vec::new();
+        let mut posting_ends = Vec::with_capacity(self.postings.len());
+        let mut doc_freq = Vec::with_capacity(self.postings.len());
+        for (term, docs) in self.postings {
+            terms.push_str(&term);
+            term_ends.push(terms.len() as u32);
+            let mut previous = 0u32;
+            for (doc, counts) in &docs {
+                write_varint(&mut postings, doc - previous);
+                previous = *doc;
+                postings.push(counts[0] << 6 | counts[1] << 4 | counts[2]);
+            }
+            posting_ends.push(postings.len() as u32);
+            doc_freq.push(docs.len() as u32);
+        }
+        SearchIndex {
+            format: INDEX_FORMAT,
+            docs: self.docs,
+            facets: self.facets,
+            field_lengths: self.field_lengths,
+            terms,
+            term_ends,
+            postings,
+            posting_ends,
+            doc_freq,
+            synonyms: self.synonyms,
+        }
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads a varint at `*at`, advancing it.
+#[inline]
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut value = 0u32;
+    let mut shift = 0;
+    loop {
+        let byte = bytes[*at];
+        *at += 1;
+        value |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return value;
+        }
+        shift += 7;
+    }
+}
+
+/// Splits a packed count byte into the counts per field.
+#[inline]
+pub(crate) fn unpack_counts(byte: u8) -> [u8; FIELD_COUNT] {
+    [byte >> 6, (byte >> 4) & 0b11, byte & 0b1111]
+}
+
+impl SearchIndex {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("serialising to memory cannot fail")
+    }
+
+    /// Loads index bytes, checking the format and the internal consistency a query relies on.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, IndexError> {
+        let index: SearchIndex =
+            postcard::from_bytes(bytes).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        if index.format != INDEX_FORMAT {
+            return Err(IndexError::WrongFormat {
+                found: index.format,
+                expected: INDEX_FORMAT,
+            });
+        }
+        let terms = index.term_ends.len();
+        let consistent = index.posting_ends.len() == terms
+            && index.doc_freq.len() == terms
+            && index.field_lengths.len() == index.docs.len()
+            && index
+                .term_ends
+                .last()
+                .is_none_or(|end| *end as usize == index.terms.len())
+            && index
+                .posting_ends
+                .last()
+                .is_none_or(|end| *end as usize == index.postings.len())
+            && index.term_ends.windows(2).all(|w| w[0] <= w[1])
+            && index.posting_ends.windows(2).all(|w| w[0] <= w[1])
+            && index
+                .term_ends
+                .iter()
+                .all(|end| index.terms.is_char_boundary(*end as usize));
+        if !consistent {
+            return Err(IndexError::Corrupt("its tables do not agree".into()));
+        }
+        Ok(index)
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.term_ends.len()
+    }
+
+    pub fn term(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.term_ends[i - 1] as usize
+        };
+        &self.terms[start..self.term_ends[i] as usize]
+    }
+
+    pub(crate) fn postings_of(&self, i: usize) -> &[u8] {
+        let start = if i == 0 {
+            0
+        } else {
+            self.posting_ends[i - 1] as usize
+        };
+        &self.postings[start..self.posting_ends[i] as usize]
+    }
+
+    /// The index of `term`, if the index has it.
+    pub fn find_term(&self, term: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.term_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.term(mid).cmp(term) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The range of term indexes starting with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let first = self.partition(|t| t < prefix);
+        let last = first + self.partition_from(first, |t| t.starts_with(prefix));
+        first..last
+    }
+
+    fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
+        self.partition_from(0, before)
+    }
+
+    /// The number of terms from `start` on for which `pred` holds, assuming it holds for a prefix.
+    fn partition_from(&self, start: usize, pred: impl Fn(&str) -> bool) -> usize {
+        let (mut lo, mut hi) = (start, self.term_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if pred(self.term(mid)) {
+                lo = mid + 1
+            } else {
+                hi = mid
+            }
+        }
+        lo - start
+    }
+
+    /// Per document and field, the BM25F factor `weight / (1 - b + b * len / avg_len)`.
+    pub(crate) fn field_factors(&self) -> Vec<[f32; FIELD_COUNT]> {
+        let n = self.docs.len().max(1) as f32;
+        let mut avg = [0f32; FIELD_COUNT];
+        for lengths in &self.field_lengths {
+            for f in 0..FIELD_COUNT {
+                avg[f] += f32::from(lengths[f]);
+            }
+        }
+        for a in &mut avg {
+            *a = (*a / n).max(1.0);
+        }
+        self.field_lengths
+            .iter()
+            .map(|lengths| {
+                let mut factors = [0f32; FIELD_COUNT];
+                for f in 0..FIELD_COUNT {
+                    factors[f] = FIELD_WEIGHTS[f] / (1.0 - B + B * f32::from(lengths[f]) / avg[f]);
+                }
+                factors
+            })
+            .collect()
+    }
+}

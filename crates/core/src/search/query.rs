@@ -1,0 +1,384 @@
+//! Running a query against a loaded index: ranked BM25F with field weights, prefix matching
+//! on the word being typed, typo tolerance, synonyms and facet filters. Deterministic: equal
+//! input gives equal output, ties broken by document order.
+
+use std::collections::BTreeSet;
+
+use super::fuzzy::{allowed_edits, bounded_distance, letter_mask};
+use super::index::{FIELD_COUNT, SearchIndex, read_varint, unpack_counts};
+use super::text::{last_word_is_open, tokenize};
+
+const K1: f32 = 1.2;
+/// How much a match through each route counts, relative to the word itself.
+const PREFIX_WEIGHT: f32 = 0.8;
+const TYPO_WEIGHTS: [f32; 3] = [1.0, 0.6, 0.4];
+const SYNONYM_WEIGHT: f32 = 0.7;
+/// A clause scores its best candidate in full and the others at this fraction, so a section
+/// that uses several forms of a word ranks a little higher without counting each in full.
+/// The typed word's forms and its synonyms are scored apart; the stronger counts in full and
+/// the weaker at the same fraction, so a synonym cannot outrank the word that was typed.
+const OTHER_CANDIDATES: f32 = 0.3;
+/// Shortest typed prefix that is expanded to the words it starts.
+const MIN_PREFIX_CHARS: usize = 2;
+/// Most terms a prefix or a typo expands to; the most common ones are kept.
+const MAX_EXPANSIONS: usize = 48;
+
+/// Facet filters: within one facet any listed value matches; across facets all must.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub areas: Vec<String>,
+    pub regions: Vec<String>,
+    pub langs: Vec<String>,
+    pub actions: Vec<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.areas.is_empty()
+            && self.regions.is_empty()
+            && self.langs.is_empty()
+            && self.actions.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    /// Best first, at most the requested limit.
+    pub hits: Vec<Hit>,
+    /// How many documents matched in all.
+    pub total: usize,
+    /// Every index term the query matched (typed, completed, corrected or synonym), for highlighting.
+    pub matched_terms: BTreeSet<String>,
+}
+
+/// One part of the query that a document may satisfy.
+#[derive(Debug)]
+struct Clause {
+    /// (term index, weight): the clause's score in a document is the best of these.
+    candidates: Vec<(usize, f32)>,
+    /// `candidates[..typed]` are the typed word and its completions or corrections; the rest
+    /// are synonyms.
+    typed: usize,
+    /// The query words this clause stands for, as a bit set (for coverage).
+    covers: u32,
+}
+
+/// A loaded index ready for queries, with the derived tables and reusable buffers.
+#[derive(Debug)]
+pub struct Engine {
+    index: SearchIndex,
+    factors: Vec<[f32; FIELD_COUNT]>,
+    term_chars: Vec<Vec<char>>,
+    term_masks: Vec<u64>,
+    /// Per document, for the clause being scored: [best typed, sum typed, best synonym, sum synonym].
+    clause: Vec<[f32; 4]>,
+    total: Vec<f32>,
+    coverage: Vec<u32>,
+    touched: Vec<u32>,
+    all_touched: Vec<u32>,
+}
+
+impl Engine {
+    pub fn new(index: SearchIndex) -> Engine {
+        let factors = index.field_factors();
+        let term_chars: Vec<Vec<char>> = (0..index.term_count())
+            .map(|i| index.term(i).chars().collect())
+            .collect();
+        let term_masks = term_chars.iter().map(|c| letter_mask(c)).collect();
+        let n = index.doc_count();
+        Engine {
+            index,
+            factors,
+            term_chars,
+            term_masks,
+            clause: vec![[0.0; 4]; n],
+            total: vec![0.0; n],
+            coverage: vec![0; n],
+            touched: Vec::new(),
+            all_touched: Vec::new(),
+        }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Runs `query`, returning at most `limit` hits that pass `filters`.
+    pub fn search(&mut self, query: &str, filters: &Filters, limit: usize) -> Results {
+        let clauses = self.clauses(query);
+        let words = clauses
+            .iter()
+            .fold(0u32, |acc, c| acc | c.covers)
+            .count_ones();
+        let mut matched_terms = BTreeSet::new();
+        for clause in &clauses {
+            for (term, _) in &clause.candidates {
+                matched_terms.insert(self.index.term(*term).to_string());
+            }
+            self.score_clause(clause);
+        }
+        let allowed = self.filter_masks(filters);
+        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.all_touched.len());
+        for &doc in &self.all_touched {
+            let d = doc as usize;
+            let covered = self.coverage[d].count_ones() as f32 / words.max(1) as f32;
+            let score = self.total[d] * covered * covered;
+            self.total[d] = 0.0;
+            self.coverage[d] = 0;
+            if allowed
+                .as_ref()
+                .is_none_or(|a| a.accepts(&self.index.docs[d]))
+            {
+                ranked.push((score, doc));
+            }
+        }
+        self.all_touched.clear();
+        let total = ranked.len();
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > limit && limit > 0 {
+            ranked.select_nth_unstable_by(limit - 1, order);
+            ranked.truncate(limit);
+        }
+        ranked.truncate(limit);
+        ranked.sort_unstable_by(order);
+        Results {
+            hits: ranked
+                .into_iter()
+                .map(|(score, doc)| Hit { doc, score })
+                .collect(),
+            total,
+            matched_terms,
+        }
+    }
+
+    /// Turns query text into clauses: one per distinct word, plus one per synonym phrase.
+    fn clauses(&self, query: &str) -> Vec<Clause> {
+        let tokens = tokenize(query);
+        let open = last_word_is_open(query);
+        let mut words: Vec<String> = Vec::new();
+        for token in &tokens {
+            if !words.contains(&token.term) {
+                words.push(token.term.clone());
+            }
+        }
+        words.truncate(32);
+        let last = tokens.last().map(|t| t.term.clone());
+        let mut clauses: Vec<Clause> = words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let is_open = open && Some(word) == last.as_ref();
+                let candidates = self.expand(word, is_open);
+                Clause {
+                    typed: candidates.len(),
+                    candidates,
+                    covers: 1 << i,
+                }
+            })
+            .collect();
+        // Synonyms: a group phrase found in the query lets the group's other phrases stand in
+        // for the words it covers. They join those words' clauses, so a section that uses both
+        // the word and its synonym is not counted twice.
+        for group in &self.index.synonyms {
+            for phrase in group {
+                let Some(covers) = phrase_cover(&words, phrase) else {
+                    continue;
+                };
+                for other in group.iter().filter(|p| *p != phrase) {
+                    for term in other {
+                        let Some(t) = self.index.find_term(term) else {
+                            continue;
+                        };
+                        // A phrase spread over several query words (or Japanese bigrams)
+                        // shares the synonym's weight among them.
+                        let weight = SYNONYM_WEIGHT / covers.count_ones() as f32;
+                        for clause in clauses.iter_mut().filter(|c| c.covers & covers != 0) {
+                            if clause.candidates.iter().any(|(existing, _)| *existing == t) {
+                                continue;
+                            }
+                            // A rare synonym must not outweigh the common word that was typed.
+                            let typed = clause
+                                .candidates
+                                .first()
+                                .map_or(f32::INFINITY, |(w, _)| self.idf(*w));
+                            let rarity = (typed / self.idf(t)).min(1.0);
+                            clause.candidates.push((t, weight * rarity));
+                        }
+                    }
+                }
+            }
+        }
+        clauses.retain(|c| !c.candidates.is_empty());
+        clauses
+    }
+
+    /// The index terms one query word stands for, with weights.
+    fn expand(&self, word: &str, open: bool) -> Vec<(usize, f32)> {
+        let mut out = Vec::new();
+        if let Some(t) = self.index.find_term(word) {
+            out.push((t, 1.0));
+        }
+        if open && word.chars().count() >= MIN_PREFIX_CHARS {
+            let mut completions: Vec<usize> = self
+                .index
+                .prefix_range(word)
+                .filter(|t| Some(*t) != out.first().map(|c| c.0))
+                .collect();
+            self.keep_most_common(&mut completions);
+            out.extend(completions.into_iter().map(|t| (t, PREFIX_WEIGHT)));
+        }
+        if out.is_empty() {
+            out = self.typo_candidates(word);
+        }
+        out
+    }
+
+    fn keep_most_common(&self, terms: &mut Vec<usize>) {
+        if terms.len() > MAX_EXPANSIONS {
+            terms.sort_by(|a, b| {
+                self.index.doc_freq[*b]
+                    .cmp(&self.index.doc_freq[*a])
+                    .then(a.cmp(b))
+            });
+            terms.truncate(MAX_EXPANSIONS);
+        }
+    }
+
+    /// Index terms within the allowed number of edits of `word`.
+    fn typo_candidates(&self, word: &str) -> Vec<(usize, f32)> {
+        let chars: Vec<char> = word.chars().collect();
+        let max = allowed_edits(chars.len());
+        if max == 0 {
+            return Vec::new();
+        }
+        let mask = letter_mask(&chars);
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (t, term) in self.term_chars.iter().enumerate() {
+            if term.len().abs_diff(chars.len()) > max
+                || (self.term_masks[t] ^ mask).count_ones() as usize > 2 * max
+            {
+                continue;
+            }
+            if let Some(d) = bounded_distance(&chars, term, max) {
+                found.push((t, d));
+            }
+        }
+        // Prefer the closest words, then the most common.
+        found.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(self.index.doc_freq[b.0].cmp(&self.index.doc_freq[a.0]))
+                .then(a.0.cmp(&b.0))
+        });
+        found.truncate(MAX_EXPANSIONS);
+        found
+            .into_iter()
+            .map(|(t, d)| (t, TYPO_WEIGHTS[d.min(2)]))
+            .collect()
+    }
+
+    /// BM25's inverse document frequency of a term.
+    fn idf(&self, term: usize) -> f32 {
+        let n = self.index.doc_count() as f32;
+        let df = self.index.doc_freq[term] as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn score_clause(&mut self, clause: &Clause) {
+        for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
+            let idf = self.idf(term);
+            let slot = if position < clause.typed { 0 } else { 2 };
+            let postings = self.index.postings_of(term);
+            let (mut at, mut doc) = (0usize, 0u32);
+            while at < postings.len() {
+                doc += read_varint(postings, &mut at);
+                let counts = unpack_counts(postings[at]);
+                at += 1;
+                let d = doc as usize;
+                let factors = &self.factors[d];
+                let tf = f32::from(counts[0]) * factors[0]
+                    + f32::from(counts[1]) * factors[1]
+                    + f32::from(counts[2]) * factors[2];
+                let score = weight * idf * tf * (K1 + 1.0) / (tf + K1);
+                let scores = &mut self.clause[d];
+                if scores[1] == 0.0 && scores[3] == 0.0 {
+                    self.touched.push(doc);
+                }
+                scores[slot] = scores[slot].max(score);
+                scores[slot + 1] += score;
+            }
+        }
+        for &doc in &self.touched {
+            let d = doc as usize;
+            if self.coverage[d] == 0 && self.total[d] == 0.0 {
+                self.all_touched.push(doc);
+            }
+            let [best_typed, sum_typed, best_synonym, sum_synonym] =
+                std::mem::take(&mut self.clause[d]);
+            let typed = best_typed + OTHER_CANDIDATES * (sum_typed - best_typed);
+            let synonym = best_synonym + OTHER_CANDIDATES * (sum_synonym - best_synonym);
+            self.total[d] += typed.max(synonym) + OTHER_CANDIDATES * typed.min(synonym);
+            self.coverage[d] |= clause.covers;
+        }
+        self.touched.clear();
+    }
+
+    fn filter_masks(&self, filters: &Filters) -> Option<FilterMasks> {
+        if filters.is_empty() {
+            return None;
+        }
+        let facets = &self.index.facets;
+        let ids = |names: &[String], wanted: &[String]| -> Vec<u16> {
+            names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| wanted.contains(n))
+                .map(|(i, _)| i as u16)
+                .collect()
+        };
+        let bits = |names: &[String], wanted: &[String]| -> u64 {
+            names
+                .iter()
+                .enumerate()
+                .filter(|(i, n)| *i < 64 && wanted.contains(n))
+                .fold(0, |m, (i, _)| m | 1 << i)
+        };
+        Some(FilterMasks {
+            areas: (!filters.areas.is_empty()).then(|| ids(&facets.areas, &filters.areas)),
+            langs: (!filters.langs.is_empty()).then(|| ids(&facets.langs, &filters.langs)),
+            regions: (!filters.regions.is_empty()).then(|| bits(&facets.regions, &filters.regions)),
+            actions: (!filters.actions.is_empty()).then(|| bits(&facets.actions, &filters.actions)),
+        })
+    }
+}
+
+/// Which query words a phrase occupies, when it occurs in them as consecutive words.
+fn phrase_cover(words: &[String], phrase: &[String]) -> Option<u32> {
+    if phrase.is_empty() || phrase.len() > words.len() {
+        return None;
+    }
+    (0..=words.len() - phrase.len())
+        .find(|&start| words[start..start + phrase.len()] == *phrase)
+        .map(|start| (start..start + phrase.len()).fold(0u32, |m, i| m | 1 << i))
+}
+
+struct FilterMasks {
+    areas: Option<Vec<u16>>,
+    langs: Option<Vec<u16>>,
+    regions: Option<u64>,
+    actions: Option<u64>,
+}
+
+impl FilterMasks {
+    fn accepts(&self, doc: &super::index::DocEntry) -> bool {
+        self.areas.as_ref().is_none_or(|a| a.contains(&doc.area))
+            && self.langs.as_ref().is_none_or(|l| l.contains(&doc.lang))
+            && self.regions.is_none_or(|r| doc.regions & r != 0)
+            && self.actions.is_none_or(|a| doc.actions & a != 0)
+    }
+}

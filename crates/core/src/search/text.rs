@@ -1,0 +1,196 @@
+//! Turning text into search terms, the same way for documents and queries.
+//!
+//! - Letters are lowercased; Latin diacritics are folded (`información` → `informacion`);
+//!   Arabic short vowels and tatweel are dropped and alef, teh marbuta and yeh forms unified.
+//! - Words are runs of letters and digits. Runs of Japanese or Chinese characters, which
+//!   are written without spaces, become overlapping two-character terms.
+//! - A light English stemmer removes plural endings, so `threats` finds `threat`.
+
+/// A term and where it came from in the text (byte offsets), for highlighting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub term: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// Marks that belong to the letter before them and are ignored for matching.
+fn is_ignored_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+}
+
+fn fold(c: char, out: &mut String) {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        // Arabic: hamza-carrying alefs → bare alef, teh marbuta → heh, alef maksura → yeh.
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ة' => 'ه',
+        'ى' => 'ي',
+        _ => c,
+    };
+    out.push(folded);
+}
+
+/// Removes English plural endings from a Latin-script word of four or more letters.
+pub fn stem(word: &mut String) {
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return;
+    }
+    if word.ends_with("ies") && word.len() > 4 {
+        word.truncate(word.len() - 3);
+        word.push('y');
+    } else if ["sses", "xes", "zes", "ches", "shes"]
+        .iter()
+        .any(|s| word.ends_with(s))
+    {
+        word.truncate(word.len() - 2);
+    } else if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        word.truncate(word.len() - 1);
+    }
+}
+
+/// Normalises one word (already split) into a term, without stemming.
+pub fn normalize_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if !is_ignored_mark(c) {
+            fold(c, &mut out);
+        }
+    }
+    out
+}
+
+/// Splits `text` into terms with their byte offsets.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if is_cjk(c) {
+            let mut run: Vec<(usize, char)> = Vec::new();
+            while let Some(&(i, c)) = chars.peek() {
+                if !is_cjk(c) {
+                    break;
+                }
+                run.push((i, c));
+                chars.next();
+            }
+            let end_of = |k: usize| run[k].0 + run[k].1.len_utf8();
+            if run.len() == 1 {
+                tokens.push(Token {
+                    term: run[0].1.to_string(),
+                    start: run[0].0,
+                    end: end_of(0),
+                });
+            } else {
+                for k in 0..run.len() - 1 {
+                    let term: String = [run[k].1, run[k + 1].1].iter().collect();
+                    tokens.push(Token {
+                        term,
+                        start: run[k].0,
+                        end: end_of(k + 1),
+                    });
+                }
+            }
+        } else if c.is_alphanumeric() {
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                if is_cjk(c) || !(c.is_alphanumeric() || is_ignored_mark(c)) {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            let mut term = normalize_word(&text[start..end]);
+            let single_letter = term.chars().count() == 1 && !term.chars().all(|c| c.is_numeric());
+            if !term.is_empty() && !single_letter {
+                stem(&mut term);
+                tokens.push(Token { term, start, end });
+            }
+        } else {
+            chars.next();
+        }
+    }
+    tokens
+}
+
+/// Just the terms of `text`.
+pub fn terms(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().map(|t| t.term).collect()
+}
+
+/// Whether the person is still typing the last word of `query` (no space or punctuation after it).
+pub fn last_word_is_open(query: &str) -> bool {
+    query
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || is_cjk(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_lowercased_folded_and_stemmed() {
+        assert_eq!(
+            terms("Doxxing: HOME addresses, threats & información"),
+            ["doxxing", "home", "address", "threat", "informacion"]
+        );
+        assert_eq!(
+            terms("policies categories boxes kiss status"),
+            ["policy", "category", "box", "kiss", "status"]
+        );
+    }
+
+    #[test]
+    fn arabic_is_normalised() {
+        // With and without short vowels, and alef forms, give the same term.
+        assert_eq!(terms("تَحَرُّش"), terms("تحرش"));
+        assert_eq!(terms("إساءة"), terms("اساءه"));
+    }
+
+    #[test]
+    fn japanese_runs_become_bigrams_with_offsets() {
+        let tokens = tokenize("個人情報 の 晒し");
+        let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(terms, ["個人", "人情", "情報", "の", "晒し"]);
+        assert_eq!(&"個人情報 の 晒し"[tokens[2].start..tokens[2].end], "情報");
+    }
+
+    #[test]
+    fn single_letters_are_dropped_but_numbers_kept() {
+        assert_eq!(terms("a 5 b2 x"), ["5", "b2"]);
+    }
+
+    #[test]
+    fn an_open_last_word_is_detected() {
+        assert!(last_word_is_open("ban evas"));
+        assert!(!last_word_is_open("ban evasion "));
+        assert!(!last_word_is_open(""));
+    }
+}

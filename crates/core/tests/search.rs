@@ -1,0 +1,368 @@
+//! Search: data-driven checks of ranking, typos, prefixes, synonyms, filters and snippets on
+//! a small hand-made corpus, and the relevance suite on the demo library.
+#![cfg(feature = "import")]
+
+use casebook_core::import::{SourceFile, assemble, parse_library};
+use casebook_core::search::snippet::snippet;
+use casebook_core::search::{Document, Engine, Filters, IndexBuilder, SearchIndex, index_library};
+
+struct Doc {
+    key: &'static str,
+    title: &'static str,
+    heading: &'static str,
+    body: &'static str,
+    area: &'static str,
+    regions: &'static [&'static str],
+    lang: &'static str,
+    actions: &'static [&'static str],
+}
+
+const CORPUS: &[Doc] = &[
+    Doc {
+        key: "privacy#overview",
+        title: "Private information",
+        heading: "Overview",
+        body: "Sharing a home address or phone number without consent is doxxing.",
+        area: "private-information",
+        regions: &["global"],
+        lang: "en",
+        actions: &["Remove content"],
+    },
+    Doc {
+        key: "privacy#public-figures",
+        title: "Private information",
+        heading: "Public figures",
+        body: "The office address of a politician may be shared; a home address may not.",
+        area: "private-information",
+        regions: &["global"],
+        lang: "en",
+        actions: &["Remove content"],
+    },
+    Doc {
+        key: "harassment#overview",
+        title: "Targeted harassment",
+        heading: "Overview",
+        body: "Repeated unwanted insults aimed at one person are harassment.",
+        area: "abuse-harassment",
+        regions: &["global"],
+        lang: "en",
+        actions: &["Warn user", "Suspend account"],
+    },
+    Doc {
+        key: "harassment#resumen",
+        title: "Targeted harassment",
+        heading: "Resumen",
+        body: "El acoso dirigido a una persona está prohibido.",
+        area: "abuse-harassment",
+        regions: &["global"],
+        lang: "es",
+        actions: &["Warn user"],
+    },
+    Doc {
+        key: "phishing#overview",
+        title: "Phishing and account takeover",
+        heading: "Overview",
+        body: "Links that imitate a login page to steal passwords.",
+        area: "fraud-scams",
+        regions: &["global"],
+        lang: "en",
+        actions: &["Remove content", "Suspend account"],
+    },
+    Doc {
+        key: "election#window",
+        title: "Election integrity",
+        heading: "Election window",
+        body: "During the election window false claims about polling places are removed.",
+        area: "civic-integrity",
+        regions: &["BR", "US"],
+        lang: "en",
+        actions: &["Remove content", "Label content"],
+    },
+    Doc {
+        key: "impersonation#overview",
+        title: "Impersonation",
+        heading: "Overview",
+        body: "Pretending to be another person or a brand in a misleading way.",
+        area: "impersonation",
+        regions: &["global"],
+        lang: "en",
+        actions: &["Suspend account"],
+    },
+];
+
+fn engine() -> Engine {
+    let mut builder = IndexBuilder::new();
+    builder.synonyms(&[
+        vec!["doxxing", "private information"],
+        vec!["harassment", "acoso"],
+    ]);
+    for d in CORPUS {
+        let regions: Vec<String> = d.regions.iter().map(|s| s.to_string()).collect();
+        let actions: Vec<String> = d.actions.iter().map(|s| s.to_string()).collect();
+        builder.add(&Document {
+            key: d.key.into(),
+            title: d.title,
+            heading: d.heading,
+            body: d.body,
+            area: d.area,
+            regions: &regions,
+            lang: d.lang,
+            actions: &actions,
+        });
+    }
+    Engine::new(SearchIndex::from_bytes(&builder.build().to_bytes()).expect("round trip"))
+}
+
+fn keys(engine: &mut Engine, query: &str, filters: &Filters) -> Vec<String> {
+    let results = engine.search(query, filters, 10);
+    results
+        .hits
+        .iter()
+        .map(|h| engine.index().docs[h.doc as usize].key.clone())
+        .collect()
+}
+
+/// Checks that the top hits of each query start with the expected keys, in order.
+fn check(cases: &[(&str, &[&str])]) {
+    let mut engine = engine();
+    for (query, expected) in cases {
+        let got = keys(&mut engine, query, &Filters::default());
+        assert!(
+            got.len() >= expected.len()
+                && got[..expected.len()]
+                    == expected.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..],
+            "query {query:?}: expected the top to be {expected:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_word_in_the_title_outranks_one_in_the_heading_which_outranks_one_in_the_body() {
+    let mut builder = IndexBuilder::new();
+    let none: Vec<String> = vec![];
+    for (key, title, heading, body) in [
+        ("body", "alpha beta", "gamma delta", "window epsilon zeta"),
+        (
+            "heading",
+            "alpha beta",
+            "window delta",
+            "gamma epsilon zeta",
+        ),
+        ("title", "window beta", "gamma delta", "alpha epsilon zeta"),
+    ] {
+        builder.add(&Document {
+            key: key.into(),
+            title,
+            heading,
+            body,
+            area: "a",
+            regions: &none,
+            lang: "en",
+            actions: &none,
+        });
+    }
+    let mut engine = Engine::new(builder.build());
+    assert_eq!(
+        keys(&mut engine, "window", &Filters::default()),
+        ["title", "heading", "body"]
+    );
+}
+
+#[test]
+fn ranking_follows_where_and_how_often_the_words_occur() {
+    check(&[
+        ("public figures", &["privacy#public-figures"]),
+        ("polling places", &["election#window"]),
+        // The public-figures section says "address" twice, the overview once.
+        (
+            "home address",
+            &["privacy#public-figures", "privacy#overview"],
+        ),
+    ]);
+}
+
+#[test]
+fn typos_count_a_transposition_as_one_edit() {
+    check(&[
+        ("harrasment", &["harassment#overview"]),
+        ("phsihing", &["phishing#overview"]),
+        ("imperosnation", &["impersonation#overview"]),
+        // The public-figures section says "address" twice, the overview once.
+        ("adress", &["privacy#public-figures", "privacy#overview"]),
+    ]);
+}
+
+#[test]
+fn the_word_being_typed_matches_as_a_prefix() {
+    check(&[
+        ("imperson", &["impersonation#overview"]),
+        ("elect wind", &["election#window"]),
+        ("phish", &["phishing#overview"]),
+    ]);
+    // A finished word (followed by a space) is not a prefix.
+    let mut engine = engine();
+    assert!(keys(&mut engine, "elect ", &Filters::default()).is_empty());
+}
+
+#[test]
+fn synonyms_find_sections_that_use_the_other_word() {
+    check(&[("acoso", &["harassment#resumen"])]);
+    let mut engine = engine();
+    let got = keys(&mut engine, "doxxing", &Filters::default());
+    assert_eq!(got[0], "privacy#overview", "{got:?}");
+    assert!(
+        got.contains(&"privacy#public-figures".to_string()),
+        "the synonym finds sections without the word: {got:?}"
+    );
+}
+
+#[test]
+fn filters_narrow_by_area_language_region_and_action() {
+    let mut engine = engine();
+    let f = |areas: &[&str], langs: &[&str], regions: &[&str], actions: &[&str]| Filters {
+        areas: areas.iter().map(|s| s.to_string()).collect(),
+        langs: langs.iter().map(|s| s.to_string()).collect(),
+        regions: regions.iter().map(|s| s.to_string()).collect(),
+        actions: actions.iter().map(|s| s.to_string()).collect(),
+    };
+    assert_eq!(
+        keys(&mut engine, "harassment", &f(&[], &["es"], &[], &[])),
+        ["harassment#resumen"]
+    );
+    assert_eq!(
+        keys(&mut engine, "overview", &f(&["fraud-scams"], &[], &[], &[])),
+        ["phishing#overview"]
+    );
+    assert_eq!(
+        keys(&mut engine, "removed address", &f(&[], &[], &["BR"], &[])),
+        ["election#window"]
+    );
+    let mut suspend = keys(
+        &mut engine,
+        "overview",
+        &f(&[], &[], &[], &["Suspend account"]),
+    );
+    suspend.sort();
+    assert_eq!(
+        suspend,
+        [
+            "harassment#overview",
+            "impersonation#overview",
+            "phishing#overview"
+        ]
+    );
+    assert!(
+        keys(
+            &mut engine,
+            "overview",
+            &f(&["no-such-area"], &[], &[], &[])
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn results_are_deterministic_and_limited() {
+    let mut engine = engine();
+    let first = engine.search("overview address", &Filters::default(), 2);
+    let second = engine.search("overview address", &Filters::default(), 2);
+    assert_eq!(first, second);
+    assert_eq!(first.hits.len(), 2);
+    assert!(first.total > 2);
+    assert!(engine.search("", &Filters::default(), 10).hits.is_empty());
+    assert!(
+        engine
+            .search("zzzzqqq", &Filters::default(), 10)
+            .hits
+            .is_empty()
+    );
+}
+
+#[test]
+fn matched_terms_drive_the_snippet_highlights() {
+    let mut engine = engine();
+    let results = engine.search("adress", &Filters::default(), 10);
+    let fragments = snippet(CORPUS[0].body, &results.matched_terms, 200);
+    let hits: Vec<&str> = fragments
+        .iter()
+        .filter(|f| f.hit)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(hits, ["address"]);
+}
+
+#[test]
+fn damaged_index_bytes_are_refused() {
+    let bytes = engine().index().to_bytes();
+    assert!(SearchIndex::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    assert!(SearchIndex::from_bytes(b"not an index").is_err());
+}
+
+fn demo_library() -> casebook_core::library::Library {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/library");
+    let mut files = Vec::new();
+    let mut pending = vec![root.clone()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("demo library") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "yaml") {
+                let relative = path
+                    .strip_prefix(&root)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(SourceFile {
+                    path: relative,
+                    text: std::fs::read_to_string(&path).expect("utf-8"),
+                });
+            }
+        }
+    }
+    assemble(parse_library(&files).expect("valid demo library"))
+}
+
+#[derive(serde::Deserialize)]
+struct Labelled {
+    query: String,
+    expect: String,
+}
+
+#[test]
+fn relevance_suite_on_the_demo_library_finds_the_expected_section_in_the_top_3() {
+    let library = demo_library();
+    let mut engine = Engine::new(index_library(&library));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/relevance.yaml");
+    let cases: Vec<Labelled> =
+        serde_yaml_ng::from_str(&std::fs::read_to_string(path).expect("relevance.yaml"))
+            .expect("yaml");
+    assert!(cases.len() >= 40, "{} labelled queries", cases.len());
+    let mut misses = Vec::new();
+    for case in &cases {
+        let results = engine.search(&case.query, &Filters::default(), 3);
+        let top: Vec<String> = results
+            .hits
+            .iter()
+            .map(|h| engine.index().docs[h.doc as usize].key.clone())
+            .collect();
+        if !top.contains(&case.expect) {
+            misses.push(format!(
+                "{:?} → expected {} in {top:?}",
+                case.query, case.expect
+            ));
+        }
+    }
+    println!(
+        "relevance: {}/{} in the top 3",
+        cases.len() - misses.len(),
+        cases.len()
+    );
+    assert!(
+        misses.is_empty(),
+        "{} of {} queries missed:\n{}",
+        misses.len(),
+        cases.len(),
+        misses.join("\n")
+    );
+}
