@@ -19,6 +19,7 @@ pub fn router() -> axum::Router<AppState> {
         .route("/policies", get(list_policies))
         .route("/policies/{slug}", get(get_policy))
         .route("/library", get(get_library))
+        .route("/search-index", get(get_search_index))
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .fallback(|| async { AppError::NotFound("This API address".into()) })
 }
@@ -62,7 +63,19 @@ async fn get_policy(
 /// The whole library for offline use, with an entity tag so an unchanged library costs a 304.
 async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let library = state.library.current();
-    let etag = format!("\"{}\"", library.revision);
+    revalidated(&headers, &library.revision, "application/json", library.snapshot_json.clone())
+}
+
+/// The search index as bytes for the browser's engine (`casebook_core::search`).
+async fn get_search_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let library = state.library.current();
+    let tag = format!("{}-f{}", library.revision, casebook_core::search::index::INDEX_FORMAT);
+    revalidated(&headers, &tag, "application/octet-stream", library.index_bytes.clone())
+}
+
+/// Answers 304 when the client already holds `revision`, else the body with its entity tag.
+fn revalidated(headers: &HeaderMap, revision: &str, content_type: &'static str, body: Vec<u8>) -> Response {
+    let etag = format!("\"{revision}\"");
     let etag_value = HeaderValue::from_str(&etag).expect("a hex revision is a valid header value");
     let matches = headers
         .get(header::IF_NONE_MATCH)
@@ -74,13 +87,10 @@ async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Respo
     (
         [
             (header::ETAG, etag_value),
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
-        library.snapshot_json.clone(),
+        body,
     )
         .into_response()
 }

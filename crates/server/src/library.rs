@@ -10,6 +10,7 @@ use anyhow::Context;
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::import::{ImportError, SourceFile, parse_library, plan_import};
 use casebook_core::library::Library;
+use casebook_core::search::index_library;
 use casebook_core::wire::{LibrarySnapshot, PolicySummary};
 use include_dir::{Dir, include_dir};
 use serde::Serialize;
@@ -29,6 +30,8 @@ pub struct LibraryState {
     pub revision: String,
     /// The serialized [`LibrarySnapshot`], ready to send.
     pub snapshot_json: Vec<u8>,
+    /// The search index over the current versions, in its byte form.
+    pub index_bytes: Vec<u8>,
 }
 
 impl LibraryState {
@@ -50,11 +53,13 @@ impl LibraryState {
             library,
         };
         let snapshot_json = serde_json::to_vec(&snapshot)?;
+        let index_bytes = index_library(&snapshot.library).to_bytes();
         Ok(LibraryState {
             library: snapshot.library,
             summaries,
             revision,
             snapshot_json,
+            index_bytes,
         })
     }
 }

@@ -302,3 +302,23 @@ async fn import_is_all_or_nothing_idempotent_and_turns_a_changed_file_into_a_new
         2
     );
 }
+
+#[tokio::test]
+async fn the_search_index_is_served_as_bytes_the_core_engine_loads() {
+    let f = fixture(true, None).await;
+    let (status, headers, body) = get(&f.state, "/api/search-index").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/octet-stream");
+    let index = casebook_core::search::SearchIndex::from_bytes(&body).expect("valid index bytes");
+    let library = f.state.library.current();
+    assert_eq!(index.doc_count(), library.library.section_count());
+    let mut engine = casebook_core::search::Engine::new(index);
+    let results = engine.search("doxing home adress", &casebook_core::search::Filters::default(), 3);
+    let top = &engine.index().docs[results.hits[0].doc as usize].key;
+    assert!(top.starts_with("private-information#"), "{top}");
+
+    let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
+    let request = Request::get("/api/search-index").header(header::IF_NONE_MATCH, &etag).body(Body::empty()).expect("request");
+    let (status, _, _) = send(&f.state, request).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+}
