@@ -6,6 +6,8 @@
 pub mod api;
 pub mod components;
 pub mod connection;
+pub mod library;
+pub mod local_db;
 pub mod pages;
 pub mod route;
 
@@ -14,6 +16,7 @@ use yew_router::prelude::*;
 
 use crate::components::shell::Shell;
 use crate::connection::ConnectionProvider;
+use crate::library::LibraryProvider;
 use crate::route::{Route, switch};
 
 #[component]
@@ -21,15 +24,22 @@ pub fn App() -> Html {
     html! {
         <BrowserRouter>
             <ConnectionProvider>
-                <Shell>
-                    <Switch<Route> render={switch} />
-                </Shell>
+                <LibraryProvider>
+                    <Shell>
+                        <Switch<Route> render={switch} />
+                    </Shell>
+                </LibraryProvider>
             </ConnectionProvider>
         </BrowserRouter>
     }
 }
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>` and registers the service worker that keeps the
+/// app shell for offline use.
 pub fn run() {
     yew::Renderer::<App>::new().render();
+    if let Some(window) = web_sys::window() {
+        // Where service workers are unavailable the app still works, only not offline.
+        let _ = window.navigator().service_worker().register("/sw.js");
+    }
 }

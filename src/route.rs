@@ -1,6 +1,7 @@
 //! Every address the product has. A link to any of these is meant to last.
 
 use yew::prelude::*;
+use yew_router::history::{BrowserHistory, History};
 use yew_router::prelude::*;
 
 use crate::pages;
@@ -75,4 +76,10 @@ pub fn switch(route: Route) -> Html {
         },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
+}
+
+/// Navigates within the app to an address that may carry a fragment
+/// (`/policies/x/v/2#anchor`), which `Navigator::push` cannot express.
+pub fn go(address: &str) {
+    BrowserHistory::new().push(address.to_string());
 }

@@ -4,7 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::connection_badge::ConnectionBadge;
-use crate::connection::use_connection;
+use crate::connection::{Connection, use_connection};
+use crate::library::{Freshness, LibraryState, age, use_library};
 use crate::route::Route;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -47,6 +48,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 </nav>
                 <ConnectionBadge state={connection} />
             </header>
+            <LibraryNotice />
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
         </>
     }
@@ -79,4 +81,30 @@ fn NavLink(props: &NavLinkProps) -> Html {
             { props.label }
         </a>
     }
+}
+
+/// Says so when the library on screen is the copy saved on this device, and how old it is.
+#[component]
+fn LibraryNotice() -> Html {
+    let library = use_library();
+    let connection = use_connection();
+    let LibraryState::Ready(loaded) = library else {
+        return html! {};
+    };
+    let Freshness::Saved { at_ms } = loaded.freshness else {
+        return html! {};
+    };
+    let when = age(at_ms, js_sys::Date::now());
+    let message = match connection {
+        Connection::Offline => {
+            format!("You are offline. Showing the policy library saved on this device {when}.")
+        }
+        Connection::ServerUnreachable => format!(
+            "The server is unreachable. Showing the policy library saved on this device {when}."
+        ),
+        _ => {
+            format!("Showing the policy library saved on this device {when}; checking for updates…")
+        }
+    };
+    html! { <p class="library-notice" role="status" data-freshness="saved">{ message }</p> }
 }

@@ -5,8 +5,8 @@ use casebook_core::policy::{Policy, PolicyVersion, Section, VersionStatus};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{ApiFailure, get_json};
 use crate::components::document::Document;
+use crate::library::{LibraryState, use_library};
 use crate::route::Route;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -18,40 +18,37 @@ pub struct PolicyPageProps {
 
 #[component]
 pub fn PolicyPage(props: &PolicyPageProps) -> Html {
-    let policy = use_state(|| None::<Result<Policy, ApiFailure>>);
-    {
-        let policy = policy.clone();
-        use_effect_with(props.slug.clone(), move |slug| {
-            policy.set(None);
-            let path = format!("/api/policies/{slug}");
-            wasm_bindgen_futures::spawn_local(async move {
-                policy.set(Some(get_json::<Policy>(&path).await));
-            });
-        });
-    }
+    let library = use_library();
+    let policy = match &library {
+        LibraryState::Ready(loaded) => Some(loaded.snapshot.library.policy(&props.slug).cloned()),
+        _ => None,
+    };
     // Once the sections are on the page, bring the linked one into view.
     {
-        let loaded = matches!(&*policy, Some(Ok(_)));
-        use_effect_with((loaded, props.version), move |(loaded, _)| {
-            if *loaded {
+        let shown = policy
+            .as_ref()
+            .and_then(|p| p.as_ref())
+            .map(|p| p.slug.to_string());
+        use_effect_with((shown, props.version), move |(shown, _)| {
+            if shown.is_some() {
                 scroll_to_fragment();
             }
         });
     }
 
-    match &*policy {
-        None => html! { <p class="page muted" aria-busy="true">{ "Loading policy…" }</p> },
-        Some(Err(failure)) if failure.is_not_found() => html! {
+    match (&library, policy) {
+        (LibraryState::Failed(message), _) => {
+            html! { <p class="page error" role="alert">{ message }</p> }
+        }
+        (_, None) => html! { <p class="page muted" aria-busy="true">{ "Loading policy…" }</p> },
+        (_, Some(None)) => html! {
             <article class="page">
                 <h1>{ "Policy not found" }</h1>
                 <p>{ format!("There is no policy called “{}”. It may have been renamed.", props.slug) }</p>
                 <p><Link<Route> to={Route::Search}>{ "Search the policy library" }</Link<Route>></p>
             </article>
         },
-        Some(Err(failure)) => {
-            html! { <p class="page error" role="alert">{ failure.message() }</p> }
-        }
-        Some(Ok(policy)) => {
+        (_, Some(Some(policy))) => {
             let shown = match props.version {
                 Some(n) => policy.version(n),
                 None => policy.current(),

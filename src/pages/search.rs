@@ -1,49 +1,120 @@
-//! The start page: find a policy. Lists the library and narrows it as the agent types.
+//! The start page: search the policy library as you type. Runs entirely in the browser on
+//! the locally held index, so it works offline and answers on every keystroke.
 
-use casebook_core::wire::PolicySummary;
-use gloo::events::EventListener;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use casebook_core::document::body_text;
+use casebook_core::policy::{Policy, PolicyArea, Section};
+use casebook_core::search::Filters;
+use casebook_core::search::snippet::{Fragment, highlight, snippet};
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, KeyboardEvent};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{ApiFailure, get_json};
-use crate::route::Route;
+use crate::library::{LibraryState, Loaded, use_library};
+use crate::route::{Route, go};
+
+/// How many results are shown.
+const RESULTS: usize = 20;
+/// Suggestions offered when nothing matches.
+const EXAMPLES: [&str; 4] = [
+    "doxxing home address",
+    "deepfake label",
+    "ban evasion",
+    "crypto giveaway",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Area,
+    Region,
+    Language,
+    Action,
+}
+
+impl Facet {
+    const ALL: [Facet; 4] = [Facet::Area, Facet::Region, Facet::Language, Facet::Action];
+
+    fn label(self) -> &'static str {
+        match self {
+            Facet::Area => "Area",
+            Facet::Region => "Region",
+            Facet::Language => "Language",
+            Facet::Action => "Action",
+        }
+    }
+
+    fn values(self, filters: &mut Filters) -> &mut Vec<String> {
+        match self {
+            Facet::Area => &mut filters.areas,
+            Facet::Region => &mut filters.regions,
+            Facet::Language => &mut filters.langs,
+            Facet::Action => &mut filters.actions,
+        }
+    }
+
+    /// How a facet value reads on a chip or in a menu.
+    fn display(self, value: &str) -> String {
+        match self {
+            Facet::Area => {
+                PolicyArea::from_id(value).map_or(value.to_string(), |a| a.label().to_string())
+            }
+            Facet::Language => language_name(value).to_string(),
+            Facet::Region if value == "global" => "Global".into(),
+            _ => value.to_string(),
+        }
+    }
+}
+
+fn language_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "es" => "Español",
+        "ar" => "العربية",
+        "ja" => "日本語",
+        "fr" => "Français",
+        "de" => "Deutsch",
+        "pt" => "Português",
+        other => other,
+    }
+}
 
 #[component]
 pub fn SearchPage() -> Html {
-    let policies = use_state(|| None::<Result<Vec<PolicySummary>, ApiFailure>>);
+    let library = use_library();
     let query = use_state(String::new);
+    let filters = use_state(Filters::default);
     let input = use_node_ref();
-
-    {
-        let policies = policies.clone();
-        use_effect_with((), move |()| {
-            wasm_bindgen_futures::spawn_local(async move {
-                policies.set(Some(get_json::<Vec<PolicySummary>>("/api/policies").await));
-            });
-        });
-    }
+    let results_ref = use_node_ref();
 
     // `/` anywhere on the page focuses the search box, as in most tools agents know.
     {
         let input = input.clone();
         use_effect_with((), move |()| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                let typing = gloo::utils::document().active_element().is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                });
-                if event.key() == "/"
-                    && !typing
-                    && let Some(input) = input.cast::<HtmlInputElement>()
-                {
-                    event.prevent_default();
-                    let _ = input.focus();
-                }
-            });
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = gloo::utils::document().active_element().is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                    if event.key() == "/"
+                        && !typing
+                        && let Some(input) = input.cast::<HtmlInputElement>()
+                    {
+                        event.prevent_default();
+                        let _ = input.focus();
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
@@ -57,54 +128,354 @@ pub fn SearchPage() -> Html {
         })
     };
 
-    let body = match &*policies {
-        None => html! { <p class="muted" aria-busy="true">{ "Loading the policy library…" }</p> },
-        Some(Err(failure)) => html! { <p class="error" role="alert">{ failure.message() }</p> },
-        Some(Ok(list)) => {
-            let needle = query.trim().to_lowercase();
-            let shown: Vec<&PolicySummary> = list
-                .iter()
-                .filter(|p| {
-                    needle.is_empty()
-                        || p.title.to_lowercase().contains(&needle)
-                        || p.summary.to_lowercase().contains(&needle)
-                        || p.area.label().to_lowercase().contains(&needle)
-                })
-                .collect();
-            if shown.is_empty() {
-                html! { <p class="empty">{ format!("No policy matches “{}”. Try fewer words.", query.trim()) }</p> }
-            } else {
-                html! {
-                    <ul class="policy-list" aria-label="Policies">
-                        { for shown.into_iter().map(policy_row) }
-                    </ul>
+    let loaded = match &library {
+        LibraryState::Ready(loaded) => loaded.clone(),
+        LibraryState::Loading => {
+            return html! { <div class="page search-page"><p class="muted" aria-busy="true">{ "Loading the policy library…" }</p></div> };
+        }
+        LibraryState::Failed(message) => {
+            return html! { <div class="page search-page"><p class="error" role="alert">{ message }</p></div> };
+        }
+    };
+
+    let results = (!query.trim().is_empty()).then(|| run_search(&loaded, &query, &filters));
+
+    // Arrow keys move between the search box and the results; Enter opens the first result.
+    let onkeydown = {
+        let results_ref = results_ref.clone();
+        let first = results
+            .as_ref()
+            .and_then(|r| r.first())
+            .map(ResultRow::address);
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowDown" => {
+                e.prevent_default();
+                focus_result(&results_ref, 0);
+            }
+            "Enter" => {
+                if let Some(address) = &first {
+                    e.prevent_default();
+                    go(address);
                 }
             }
+            _ => {}
+        })
+    };
+    let onresultkey = {
+        let results_ref = results_ref.clone();
+        let input = input.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(list) = results_ref.cast::<HtmlElement>() else {
+                return;
+            };
+            let links = list.query_selector_all("a.result-link").ok();
+            let count = links.as_ref().map_or(0, |l| l.length() as usize);
+            let current = (0..count).find(|i| {
+                links
+                    .as_ref()
+                    .and_then(|l| l.item(*i as u32))
+                    .zip(gloo::utils::document().active_element())
+                    .is_some_and(|(a, b)| a.is_same_node(Some(&b)))
+            });
+            match (e.key().as_str(), current) {
+                ("ArrowDown", Some(i)) if i + 1 < count => {
+                    e.prevent_default();
+                    focus_result(&results_ref, i + 1);
+                }
+                ("ArrowUp", Some(0)) => {
+                    e.prevent_default();
+                    if let Some(input) = input.cast::<HtmlInputElement>() {
+                        let _ = input.focus();
+                    }
+                }
+                ("ArrowUp", Some(i)) => {
+                    e.prevent_default();
+                    focus_result(&results_ref, i - 1);
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let body = match &results {
+        None => html! { <Browse loaded={loaded.clone()} /> },
+        Some(list) if list.is_empty() => {
+            let query = query.clone();
+            html! {
+                <div class="empty" role="status">
+                    <p>{ format!("Nothing matches “{}”{}.", query.trim(), if filters.is_empty() { "" } else { " with these filters" }) }</p>
+                    <p>{ "Check the spelling, use fewer or more general words, or remove a filter. Try:" }</p>
+                    <ul class="examples">
+                        { for EXAMPLES.iter().map(|example| {
+                            let query = query.clone();
+                            let onclick = Callback::from(move |_| query.set(example.to_string()));
+                            html! { <li><button type="button" class="link-button" {onclick}>{ *example }</button></li> }
+                        }) }
+                    </ul>
+                </div>
+            }
         }
+        Some(list) => html! {
+            <>
+                <p class="result-count muted" role="status">{ format!("{} result{}", list.len(), if list.len() == 1 { "" } else { "s" }) }</p>
+                <ol class="results" ref={results_ref.clone()} onkeydown={onresultkey}>
+                    { for list.iter().map(result_row) }
+                </ol>
+            </>
+        },
     };
 
     html! {
         <div class="page search-page">
             <h1 class="visually-hidden">{ "Policy search" }</h1>
-            <div class="search-box">
+            <div class="search-box" role="search">
                 <label for="search-input" class="visually-hidden">{ "Search policies" }</label>
                 <input id="search-input" ref={input} type="search" autocomplete="off" spellcheck="false"
-                    placeholder="Search policies — press / to focus" value={(*query).clone()} {oninput} />
+                    placeholder="Search policies — press / to focus" value={(*query).clone()} {oninput} {onkeydown}
+                    aria-describedby="search-help" />
+                <p id="search-help" class="visually-hidden">{ "Results update as you type. Press the down arrow to move to the results." }</p>
             </div>
+            <FilterBar loaded={loaded.clone()} filters={(*filters).clone()} on_change={Callback::from({
+                let filters = filters.clone();
+                move |f: Filters| filters.set(f)
+            })} />
             { body }
         </div>
     }
 }
 
-fn policy_row(policy: &PolicySummary) -> Html {
+fn focus_result(results: &NodeRef, i: usize) {
+    if let Some(list) = results.cast::<HtmlElement>()
+        && let Ok(links) = list.query_selector_all("a.result-link")
+        && let Some(link) = links.item(i as u32)
+        && let Ok(link) = link.dyn_into::<HtmlElement>()
+    {
+        let _ = link.focus();
+    }
+}
+
+/// One search result, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+struct ResultRow {
+    route: Route,
+    anchor: String,
+    title: Vec<Fragment>,
+    heading: Vec<Fragment>,
+    snippet: Vec<Fragment>,
+    area: PolicyArea,
+    lang: Option<String>,
+    rtl: bool,
+}
+
+impl ResultRow {
+    /// The section's address, pinned to the version searched.
+    fn address(&self) -> String {
+        format!("{}#{}", self.route.to_path(), self.anchor)
+    }
+}
+
+fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> Vec<ResultRow> {
+    let mut filters = filters.clone();
+    if !filters.regions.is_empty() && !filters.regions.iter().any(|r| r == "global") {
+        // A global policy applies in every region.
+        filters.regions.push("global".into());
+    }
+    let results = loaded.engine.borrow_mut().search(query, &filters, RESULTS);
+    let engine = loaded.engine.borrow();
+    results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let key = &engine.index().docs[hit.doc as usize].key;
+            let (slug, anchor) = key.split_once('#')?;
+            let policy = loaded.snapshot.library.policy(slug)?;
+            let version = policy.current()?;
+            let section = version.section(anchor)?;
+            Some(row(policy, version.number, section, &results.matched_terms))
+        })
+        .collect()
+}
+
+fn row(policy: &Policy, version: u32, section: &Section, terms: &BTreeSet<String>) -> ResultRow {
+    let body = body_text(&section.body);
+    ResultRow {
+        route: Route::PolicyVersion {
+            slug: policy.slug.to_string(),
+            version,
+        },
+        anchor: section.anchor.to_string(),
+        title: highlight(&policy.title, terms),
+        heading: highlight(&section.heading, terms),
+        snippet: snippet(&body, terms, 220),
+        area: policy.area,
+        lang: section.lang.as_ref().map(|l| l.to_string()),
+        rtl: section.lang.as_ref().is_some_and(|l| l.is_rtl()),
+    }
+}
+
+fn fragments(parts: &[Fragment]) -> Html {
+    parts
+        .iter()
+        .map(|f| {
+            if f.hit {
+                html! { <mark>{ &f.text }</mark> }
+            } else {
+                html! { { &f.text } }
+            }
+        })
+        .collect()
+}
+
+fn result_row(result: &ResultRow) -> Html {
+    let href = result.address();
+    let onclick = {
+        let href = href.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            go(&href);
+        })
+    };
     html! {
-        <li class="policy-row">
-            <Link<Route> to={Route::Policy { slug: policy.slug.to_string() }} classes={classes!("policy-link")}>
-                { &policy.title }
-            </Link<Route>>
-            <span class="chip">{ policy.area.label() }</span>
-            <span class="muted">{ format!("v{} · {} sections", policy.current_version, policy.section_count) }</span>
-            <p class="summary">{ &policy.summary }</p>
+        <li class="result" lang={result.lang.clone()} dir={result.rtl.then_some("rtl")}>
+            <a class="result-link" {href} {onclick}>
+                <span class="result-title">{ fragments(&result.title) }</span>
+                <span class="result-sep" aria-hidden="true">{ " › " }</span>
+                <span class="result-heading">{ fragments(&result.heading) }</span>
+            </a>
+            <span class="chip">{ result.area.label() }</span>
+            if let Some(lang) = &result.lang {
+                <span class="chip lang">{ language_name(lang) }</span>
+            }
+            <p class="snippet">{ fragments(&result.snippet) }</p>
         </li>
+    }
+}
+
+#[derive(Debug, Properties)]
+struct FilterBarProps {
+    loaded: Rc<Loaded>,
+    filters: Filters,
+    on_change: Callback<Filters>,
+}
+
+impl PartialEq for FilterBarProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && self.filters == other.filters
+            && self.on_change == other.on_change
+    }
+}
+
+/// One menu per facet to add a filter, and the active filters as removable chips.
+#[component]
+fn FilterBar(props: &FilterBarProps) -> Html {
+    let engine = props.loaded.engine.borrow();
+    let facets = &engine.index().facets;
+    let options = |facet: Facet| -> Vec<String> {
+        let mut values = match facet {
+            Facet::Area => facets.areas.clone(),
+            Facet::Region => facets.regions.clone(),
+            Facet::Language => facets.langs.clone(),
+            Facet::Action => facets.actions.clone(),
+        };
+        values.sort();
+        values
+    };
+    let menus = Facet::ALL.into_iter().map(|facet| {
+        let filters = props.filters.clone();
+        let on_change = props.on_change.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<HtmlSelectElement>() else { return };
+            let value = select.value();
+            select.set_value("");
+            if value.is_empty() {
+                return;
+            }
+            let mut next = filters.clone();
+            let values = facet.values(&mut next);
+            if !values.contains(&value) {
+                values.push(value);
+                on_change.emit(next);
+            }
+        });
+        let id = format!("filter-{}", facet.label().to_lowercase());
+        html! {
+            <span class="filter">
+                <label for={id.clone()} class="visually-hidden">{ format!("Filter by {}", facet.label().to_lowercase()) }</label>
+                <select id={id} {onchange}>
+                    <option value="" selected=true>{ format!("{} …", facet.label()) }</option>
+                    { for options(facet).into_iter().map(|v| html! { <option value={v.clone()}>{ facet.display(&v) }</option> }) }
+                </select>
+            </span>
+        }
+    });
+    let mut chips = Vec::new();
+    for facet in Facet::ALL {
+        let mut current = props.filters.clone();
+        for value in facet.values(&mut current).clone() {
+            let filters = props.filters.clone();
+            let on_change = props.on_change.clone();
+            let removed = value.clone();
+            let onclick = Callback::from(move |_| {
+                let mut next = filters.clone();
+                facet.values(&mut next).retain(|v| *v != removed);
+                on_change.emit(next);
+            });
+            let label = format!("{}: {}", facet.label(), facet.display(&value));
+            chips.push(html! {
+                <li><button type="button" class="chip removable" {onclick} aria-label={format!("Remove filter {label}")}>
+                    { label }<span aria-hidden="true">{ " ×" }</span>
+                </button></li>
+            });
+        }
+    }
+    html! {
+        <div class="filter-bar">
+            <span class="filters-label muted">{ "Filter:" }</span>
+            { for menus }
+            if !chips.is_empty() {
+                <ul class="active-filters" aria-label="Active filters">{ for chips }</ul>
+            }
+        </div>
+    }
+}
+
+#[derive(Debug, Properties)]
+struct BrowseProps {
+    loaded: Rc<Loaded>,
+}
+
+impl PartialEq for BrowseProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+    }
+}
+
+/// With nothing typed: the whole library, by title.
+#[component]
+fn Browse(props: &BrowseProps) -> Html {
+    let policies = &props.loaded.snapshot.library.policies;
+    html! {
+        <>
+            <h2 class="browse-heading">{ format!("All policies ({})", policies.len()) }</h2>
+            <ul class="policy-list" aria-label="Policies">
+                { for policies.iter().filter_map(|policy| {
+                    let current = policy.current()?;
+                    Some(html! {
+                        <li class="policy-row">
+                            <Link<Route> to={Route::Policy { slug: policy.slug.to_string() }} classes={classes!("policy-link")}>
+                                { &policy.title }
+                            </Link<Route>>
+                            <span class="chip">{ policy.area.label() }</span>
+                            <span class="muted">{ format!("v{} · {} sections", current.number, current.sections.len()) }</span>
+                            <p class="summary">{ &current.summary }</p>
+                        </li>
+                    })
+                }) }
+            </ul>
+        </>
     }
 }

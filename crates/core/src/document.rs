@@ -50,13 +50,17 @@ impl Block {
         match self {
             Block::Paragraph(inlines) | Block::Heading(_, inlines) => inlines_text(inlines, out),
             Block::List { items, .. } => {
-                for item in items {
-                    for block in item {
-                        block.plain_text(out);
-                    }
+                for block in items.iter().flatten() {
+                    separate(out);
+                    block.plain_text(out);
                 }
             }
-            Block::Quote(blocks) => blocks.iter().for_each(|b| b.plain_text(out)),
+            Block::Quote(blocks) => {
+                for block in blocks {
+                    separate(out);
+                    block.plain_text(out);
+                }
+            }
             Block::Code(code) => push_word_run(out, code),
             Block::Rule => {}
         }
@@ -73,6 +77,13 @@ pub fn body_text(blocks: &[Block]) -> String {
         block.plain_text(&mut out);
     }
     out
+}
+
+/// Ends the current line so the next block's words do not run into this one's.
+fn separate(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+        out.push('\n');
+    }
 }
 
 fn push_word_run(out: &mut String, text: &str) {
@@ -324,6 +335,14 @@ mod tests {
         assert!(!debug.contains("javascript"), "{debug}");
         assert!(debug.contains("href: \"/policies/a#b\""), "{debug}");
         assert_eq!(body_text(&blocks), "Hi there x y");
+    }
+
+    #[test]
+    fn plain_text_keeps_list_items_apart() {
+        assert_eq!(
+            body_text(&parse_markdown("Intro:\n\n- one.\n- two\n\n> quoted")),
+            "Intro:\n\none.\ntwo\n\nquoted"
+        );
     }
 
     #[test]

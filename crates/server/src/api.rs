@@ -63,18 +63,37 @@ async fn get_policy(
 /// The whole library for offline use, with an entity tag so an unchanged library costs a 304.
 async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let library = state.library.current();
-    revalidated(&headers, &library.revision, "application/json", library.snapshot_json.clone())
+    revalidated(
+        &headers,
+        &library.revision,
+        "application/json",
+        library.snapshot_json.clone(),
+    )
 }
 
 /// The search index as bytes for the browser's engine (`casebook_core::search`).
 async fn get_search_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let library = state.library.current();
-    let tag = format!("{}-f{}", library.revision, casebook_core::search::index::INDEX_FORMAT);
-    revalidated(&headers, &tag, "application/octet-stream", library.index_bytes.clone())
+    let tag = format!(
+        "{}-f{}",
+        library.revision,
+        casebook_core::search::index::INDEX_FORMAT
+    );
+    revalidated(
+        &headers,
+        &tag,
+        "application/octet-stream",
+        library.index_bytes.clone(),
+    )
 }
 
 /// Answers 304 when the client already holds `revision`, else the body with its entity tag.
-fn revalidated(headers: &HeaderMap, revision: &str, content_type: &'static str, body: Vec<u8>) -> Response {
+fn revalidated(
+    headers: &HeaderMap,
+    revision: &str,
+    content_type: &'static str,
+    body: Vec<u8>,
+) -> Response {
     let etag = format!("\"{revision}\"");
     let etag_value = HeaderValue::from_str(&etag).expect("a hex revision is a valid header value");
     let matches = headers

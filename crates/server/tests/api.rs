@@ -313,12 +313,19 @@ async fn the_search_index_is_served_as_bytes_the_core_engine_loads() {
     let library = f.state.library.current();
     assert_eq!(index.doc_count(), library.library.section_count());
     let mut engine = casebook_core::search::Engine::new(index);
-    let results = engine.search("doxing home adress", &casebook_core::search::Filters::default(), 3);
+    let results = engine.search(
+        "doxing home adress",
+        &casebook_core::search::Filters::default(),
+        3,
+    );
     let top = &engine.index().docs[results.hits[0].doc as usize].key;
     assert!(top.starts_with("private-information#"), "{top}");
 
     let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
-    let request = Request::get("/api/search-index").header(header::IF_NONE_MATCH, &etag).body(Body::empty()).expect("request");
+    let request = Request::get("/api/search-index")
+        .header(header::IF_NONE_MATCH, &etag)
+        .body(Body::empty())
+        .expect("request");
     let (status, _, _) = send(&f.state, request).await;
     assert_eq!(status, StatusCode::NOT_MODIFIED);
 }

@@ -1,0 +1,249 @@
+//! The policy library in the browser: loaded from the local copy at once (so a warm start
+//! with no network searches immediately), then refreshed from the server, and saved locally
+//! whenever it changes. Shared with every page through a context.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use casebook_core::search::{Engine, SearchIndex};
+use casebook_core::wire::LibrarySnapshot;
+use gloo::events::EventListener;
+use gloo::net::http::Request;
+use js_sys::Uint8Array;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::local_db::LocalDb;
+
+const LIBRARY_KEY: &str = "library";
+const INDEX_KEY: &str = "library-index";
+const SAVED_AT_KEY: &str = "library-saved-at";
+
+/// Where the library on screen came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Freshness {
+    /// Confirmed current with the server during this visit.
+    Current,
+    /// The local copy, saved at this time (milliseconds since the epoch); the server has not
+    /// confirmed it yet (offline, or still checking).
+    Saved { at_ms: f64 },
+}
+
+/// A loaded library with its ready search engine.
+#[derive(Debug)]
+pub struct Loaded {
+    pub snapshot: LibrarySnapshot,
+    pub engine: RefCell<Engine>,
+    pub freshness: Freshness,
+}
+
+#[derive(Debug, Clone)]
+pub enum LibraryState {
+    Loading,
+    Ready(Rc<Loaded>),
+    /// No local copy and the server could not be reached or read.
+    Failed(String),
+}
+
+impl PartialEq for LibraryState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LibraryState::Loading, LibraryState::Loading) => true,
+            (LibraryState::Ready(a), LibraryState::Ready(b)) => Rc::ptr_eq(a, b),
+            (LibraryState::Failed(a), LibraryState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+fn loaded(snapshot: LibrarySnapshot, index: SearchIndex, freshness: Freshness) -> Rc<Loaded> {
+    Rc::new(Loaded {
+        snapshot,
+        engine: RefCell::new(Engine::new(index)),
+        freshness,
+    })
+}
+
+/// The library saved on this device, if any and if this app can still read it.
+async fn read_saved(db: &LocalDb) -> Option<Rc<Loaded>> {
+    let text = db.get(LIBRARY_KEY).await.ok()??.as_string()?;
+    let bytes = Uint8Array::new(&db.get(INDEX_KEY).await.ok()??).to_vec();
+    let at_ms = db.get(SAVED_AT_KEY).await.ok()??.as_f64()?;
+    let snapshot: LibrarySnapshot = serde_json::from_str(&text).ok()?;
+    if snapshot.schema_version != casebook_core::SCHEMA_VERSION {
+        return None;
+    }
+    let index = SearchIndex::from_bytes(&bytes).ok()?;
+    Some(loaded(snapshot, index, Freshness::Saved { at_ms }))
+}
+
+enum Refresh {
+    Unchanged,
+    Changed(Box<Download>),
+}
+
+/// A library fresh from the server: parsed, and as the bytes to save locally.
+struct Download {
+    snapshot: LibrarySnapshot,
+    index: SearchIndex,
+    text: String,
+    bytes: Vec<u8>,
+}
+
+/// Asks the server for the library, sending the revision we hold so an unchanged library
+/// costs a 304.
+async fn fetch(current: Option<&str>) -> Result<Refresh, String> {
+    let mut request = Request::get("/api/library").header("Accept", "application/json");
+    if let Some(revision) = current {
+        request = request.header("If-None-Match", &format!("\"{revision}\""));
+    }
+    let response = request
+        .send()
+        .await
+        .map_err(|_| "Casebook cannot reach its server.".to_string())?;
+    if response.status() == 304 {
+        return Ok(Refresh::Unchanged);
+    }
+    if !response.ok() {
+        return Err(format!(
+            "The server could not send the policy library (status {}).",
+            response.status()
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| "The policy library download was interrupted.".to_string())?;
+    let snapshot: LibrarySnapshot = serde_json::from_str(&text)
+        .map_err(|_| "The policy library could not be read. Reload the page.".to_string())?;
+    let index_response = Request::get("/api/search-index")
+        .send()
+        .await
+        .map_err(|_| "Casebook cannot reach its server.".to_string())?;
+    let bytes = index_response
+        .binary()
+        .await
+        .map_err(|_| "The search index download was interrupted.".to_string())?;
+    let index = SearchIndex::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    Ok(Refresh::Changed(Box::new(Download {
+        snapshot,
+        index,
+        text,
+        bytes,
+    })))
+}
+
+async fn save(db: &LocalDb, text: &str, bytes: &[u8], at_ms: f64) -> Result<(), JsValue> {
+    db.put_all(&[
+        (LIBRARY_KEY, JsValue::from_str(text)),
+        (INDEX_KEY, Uint8Array::from(bytes).into()),
+        (SAVED_AT_KEY, JsValue::from_f64(at_ms)),
+    ])
+    .await
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct LibraryProviderProps {
+    pub children: Children,
+}
+
+#[component]
+pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
+    let state = use_state(|| LibraryState::Loading);
+    // The newest state, readable from async tasks started by earlier renders.
+    let latest = use_mut_ref(|| LibraryState::Loading);
+
+    let sync = {
+        let state = state.clone();
+        let latest = latest.clone();
+        Rc::new(move || {
+            let state = state.clone();
+            let latest = latest.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let set = |next: LibraryState| {
+                    *latest.borrow_mut() = next.clone();
+                    state.set(next);
+                };
+                let db = LocalDb::open().await.ok();
+                if matches!(
+                    *latest.borrow(),
+                    LibraryState::Loading | LibraryState::Failed(_)
+                ) && let Some(db) = &db
+                    && let Some(saved) = read_saved(db).await
+                {
+                    set(LibraryState::Ready(saved));
+                }
+                let held = match &*latest.borrow() {
+                    LibraryState::Ready(l) => Some(l.clone()),
+                    _ => None,
+                };
+                match fetch(held.as_ref().map(|l| l.snapshot.revision.as_str())).await {
+                    Ok(Refresh::Unchanged) => {
+                        if let Some(held) = held.filter(|l| l.freshness != Freshness::Current) {
+                            let index = held.engine.borrow().index().clone();
+                            set(LibraryState::Ready(loaded(
+                                held.snapshot.clone(),
+                                index,
+                                Freshness::Current,
+                            )));
+                        }
+                    }
+                    Ok(Refresh::Changed(download)) => {
+                        let Download {
+                            snapshot,
+                            index,
+                            text,
+                            bytes,
+                        } = *download;
+                        set(LibraryState::Ready(loaded(
+                            snapshot,
+                            index,
+                            Freshness::Current,
+                        )));
+                        if let Some(db) = &db {
+                            let _ = save(db, &text, &bytes, js_sys::Date::now()).await;
+                        }
+                    }
+                    Err(message) => {
+                        if held.is_none() {
+                            set(LibraryState::Failed(message));
+                        }
+                    }
+                }
+            });
+        })
+    };
+
+    {
+        let sync = sync.clone();
+        use_effect_with((), move |()| {
+            sync();
+            let on_online = EventListener::new(&gloo::utils::window(), "online", move |_| sync());
+            move || drop(on_online)
+        });
+    }
+
+    html! {
+        <ContextProvider<LibraryState> context={(*state).clone()}>
+            { props.children.clone() }
+        </ContextProvider<LibraryState>>
+    }
+}
+
+#[hook]
+pub fn use_library() -> LibraryState {
+    use_context::<LibraryState>().unwrap_or(LibraryState::Loading)
+}
+
+/// "3 minutes ago", "2 hours ago", "5 days ago".
+pub fn age(saved_at_ms: f64, now_ms: f64) -> String {
+    let minutes = ((now_ms - saved_at_ms) / 60_000.0).max(0.0) as u64;
+    match minutes {
+        0 => "just now".into(),
+        1 => "1 minute ago".into(),
+        2..=59 => format!("{minutes} minutes ago"),
+        60..=119 => "1 hour ago".into(),
+        120..=2879 => format!("{} hours ago", minutes / 60),
+        _ => format!("{} days ago", minutes / 1440),
+    }
+}
