@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod diff;
 pub mod not_found;
 pub mod planned;
 pub mod policy;

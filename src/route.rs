@@ -50,10 +50,9 @@ pub fn switch(route: Route) -> Html {
         Route::PolicyVersion { slug, version } => {
             html! { <pages::policy::PolicyPage {slug} version={Some(version)} /> }
         }
-        Route::PolicyDiff { slug, from, to } => html! {
-            <pages::planned::Planned title="What changed"
-                detail={format!("A side-by-side view of {slug} v{from} against v{to}.")} />
-        },
+        Route::PolicyDiff { slug, from, to } => {
+            html! { <pages::diff::DiffPage {slug} {from} {to} /> }
+        }
         Route::Sweeps => html! {
             <pages::planned::Planned title="Sweeps"
                 detail="Sweep guidelines for real-time events, with a checklist per item." />

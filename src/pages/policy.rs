@@ -173,6 +173,12 @@ fn VersionSwitcher(props: &VersionSwitcherProps) -> Html {
                     }
                 }) }
             </ul>
+            if let Some(previous) = props.policy.versions.iter().rev().find(|v| v.number < props.shown) {
+                <Link<Route> to={Route::PolicyDiff { slug: props.policy.slug.to_string(), from: previous.number, to: props.shown }}
+                    classes={classes!("compare-link")}>
+                    { format!("What changed since v{}", previous.number) }
+                </Link<Route>>
+            }
         </nav>
     }
 }

@@ -4,6 +4,7 @@
 //! as an argument and every output is a value. It compiles natively and to
 //! `wasm32-unknown-unknown`.
 
+pub mod diff;
 pub mod document;
 #[cfg(feature = "import")]
 pub mod import;

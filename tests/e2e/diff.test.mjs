@@ -1,0 +1,34 @@
+// End to end: comparing two versions of a policy.
+import { test, before, after } from 'node:test';
+import { launch, openPage, appReady, screenshot, expectNoAxeViolations, assert } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the diff view shows what changed between v1 and v2 of private information', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto('/policies/private-information/v/2');
+  await appReady(page);
+  await page.getByRole('link', { name: 'What changed since v1' }).click();
+  await page.waitForURL(/\/policies\/private-information\/diff\/1\/2$/);
+
+  // v2 made a public figure's home address removable and doxxing with a threat critical.
+  const publicFigures = page.locator('section.diff-section', { has: page.locator('h2', { hasText: 'Public figures' }) });
+  await publicFigures.waitFor();
+  assert.equal((await publicFigures.locator('.diff-status').textContent()).trim(), 'Changed');
+  assert.ok((await publicFigures.locator('ins').count()) > 0, 'added words are marked');
+  const suspend = page.locator('tr', { has: page.locator('td', { hasText: /^Suspend account$/ }) });
+  assert.equal((await suspend.locator('.diff-status').textContent()).trim(), 'Changed');
+  assert.match(await suspend.locator('td').nth(2).textContent(), /^High/);
+  assert.match(await suspend.locator('td').nth(3).textContent(), /^Critical/);
+  await screenshot(page, 'diff');
+  await expectNoAxeViolations(page);
+
+  // Comparing a version with itself says there is nothing to see.
+  await page.locator('#diff-from').selectOption('2');
+  await page.waitForURL(/\/diff\/2\/2$/);
+  assert.match(await page.locator('.diff-counts').textContent(), /same text/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
