@@ -11,6 +11,7 @@ use casebook::components::document::{Document, DocumentProps};
 use casebook::connection::Connection;
 use casebook::route::Route;
 use casebook_core::document::{Block, Inline};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew::Renderer;
 use yew_router::Routable;
@@ -68,6 +69,7 @@ async fn document_renders_blocks_as_elements_and_text_as_text() {
         DocumentProps {
             blocks,
             highlight: Some(1),
+            paragraph_links: None,
         },
     )
     .render();
@@ -172,4 +174,22 @@ fn every_route_round_trips_through_its_address() {
         assert_eq!(Route::recognize(&path), Some(route.clone()), "{path}");
     }
     assert_eq!(Route::recognize("/no/such/page"), Some(Route::NotFound));
+}
+
+#[wasm_bindgen_test]
+async fn paragraphs_link_to_themselves_when_asked() {
+    let root = mount_point();
+    let blocks = vec![Block::Paragraph(vec![text("first")]), Block::Code("code".into()), Block::Paragraph(vec![text("third")])];
+    Renderer::<Document>::with_root_and_props(
+        root.clone(),
+        DocumentProps { blocks, highlight: None, paragraph_links: Some("/policies/p/v/2#overview".into()) },
+    )
+    .render();
+    settle().await;
+    let links = root.query_selector_all("a.para-link").unwrap();
+    assert_eq!(links.length(), 2, "paragraphs get links, code blocks do not");
+    let hrefs: Vec<String> = (0..links.length())
+        .map(|i| links.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(hrefs, ["/policies/p/v/2?p=0#overview", "/policies/p/v/2?p=2#overview"]);
 }

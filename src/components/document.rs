@@ -9,6 +9,10 @@ pub struct DocumentProps {
     /// Index of a top-level block to highlight (a trainer's shared paragraph).
     #[prop_or_default]
     pub highlight: Option<usize>,
+    /// When set (`/policies/x/v/2#anchor`), each paragraph gets a link to itself:
+    /// `/policies/x/v/2?p=3#anchor`.
+    #[prop_or_default]
+    pub paragraph_links: Option<AttrValue>,
 }
 
 #[component]
@@ -19,7 +23,20 @@ pub fn Document(props: &DocumentProps) -> Html {
         .enumerate()
         .map(|(index, block)| {
             let highlighted = props.highlight == Some(index);
-            render_block(block, Some(index), highlighted)
+            let rendered = render_block(block, Some(index), highlighted);
+            match (&props.paragraph_links, block) {
+                (Some(link), Block::Paragraph(_) | Block::List { .. }) => {
+                    let (path, anchor) = link.split_once('#').unwrap_or((link.as_str(), ""));
+                    html! {
+                        <div class="block">
+                            { rendered }
+                            <a class="para-link" href={format!("{path}?p={index}#{anchor}")}
+                               aria-label={format!("Link to paragraph {}", index + 1)}>{ "¶" }</a>
+                        </div>
+                    }
+                }
+                _ => rendered,
+            }
         })
         .collect()
 }

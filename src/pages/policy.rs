@@ -90,8 +90,18 @@ pub struct PolicyViewProps {
     pub pinned: bool,
 }
 
+/// The section and paragraph a shared link points at: `?p=3#anchor`.
+fn linked_paragraph(location: Option<&Location>) -> Option<(String, usize)> {
+    let location = location?;
+    let paragraph = location.query_str().trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("p="))?.parse().ok()?;
+    let anchor = web_sys::window()?.location().hash().ok()?.trim_start_matches('#').to_string();
+    Some((anchor, paragraph))
+}
+
 #[component]
 pub fn PolicyView(props: &PolicyViewProps) -> Html {
+    let location = use_location();
+    let linked = linked_paragraph(location.as_ref());
     let policy = &props.policy;
     let Some(version) = policy.version(props.version) else {
         return html! {};
@@ -136,8 +146,9 @@ pub fn PolicyView(props: &PolicyViewProps) -> Html {
                     </ol>
                 </nav>
                 <div class="sections">
-                    { for version.sections.iter().map(|s| html! {
-                        <SectionView slug={policy.slug.to_string()} version={version.number} section={s.clone()} />
+                    { for version.sections.iter().map(|s| {
+                        let highlight = linked.as_ref().filter(|(anchor, _)| anchor == s.anchor.as_str()).map(|(_, p)| *p);
+                        html! { <SectionView slug={policy.slug.to_string()} version={version.number} section={s.clone()} {highlight} /> }
                     }) }
                     <Actions version={version.clone()} />
                 </div>
@@ -188,6 +199,7 @@ struct SectionViewProps {
     slug: String,
     version: u32,
     section: Section,
+    highlight: Option<usize>,
 }
 
 #[component]
@@ -224,7 +236,7 @@ fn SectionView(props: &SectionViewProps) -> Html {
                     { if *copied { "Link copied" } else { "Copy link" } }
                 </button>
             </div>
-            <Document blocks={section.body.clone()} />
+            <Document blocks={section.body.clone()} highlight={props.highlight} paragraph_links={AttrValue::from(path.clone())} />
         </section>
     }
 }

@@ -137,3 +137,26 @@ test('search results have no accessibility violations (axe-core)', async () => {
   await expectNoAxeViolations(page);
   await context.close();
 });
+
+test("a trainer's paragraph link opens the section with that paragraph highlighted", async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto('/policies/private-information/v/2#overview');
+  await appReady(page);
+  const link = page.locator('section#overview a.para-link').nth(1);
+  await link.waitFor({ state: 'attached' });
+  const href = await link.getAttribute('href');
+  assert.match(href, /^\/policies\/private-information\/v\/2\?p=\d+#overview$/);
+  await context.close();
+
+  const fresh = await openPage(browser);
+  await fresh.page.goto(href);
+  await appReady(fresh.page);
+  const block = new URL(href, 'http://x').searchParams.get('p');
+  const highlighted = fresh.page.locator(`section#overview [data-block="${block}"].highlight`);
+  await highlighted.waitFor();
+  await expectInView(fresh.page, 'overview');
+  assert.equal(await fresh.page.locator('.highlight').count(), 1);
+  await screenshot(fresh.page, 'paragraph-link');
+  assert.deepEqual([...problems, ...fresh.problems], []);
+  await fresh.context.close();
+});
