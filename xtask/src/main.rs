@@ -3,6 +3,7 @@
 //! Each command says what it does before it does it, and fails with what went wrong and what
 //! to do about it.
 
+mod bench;
 mod setup;
 mod sizes;
 
@@ -20,6 +21,7 @@ commands:
   run     build the app (release) and serve Casebook with demo content at http://127.0.0.1:8080
   test    install what the tests need, then run every test layer (native, wasm in Chromium, end to end)
   dist    build the deployable artefacts into target/dist and print the app's size
+  bench search   our in-browser search against MiniSearch and FlexSearch, in headless Chromium
   setup   only install and check the toolchain";
 
 fn main() -> ExitCode {
@@ -29,6 +31,13 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => dist().map(|_| ()),
         Some("setup") => setup::all(),
+        Some("bench") => match args.get(1).map(String::as_str) {
+            Some("search") | None => bench::search(),
+            Some(other) => {
+                eprintln!("unknown benchmark {other:?}; available: search");
+                return ExitCode::from(2);
+            }
+        },
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,151 @@
+// Drives Debian's Chromium through the search benchmark and prints the table.
+//
+// One page per engine and throttling rate. Load time and memory are measured in fresh pages;
+// query latency in rounds that alternate between engines, so a slow moment of the machine
+// hits all of them alike. Reported figures are medians over rounds.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const out = process.argv[2];
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, '../..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RATES = [1, 4];
+const ENGINES = ['casebook', 'minisearch', 'flexsearch'];
+
+const files = {
+  '/page.html': path.join(here, 'page.html'),
+  '/page.mjs': path.join(here, 'page.mjs'),
+  '/options.mjs': path.join(here, 'options.mjs'),
+  '/minisearch.js': path.join(root, 'node_modules/minisearch/dist/es/index.js'),
+  '/flexsearch.js': path.join(root, 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.js'),
+};
+const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+// Cross-origin isolation gives performance.now() microsecond resolution in Chromium.
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://x').pathname;
+  const file = url.startsWith('/data/') ? path.join(out, path.basename(url)) : files[url];
+  if (!file || !fs.existsSync(file)) { res.writeHead(404).end(); return; }
+  res.writeHead(200, {
+    'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+async function page(rate) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const cdp = await context.newCDPSession(p);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await p.goto(`${base}/page.html`);
+  await p.waitForFunction(() => window.ready === true);
+  if (!(await p.evaluate(() => crossOriginIsolated))) throw new Error('the page is not cross-origin isolated');
+  return { p, cdp, context };
+}
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+
+const queries = JSON.parse(fs.readFileSync(path.join(out, 'queries.json'), 'utf8'));
+const sizes = JSON.parse(fs.readFileSync(path.join(out, 'sizes.json'), 'utf8'));
+const results = {};
+
+for (const rate of RATES) {
+  const r = results[rate] = {};
+  for (const engine of ENGINES) r[engine] = { load: [], memory: [], p50: [], p95: [], p99: [] };
+
+  // Load time and memory after GC, each in a fresh page.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const engine of ENGINES) {
+      const { p, cdp, context } = await page(rate);
+      const before = await heapUsed(cdp);
+      const ms = await p.evaluate((e) => window.load(e), engine);
+      const heap = (await heapUsed(cdp)) - before;
+      const wasm = engine === 'casebook' ? await p.evaluate(() => window.wasmMemory()) : 0;
+      r[engine].load.push(ms);
+      r[engine].memory.push(heap + wasm);
+      await context.close();
+    }
+  }
+
+  // Query latency, rounds alternating between engines.
+  const pages = {};
+  for (const engine of ENGINES) {
+    pages[engine] = await page(rate);
+    await pages[engine].p.evaluate((e) => window.load(e), engine);
+    await pages[engine].p.evaluate((e) => window.run(e), engine); // warm-up
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const engine of ENGINES) {
+      const { times, results: ids } = await pages[engine].p.evaluate((e) => window.run(e), engine);
+      r[engine].p50.push(percentile(times, 0.5));
+      r[engine].p95.push(percentile(times, 0.95));
+      r[engine].p99.push(percentile(times, 0.99));
+      if (round === 0 && rate === 1) {
+        const hit = (filter) => {
+          const picked = queries.map((q, i) => [q, ids[i]]).filter(([q]) => filter(q));
+          return picked.filter(([q, got]) => got.includes(q.expect)).length / picked.length;
+        };
+        r[engine].hit = hit(() => true);
+        r[engine].hitTypo = hit((q) => q.kind === 'typo');
+        r[engine].hitPrefix = hit((q) => q.kind === 'prefix');
+      }
+    }
+  }
+  for (const engine of ENGINES) await pages[engine].context.close();
+}
+await browser.close();
+server.close();
+
+// The table.
+const ms = (x) => (x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(2)} ms`);
+const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+const ratio = (a, b) => (b ? `${(a / b).toFixed(3)}×` : '—');
+const rows = [];
+const row = (metric, ours, mini, flex, r, target) => rows.push([metric, ours, mini, flex, r, target]);
+for (const rate of RATES) {
+  const r = results[rate];
+  const m = (e, k) => median(r[e][k]);
+  for (const k of ['p50', 'p95', 'p99']) {
+    row(`query ${k} @${rate}x CPU`, ms(m('casebook', k)), ms(m('minisearch', k)), ms(m('flexsearch', k)),
+      ratio(m('casebook', k), m('minisearch', k)), k === 'p95' ? '≤ 0.1×' : '');
+  }
+  row(`index load @${rate}x CPU`, ms(m('casebook', 'load')), ms(m('minisearch', 'load')), `(build ${ms(m('flexsearch', 'load'))})`,
+    ratio(m('casebook', 'load'), m('minisearch', 'load')), '≤ 0.05×');
+  row(`memory after GC @${rate}x`, mb(m('casebook', 'memory')), mb(m('minisearch', 'memory')), mb(m('flexsearch', 'memory')),
+    ratio(m('casebook', 'memory'), m('minisearch', 'memory')), '≤ 0.25×');
+}
+row('index bytes (gzip)', mb(sizes.casebook.gzip), mb(sizes.minisearch.gzip), '—', ratio(sizes.casebook.gzip, sizes.minisearch.gzip), '≤ 0.4×');
+const r1 = results[1];
+row('hit@10, all queries', pct(r1.casebook.hit), pct(r1.minisearch.hit), pct(r1.flexsearch.hit), ratio(r1.casebook.hit, r1.minisearch.hit), '≥ 1×');
+row('hit@10, typo queries', pct(r1.casebook.hitTypo), pct(r1.minisearch.hitTypo), pct(r1.flexsearch.hitTypo), ratio(r1.casebook.hitTypo, r1.minisearch.hitTypo), '≥ 90%');
+row('hit@10, prefix queries', pct(r1.casebook.hitPrefix), pct(r1.minisearch.hitPrefix), pct(r1.flexsearch.hitPrefix), ratio(r1.casebook.hitPrefix, r1.minisearch.hitPrefix), '');
+
+const header = ['metric', 'casebook (wasm)', 'MiniSearch', 'FlexSearch', 'ours / MiniSearch', 'target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`\n${queries.length} queries (60% exact, 20% one typo, 20% last word a prefix) on ${JSON.parse(fs.readFileSync(path.join(out, 'corpus.json'), 'utf8')).length} sections; medians of ${ROUNDS} rounds\n`);
+console.log(line(header));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(r));
+fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ results, sizes }, null, 2));
