@@ -73,7 +73,7 @@ async fn read_saved(db: &LocalDb) -> Option<Rc<Loaded>> {
     if snapshot.schema_version != casebook_core::SCHEMA_VERSION {
         return None;
     }
-    let index = SearchIndex::from_bytes(&bytes).ok()?;
+    let index = SearchIndex::from_vec(bytes).ok()?;
     Some(loaded(snapshot, index, Freshness::Saved { at_ms }))
 }
 

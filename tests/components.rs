@@ -179,17 +179,42 @@ fn every_route_round_trips_through_its_address() {
 #[wasm_bindgen_test]
 async fn paragraphs_link_to_themselves_when_asked() {
     let root = mount_point();
-    let blocks = vec![Block::Paragraph(vec![text("first")]), Block::Code("code".into()), Block::Paragraph(vec![text("third")])];
+    let blocks = vec![
+        Block::Paragraph(vec![text("first")]),
+        Block::Code("code".into()),
+        Block::Paragraph(vec![text("third")]),
+    ];
     Renderer::<Document>::with_root_and_props(
         root.clone(),
-        DocumentProps { blocks, highlight: None, paragraph_links: Some("/policies/p/v/2#overview".into()) },
+        DocumentProps {
+            blocks,
+            highlight: None,
+            paragraph_links: Some("/policies/p/v/2#overview".into()),
+        },
     )
     .render();
     settle().await;
     let links = root.query_selector_all("a.para-link").unwrap();
-    assert_eq!(links.length(), 2, "paragraphs get links, code blocks do not");
+    assert_eq!(
+        links.length(),
+        2,
+        "paragraphs get links, code blocks do not"
+    );
     let hrefs: Vec<String> = (0..links.length())
-        .map(|i| links.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("href").unwrap())
+        .map(|i| {
+            links
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("href")
+                .unwrap()
+        })
         .collect();
-    assert_eq!(hrefs, ["/policies/p/v/2?p=0#overview", "/policies/p/v/2?p=2#overview"]);
+    assert_eq!(
+        hrefs,
+        [
+            "/policies/p/v/2?p=0#overview",
+            "/policies/p/v/2?p=2#overview"
+        ]
+    );
 }

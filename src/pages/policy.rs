@@ -93,8 +93,19 @@ pub struct PolicyViewProps {
 /// The section and paragraph a shared link points at: `?p=3#anchor`.
 fn linked_paragraph(location: Option<&Location>) -> Option<(String, usize)> {
     let location = location?;
-    let paragraph = location.query_str().trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("p="))?.parse().ok()?;
-    let anchor = web_sys::window()?.location().hash().ok()?.trim_start_matches('#').to_string();
+    let paragraph = location
+        .query_str()
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("p="))?
+        .parse()
+        .ok()?;
+    let anchor = web_sys::window()?
+        .location()
+        .hash()
+        .ok()?
+        .trim_start_matches('#')
+        .to_string();
     Some((anchor, paragraph))
 }
 

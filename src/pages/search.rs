@@ -286,7 +286,7 @@ fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> Vec<Result
         .hits
         .iter()
         .filter_map(|hit| {
-            let key = &engine.index().docs[hit.doc as usize].key;
+            let key = engine.index().key(hit.doc);
             let (slug, anchor) = key.split_once('#')?;
             let policy = loaded.snapshot.library.policy(slug)?;
             let version = policy.current()?;

@@ -46,7 +46,10 @@ impl Rng {
 
 /// Pronounceable made-up words, unique, 3 to 11 letters.
 fn vocabulary(rng: &mut Rng) -> Vec<String> {
-    const ONSETS: [&str; 20] = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "st", "tr"];
+    const ONSETS: [&str; 20] = [
+        "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br",
+        "st", "tr",
+    ];
     const VOWELS: [&str; 7] = ["a", "e", "i", "o", "u", "ai", "ou"];
     const CODAS: [&str; 8] = ["", "", "n", "r", "s", "l", "t", "m"];
     let mut words = std::collections::BTreeSet::new();
@@ -101,7 +104,10 @@ struct Query {
 }
 
 fn sentence(rng: &mut Rng, zipf: &Zipf, words: &[String], count: usize) -> String {
-    (0..count).map(|_| words[zipf.draw(rng)].as_str()).collect::<Vec<_>>().join(" ")
+    (0..count)
+        .map(|_| words[zipf.draw(rng)].as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One edit to a word: substitution, deletion, insertion or swap of neighbours.
@@ -128,10 +134,18 @@ fn corpus() -> (Vec<Doc>, Vec<Query>) {
         .map(|i| {
             let title_len = rng.range(6, 10);
             let body_len = rng.range(120, 180);
-            Doc { id: format!("d{i}"), title: sentence(&mut rng, &zipf, &words, title_len), body: sentence(&mut rng, &zipf, &words, body_len) }
+            Doc {
+                id: format!("d{i}"),
+                title: sentence(&mut rng, &zipf, &words, title_len),
+                body: sentence(&mut rng, &zipf, &words, body_len),
+            }
         })
         .collect();
-    let rank: std::collections::HashMap<&str, usize> = words.iter().enumerate().map(|(r, w)| (w.as_str(), r)).collect();
+    let rank: std::collections::HashMap<&str, usize> = words
+        .iter()
+        .enumerate()
+        .map(|(r, w)| (w.as_str(), r))
+        .collect();
     let mut queries = Vec::with_capacity(QUERIES);
     while queries.len() < QUERIES {
         let doc = &docs[rng.below(DOCS)];
@@ -146,7 +160,9 @@ fn corpus() -> (Vec<Doc>, Vec<Query>) {
             continue;
         }
         let count = rng.range(2, 3);
-        let mut picked: Vec<String> = (0..count).map(|_| distinctive[rng.below(distinctive.len())].to_string()).collect();
+        let mut picked: Vec<String> = (0..count)
+            .map(|_| distinctive[rng.below(distinctive.len())].to_string())
+            .collect();
         let kind = match queries.len() % 5 {
             0..=2 => "exact",
             3 => "typo",
@@ -154,7 +170,9 @@ fn corpus() -> (Vec<Doc>, Vec<Query>) {
         };
         match kind {
             "typo" => {
-                let Some(i) = picked.iter().position(|w| w.len() >= 5) else { continue };
+                let Some(i) = picked.iter().position(|w| w.len() >= 5) else {
+                    continue;
+                };
                 picked[i] = typo(&mut rng, &picked[i]);
             }
             "prefix" => {
@@ -167,7 +185,11 @@ fn corpus() -> (Vec<Doc>, Vec<Query>) {
             }
             _ => {}
         }
-        queries.push(Query { q: picked.join(" "), expect: doc.id.clone(), kind });
+        queries.push(Query {
+            q: picked.join(" "),
+            expect: doc.id.clone(),
+            kind,
+        });
     }
     (docs, queries)
 }
@@ -183,7 +205,9 @@ pub fn search() -> anyhow::Result<()> {
     let out: PathBuf = root().join("target/bench/search");
     std::fs::create_dir_all(&out)?;
 
-    step(&format!("Generating the corpus: {DOCS} sections, {VOCABULARY}-word Zipf vocabulary, {QUERIES} queries (seed {SEED:#x})"));
+    step(&format!(
+        "Generating the corpus: {DOCS} sections, {VOCABULARY}-word Zipf vocabulary, {QUERIES} queries (seed {SEED:#x})"
+    ));
     let (docs, queries) = corpus();
     std::fs::write(out.join("corpus.json"), serde_json::to_vec(&docs)?)?;
     std::fs::write(out.join("queries.json"), serde_json::to_vec(&queries)?)?;
@@ -191,14 +215,28 @@ pub fn search() -> anyhow::Result<()> {
     step("Building our index (casebook-core)");
     let mut builder = IndexBuilder::new();
     for doc in &docs {
-        builder.add(&Document { key: doc.id.clone(), title: &doc.title, heading: "", body: &doc.body, area: "", regions: &[], lang: "en", actions: &[] });
+        builder.add(&Document {
+            key: doc.id.clone(),
+            title: &doc.title,
+            heading: "",
+            body: &doc.body,
+            area: "",
+            regions: &[],
+            lang: "en",
+            actions: &[],
+        });
     }
     let bytes = builder.build().to_bytes();
     std::fs::write(out.join("casebook.idx"), &bytes)?;
 
     step("Building MiniSearch's index (Node)");
-    run_command(Command::new("node").arg("bench/search/build-minisearch.mjs").arg(&out))?;
-    let minisearch = std::fs::read(out.join("minisearch.json")).context("MiniSearch's index was not written")?;
+    run_command(
+        Command::new("node")
+            .arg("bench/search/build-minisearch.mjs")
+            .arg(&out),
+    )?;
+    let minisearch =
+        std::fs::read(out.join("minisearch.json")).context("MiniSearch's index was not written")?;
     let sizes = serde_json::json!({
         "casebook": { "raw": bytes.len(), "gzip": gzip_len(&bytes)? },
         "minisearch": { "raw": minisearch.len(), "gzip": gzip_len(&minisearch)? },
@@ -206,13 +244,37 @@ pub fn search() -> anyhow::Result<()> {
     std::fs::write(out.join("sizes.json"), serde_json::to_vec(&sizes)?)?;
 
     step("Building our engine for the browser (wasm-release, wasm-bindgen, wasm-opt)");
-    run_command(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args([
-        "build", "--locked", "--package", "casebook-search-bench", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release",
-    ]))?;
+    run_command(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args([
+            "build",
+            "--locked",
+            "--package",
+            "casebook-search-bench",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ]),
+    )?;
     let wasm = root().join("target/wasm32-unknown-unknown/wasm-release/casebook_search_bench.wasm");
-    run_command(Command::new("wasm-bindgen").arg("--target").arg("web").arg("--out-dir").arg(&out).arg(&wasm))?;
+    run_command(
+        Command::new("wasm-bindgen")
+            .arg("--target")
+            .arg("web")
+            .arg("--out-dir")
+            .arg(&out)
+            .arg(&wasm),
+    )?;
     let bg = out.join("casebook_search_bench_bg.wasm");
-    run_command(Command::new("wasm-opt").arg("-Oz").arg("--enable-bulk-memory").arg("--enable-nontrapping-float-to-int").arg(&bg).arg("-o").arg(&bg))?;
+    run_command(
+        Command::new("wasm-opt")
+            .arg("-Oz")
+            .arg("--enable-bulk-memory")
+            .arg("--enable-nontrapping-float-to-int")
+            .arg(&bg)
+            .arg("-o")
+            .arg(&bg),
+    )?;
 
     step("Measuring in headless Chromium (1x and 4x CPU throttling, interleaved rounds)");
     run_bench(&out)

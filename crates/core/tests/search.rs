@@ -118,7 +118,7 @@ fn keys(engine: &mut Engine, query: &str, filters: &Filters) -> Vec<String> {
     results
         .hits
         .iter()
-        .map(|h| engine.index().docs[h.doc as usize].key.clone())
+        .map(|h| engine.index().key(h.doc).to_string())
         .collect()
 }
 
@@ -296,6 +296,18 @@ fn damaged_index_bytes_are_refused() {
     let bytes = engine().index().to_bytes();
     assert!(SearchIndex::from_bytes(&bytes[..bytes.len() / 2]).is_err());
     assert!(SearchIndex::from_bytes(b"not an index").is_err());
+    // Damaged postings load (the tables agree) but queries stop early instead of panicking.
+    let mut damaged = bytes.clone();
+    let n = damaged.len();
+    for b in &mut damaged[n - 40..] {
+        *b = 0xFF;
+    }
+    if let Ok(index) = SearchIndex::from_bytes(&damaged) {
+        let mut engine = Engine::new(index);
+        for query in ["address", "harassment", "overview phishing", "a"] {
+            let _ = engine.search(query, &Filters::default(), 10);
+        }
+    }
 }
 
 fn demo_library() -> casebook_core::library::Library {
@@ -344,7 +356,7 @@ fn relevance_suite_on_the_demo_library_finds_the_expected_section_in_the_top_3()
         let top: Vec<String> = results
             .hits
             .iter()
-            .map(|h| engine.index().docs[h.doc as usize].key.clone())
+            .map(|h| engine.index().key(h.doc).to_string())
             .collect();
         if !top.contains(&case.expect) {
             misses.push(format!(

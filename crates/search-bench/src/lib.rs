@@ -15,19 +15,31 @@ pub struct BenchEngine {
 impl BenchEngine {
     /// Loads index bytes as the app does.
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8]) -> Result<BenchEngine, JsError> {
-        let index = SearchIndex::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(BenchEngine { engine: Engine::new(index), filters: Filters::default() })
+    pub fn new(bytes: Vec<u8>) -> Result<BenchEngine, JsError> {
+        let index = SearchIndex::from_vec(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(BenchEngine {
+            engine: Engine::new(index),
+            filters: Filters::default(),
+        })
     }
 
     /// The document numbers of the best `limit` hits, best first.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<u32> {
-        self.engine.search(query, &self.filters, limit).hits.iter().map(|h| h.doc).collect()
+        self.engine
+            .search(query, &self.filters, limit)
+            .hits
+            .iter()
+            .map(|h| h.doc)
+            .collect()
     }
 
     /// The document's key (its id in the corpus).
     pub fn key(&self, doc: u32) -> String {
-        self.engine.index().docs.get(doc as usize).map(|d| d.key.clone()).unwrap_or_default()
+        if (doc as usize) < self.engine.index().doc_count() {
+            self.engine.index().key(doc).to_string()
+        } else {
+            String::new()
+        }
     }
 }
 

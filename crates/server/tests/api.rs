@@ -318,7 +318,7 @@ async fn the_search_index_is_served_as_bytes_the_core_engine_loads() {
         &casebook_core::search::Filters::default(),
         3,
     );
-    let top = &engine.index().docs[results.hits[0].doc as usize].key;
+    let top = engine.index().key(results.hits[0].doc);
     assert!(top.starts_with("private-information#"), "{top}");
 
     let etag = headers[header::ETAG].to_str().expect("ascii").to_string();

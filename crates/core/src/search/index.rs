@@ -34,7 +34,6 @@ pub struct Document<'a> {
 /// The facet values of one document, as indexes into the index's facet name lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocEntry {
-    pub key: String,
     pub area: u16,
     pub lang: u16,
     /// Bit `i` set when the document applies to `regions[i]` (at most 64 regions).
@@ -57,58 +56,28 @@ pub struct Facets {
 pub struct SearchIndex {
     pub format: u32,
     pub docs: Vec<DocEntry>,
+    /// All document keys concatenated; `key_ends[i]` is where document `i`'s key ends.
+    pub keys: String,
+    pub key_ends: Vec<u32>,
     pub facets: Facets,
     /// Per document, the number of terms in each field.
     pub field_lengths: Vec<[u16; FIELD_COUNT]>,
     /// All terms, sorted, concatenated; `term_ends[i]` is where term `i` ends.
     pub terms: String,
     pub term_ends: Vec<u32>,
-    /// Per term, its postings: for each document containing it, the varint gap from the
-    /// previous document, then one byte packing the term's count in title (2 bits),
-    /// heading (2 bits) and body (4 bits). `posting_ends[i]` is where term `i`'s end.
-    #[serde(with = "serde_bytes_compat")]
+    /// Per term, its postings: first, for each document containing it, the varint gap from
+    /// the previous document; then, for each of those documents in order, one byte packing
+    /// the term's count in title (2 bits), heading (2 bits) and body (4 bits). Keeping the
+    /// count bytes together makes the index compress well. `posting_ends[i]` is where term
+    /// `i`'s postings end. Stored after the rest of the index, outside serde, so loading
+    /// keeps the bytes where they arrived instead of copying them.
+    #[serde(skip)]
     pub postings: Vec<u8>,
     pub posting_ends: Vec<u32>,
     /// Per term, how many documents contain it.
     pub doc_freq: Vec<u32>,
     /// Synonym groups: each group a list of phrases, each phrase a list of terms.
     pub synonyms: Vec<Vec<Vec<String>>>,
-}
-
-/// Serialises `Vec<u8>` as one byte string (postcard otherwise writes it as a sequence).
-mod serde_bytes_compat {
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(bytes)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Vec<u8>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a byte string")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-                Ok(v.to_vec())
-            }
-            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-                Ok(v)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Vec<u8>, A::Error> {
-                let mut out = Vec::new();
-                while let Some(b) = seq.next_element()? {
-                    out.push(b);
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_byte_buf(Visitor)
-    }
 }
 
 /// Why index bytes could not be loaded.
@@ -124,6 +93,8 @@ pub enum IndexError {
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     docs: Vec<DocEntry>,
+    keys: String,
+    key_ends: Vec<u32>,
     facets: Facets,
     field_lengths: Vec<[u16; FIELD_COUNT]>,
     /// term → (doc → counts per field)
@@ -171,8 +142,9 @@ impl IndexBuilder {
         };
         let regions = bits(&mut self.facets.regions, doc.regions);
         let actions = bits(&mut self.facets.actions, doc.actions);
+        self.keys.push_str(&doc.key);
+        self.key_ends.push(self.keys.len() as u32);
         let entry = DocEntry {
-            key: doc.key.clone(),
             area: facet_index(&mut self.facets.areas, doc.area) as u16,
             lang: facet_index(&mut self.facets.langs, doc.lang) as u16,
             regions,
@@ -206,17 +178,22 @@ impl IndexBuilder {
             terms.push_str(&term);
             term_ends.push(terms.len() as u32);
             let mut previous = 0u32;
-            for (doc, counts) in &docs {
+            for doc in docs.keys() {
                 write_varint(&mut postings, doc - previous);
                 previous = *doc;
-                postings.push(counts[0] << 6 | counts[1] << 4 | counts[2]);
             }
+            postings.extend(
+                docs.values()
+                    .map(|counts| counts[0] << 6 | counts[1] << 4 | counts[2]),
+            );
             posting_ends.push(postings.len() as u32);
             doc_freq.push(docs.len() as u32);
         }
         SearchIndex {
             format: INDEX_FORMAT,
             docs: self.docs,
+            keys: self.keys,
+            key_ends: self.key_ends,
             facets: self.facets,
             field_lengths: self.field_lengths,
             terms,
@@ -237,20 +214,20 @@ fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-/// Reads a varint at `*at`, advancing it.
+/// Reads a varint at `*at`, advancing it; `None` at the end of the bytes or on a malformed
+/// value, so a damaged index ends a posting list early instead of panicking.
 #[inline]
-pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut value = 0u32;
-    let mut shift = 0;
-    loop {
-        let byte = bytes[*at];
+    for shift in [0, 7, 14, 21, 28] {
+        let byte = *bytes.get(*at)?;
         *at += 1;
         value |= u32::from(byte & 0x7f) << shift;
         if byte < 0x80 {
-            return value;
+            return Some(value);
         }
-        shift += 7;
     }
+    None
 }
 
 /// Splits a packed count byte into the counts per field.
@@ -260,14 +237,25 @@ pub(crate) fn unpack_counts(byte: u8) -> [u8; FIELD_COUNT] {
 }
 
 impl SearchIndex {
+    /// The byte form: the tables (postcard), then the postings as they are.
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("serialising to memory cannot fail")
+        let mut bytes = postcard::to_allocvec(self).expect("serialising to memory cannot fail");
+        bytes.extend_from_slice(&self.postings);
+        bytes
     }
 
     /// Loads index bytes, checking the format and the internal consistency a query relies on.
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, IndexError> {
-        let index: SearchIndex =
-            postcard::from_bytes(bytes).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        SearchIndex::from_vec(bytes.to_vec())
+    }
+
+    /// Like [`SearchIndex::from_bytes`], keeping the postings in the given buffer (no copy).
+    pub fn from_vec(mut bytes: Vec<u8>) -> Result<SearchIndex, IndexError> {
+        let (mut index, rest) = postcard::take_from_bytes::<SearchIndex>(&bytes)
+            .map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let tables = bytes.len() - rest.len();
+        bytes.drain(..tables);
+        index.postings = bytes;
         if index.format != INDEX_FORMAT {
             return Err(IndexError::WrongFormat {
                 found: index.format,
@@ -278,6 +266,16 @@ impl SearchIndex {
         let consistent = index.posting_ends.len() == terms
             && index.doc_freq.len() == terms
             && index.field_lengths.len() == index.docs.len()
+            && index.key_ends.len() == index.docs.len()
+            && index
+                .key_ends
+                .last()
+                .is_none_or(|end| *end as usize == index.keys.len())
+            && index.key_ends.windows(2).all(|w| w[0] <= w[1])
+            && index
+                .key_ends
+                .iter()
+                .all(|end| index.keys.is_char_boundary(*end as usize))
             && index
                 .term_ends
                 .last()
@@ -291,7 +289,8 @@ impl SearchIndex {
             && index
                 .term_ends
                 .iter()
-                .all(|end| index.terms.is_char_boundary(*end as usize));
+                .all(|end| index.terms.is_char_boundary(*end as usize))
+            && (0..terms).all(|t| index.doc_freq[t] as usize <= index.postings_len(t));
         if !consistent {
             return Err(IndexError::Corrupt("its tables do not agree".into()));
         }
@@ -315,13 +314,36 @@ impl SearchIndex {
         &self.terms[start..self.term_ends[i] as usize]
     }
 
-    pub(crate) fn postings_of(&self, i: usize) -> &[u8] {
+    fn postings_len(&self, i: usize) -> usize {
         let start = if i == 0 {
             0
         } else {
             self.posting_ends[i - 1] as usize
         };
-        &self.postings[start..self.posting_ends[i] as usize]
+        (self.posting_ends[i] as usize).saturating_sub(start)
+    }
+
+    /// Term `i`'s document gaps (varints) and count bytes.
+    pub(crate) fn postings_of(&self, i: usize) -> (&[u8], &[u8]) {
+        let start = if i == 0 {
+            0
+        } else {
+            self.posting_ends[i - 1] as usize
+        };
+        let end = self.posting_ends[i] as usize;
+        let counts = end - self.doc_freq[i] as usize;
+        (&self.postings[start..counts], &self.postings[counts..end])
+    }
+
+    /// The key a document was added with.
+    pub fn key(&self, doc: u32) -> &str {
+        let i = doc as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            self.key_ends[i - 1] as usize
+        };
+        &self.keys[start..self.key_ends[i] as usize]
     }
 
     /// The index of `term`, if the index has it.

@@ -74,7 +74,9 @@ struct Clause {
 pub struct Engine {
     index: SearchIndex,
     factors: Vec<[f32; FIELD_COUNT]>,
-    term_chars: Vec<Vec<char>>,
+    /// Per term, its length in characters and a summary of its letters, to rule out most
+    /// terms as corrections without looking at them.
+    term_lengths: Vec<u8>,
     term_masks: Vec<u64>,
     /// Per document, for the clause being scored: [best typed, sum typed, best synonym, sum synonym].
     clause: Vec<[f32; 4]>,
@@ -87,15 +89,20 @@ pub struct Engine {
 impl Engine {
     pub fn new(index: SearchIndex) -> Engine {
         let factors = index.field_factors();
-        let term_chars: Vec<Vec<char>> = (0..index.term_count())
-            .map(|i| index.term(i).chars().collect())
-            .collect();
-        let term_masks = term_chars.iter().map(|c| letter_mask(c)).collect();
+        let mut term_lengths = Vec::with_capacity(index.term_count());
+        let mut term_masks = Vec::with_capacity(index.term_count());
+        let mut chars = Vec::new();
+        for i in 0..index.term_count() {
+            chars.clear();
+            chars.extend(index.term(i).chars());
+            term_lengths.push(chars.len().min(255) as u8);
+            term_masks.push(letter_mask(&chars));
+        }
         let n = index.doc_count();
         Engine {
             index,
             factors,
-            term_chars,
+            term_lengths,
             term_masks,
             clause: vec![[0.0; 4]; n],
             total: vec![0.0; n],
@@ -231,7 +238,13 @@ impl Engine {
                 .filter(|t| Some(*t) != out.first().map(|c| c.0))
                 .collect();
             self.keep_most_common(&mut completions);
-            out.extend(completions.into_iter().map(|t| (t, PREFIX_WEIGHT)));
+            // When what was typed is already a word, a rare longer word it starts must not
+            // outweigh it: the person may have finished typing.
+            let typed = out.first().map(|(t, _)| self.idf(*t));
+            out.extend(completions.into_iter().map(|t| {
+                let rarity = typed.map_or(1.0, |typed| (typed / self.idf(t)).min(1.0));
+                (t, PREFIX_WEIGHT * rarity)
+            }));
         }
         if out.is_empty() {
             out = self.typo_candidates(word);
@@ -259,17 +272,24 @@ impl Engine {
         }
         let mask = letter_mask(&chars);
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for (t, term) in self.term_chars.iter().enumerate() {
-            if term.len().abs_diff(chars.len()) > max
+        let mut term: Vec<char> = Vec::new();
+        for t in 0..self.index.term_count() {
+            if usize::from(self.term_lengths[t]).abs_diff(chars.len()) > max
                 || (self.term_masks[t] ^ mask).count_ones() as usize > 2 * max
             {
                 continue;
             }
-            if let Some(d) = bounded_distance(&chars, term, max) {
+            term.clear();
+            term.extend(self.index.term(t).chars());
+            if let Some(d) = bounded_distance(&chars, &term, max) {
                 found.push((t, d));
             }
         }
-        // Prefer the closest words, then the most common.
+        // Only the closest corrections: a word one edit away beats any two edits away.
+        if let Some(closest) = found.iter().map(|(_, d)| *d).min() {
+            found.retain(|(_, d)| *d == closest);
+        }
+        // Then the most common first.
         found.sort_by(|a, b| {
             a.1.cmp(&b.1)
                 .then(self.index.doc_freq[b.0].cmp(&self.index.doc_freq[a.0]))
@@ -293,14 +313,18 @@ impl Engine {
         for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
             let idf = self.idf(term);
             let slot = if position < clause.typed { 0 } else { 2 };
-            let postings = self.index.postings_of(term);
+            let (gaps, counts) = self.index.postings_of(term);
             let (mut at, mut doc) = (0usize, 0u32);
-            while at < postings.len() {
-                doc += read_varint(postings, &mut at);
-                let counts = unpack_counts(postings[at]);
-                at += 1;
+            for &packed in counts {
+                let Some(gap) = read_varint(gaps, &mut at) else {
+                    break;
+                };
+                doc = doc.saturating_add(gap);
+                let counts = unpack_counts(packed);
                 let d = doc as usize;
-                let factors = &self.factors[d];
+                let Some(factors) = self.factors.get(d) else {
+                    break;
+                };
                 let tf = f32::from(counts[0]) * factors[0]
                     + f32::from(counts[1]) * factors[1]
                     + f32::from(counts[2]) * factors[2];
