@@ -15,7 +15,7 @@ const B: f32 = 0.75;
 const MAX_TF: [u8; FIELD_COUNT] = [3, 3, 15];
 
 /// Bumped when the byte layout changes; a client with an older index fetches a new one.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 
 /// What a document is, for indexing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,15 +65,20 @@ pub struct SearchIndex {
     /// All terms, sorted, concatenated; `term_ends[i]` is where term `i` ends.
     pub terms: String,
     pub term_ends: Vec<u32>,
-    /// Per term, its postings: first, for each document containing it, the varint gap from
-    /// the previous document; then, for each of those documents in order, one byte packing
-    /// the term's count in title (2 bits), heading (2 bits) and body (4 bits). Keeping the
-    /// count bytes together makes the index compress well. `posting_ends[i]` is where term
-    /// `i`'s postings end. Stored after the rest of the index, outside serde, so loading
-    /// keeps the bytes where they arrived instead of copying them.
+    /// The postings, in two regions. First, per term, the documents containing it: for a
+    /// term in at least one document in eight, a bitmap with one bit per document, otherwise
+    /// the varint gap from the previous document; `posting_ends[i]` is where term `i`'s list
+    /// ends. Then, per term and document in the same order, one byte packing the term's count
+    /// in title (2 bits), heading (2 bits) and body (4 bits); term `i`'s bytes start at
+    /// `count_starts[i]`. Keeping all count bytes together makes the index compress well.
+    /// Stored after the rest of the index, outside serde, so loading keeps the bytes where
+    /// they arrived instead of copying them.
     #[serde(skip)]
     pub postings: Vec<u8>,
     pub posting_ends: Vec<u32>,
+    /// Derived on load from `posting_ends` and `doc_freq`.
+    #[serde(skip)]
+    count_starts: Vec<u32>,
     /// Per term, how many documents contain it.
     pub doc_freq: Vec<u32>,
     /// Synonym groups: each group a list of phrases, each phrase a list of terms.
@@ -172,23 +177,31 @@ impl IndexBuilder {
         let mut terms = String::new();
         let mut term_ends = Vec::with_capacity(self.postings.len());
         let mut postings = Vec::new();
+        let mut counts = Vec::new();
         let mut posting_ends = Vec::with_capacity(self.postings.len());
         let mut doc_freq = Vec::with_capacity(self.postings.len());
         for (term, docs) in self.postings {
             terms.push_str(&term);
             term_ends.push(terms.len() as u32);
-            let mut previous = 0u32;
-            for doc in docs.keys() {
-                write_varint(&mut postings, doc - previous);
-                previous = *doc;
+            if is_dense(docs.len(), self.docs.len()) {
+                let start = postings.len();
+                postings.resize(start + self.docs.len().div_ceil(8), 0);
+                for doc in docs.keys() {
+                    postings[start + *doc as usize / 8] |= 1 << (doc % 8);
+                }
+            } else {
+                let mut previous = 0u32;
+                for doc in docs.keys() {
+                    write_varint(&mut postings, doc - previous);
+                    previous = *doc;
+                }
             }
-            postings.extend(
-                docs.values()
-                    .map(|counts| counts[0] << 6 | counts[1] << 4 | counts[2]),
-            );
+            counts.extend(docs.values().map(|c| c[0] << 6 | c[1] << 4 | c[2]));
             posting_ends.push(postings.len() as u32);
             doc_freq.push(docs.len() as u32);
         }
+        postings.extend_from_slice(&counts);
+        let count_starts = count_starts(&posting_ends, &doc_freq);
         SearchIndex {
             format: INDEX_FORMAT,
             docs: self.docs,
@@ -200,10 +213,29 @@ impl IndexBuilder {
             term_ends,
             postings,
             posting_ends,
+            count_starts,
             doc_freq,
             synonyms: self.synonyms,
         }
     }
+}
+
+/// Where each term's count bytes start: after all document lists, in term order.
+fn count_starts(posting_ends: &[u32], doc_freq: &[u32]) -> Vec<u32> {
+    let mut at = posting_ends.last().copied().unwrap_or(0);
+    doc_freq
+        .iter()
+        .map(|df| {
+            let start = at;
+            at = at.saturating_add(*df);
+            start
+        })
+        .collect()
+}
+
+/// Whether a term in `df` of `docs` documents stores its documents as a bitmap.
+fn is_dense(df: usize, docs: usize) -> bool {
+    docs > 0 && df * 8 >= docs
 }
 
 fn write_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -280,20 +312,29 @@ impl SearchIndex {
                 .term_ends
                 .last()
                 .is_none_or(|end| *end as usize == index.terms.len())
-            && index
-                .posting_ends
-                .last()
-                .is_none_or(|end| *end as usize == index.postings.len())
+            && {
+                let lists = index.posting_ends.last().copied().unwrap_or(0) as usize;
+                let counts: usize = index.doc_freq.iter().map(|df| *df as usize).sum();
+                lists.checked_add(counts) == Some(index.postings.len())
+            }
             && index.term_ends.windows(2).all(|w| w[0] <= w[1])
             && index.posting_ends.windows(2).all(|w| w[0] <= w[1])
             && index
                 .term_ends
                 .iter()
                 .all(|end| index.terms.is_char_boundary(*end as usize))
-            && (0..terms).all(|t| index.doc_freq[t] as usize <= index.postings_len(t));
+            && (0..terms).all(|t| {
+                let (df, len) = (index.doc_freq[t] as usize, index.postings_len(t));
+                if is_dense(df, index.docs.len()) {
+                    len == index.docs.len().div_ceil(8)
+                } else {
+                    len >= df
+                }
+            });
         if !consistent {
             return Err(IndexError::Corrupt("its tables do not agree".into()));
         }
+        index.count_starts = count_starts(&index.posting_ends, &index.doc_freq);
         Ok(index)
     }
 
@@ -323,16 +364,33 @@ impl SearchIndex {
         (self.posting_ends[i] as usize).saturating_sub(start)
     }
 
-    /// Term `i`'s document gaps (varints) and count bytes.
-    pub(crate) fn postings_of(&self, i: usize) -> (&[u8], &[u8]) {
+    /// Term `i`'s documents with their packed count bytes, in document order.
+    pub(crate) fn postings_of(&self, i: usize) -> Postings<'_> {
         let start = if i == 0 {
             0
         } else {
             self.posting_ends[i - 1] as usize
         };
-        let end = self.posting_ends[i] as usize;
-        let counts = end - self.doc_freq[i] as usize;
-        (&self.postings[start..counts], &self.postings[counts..end])
+        let docs = &self.postings[start..self.posting_ends[i] as usize];
+        let counts_start = self.count_starts[i] as usize;
+        let counts = &self.postings[counts_start..counts_start + self.doc_freq[i] as usize];
+        let docs = if is_dense(self.doc_freq[i] as usize, self.docs.len()) {
+            DocList::Bitmap {
+                bytes: docs,
+                byte: 0,
+                bits: docs.first().copied().unwrap_or(0),
+            }
+        } else {
+            DocList::Gaps {
+                bytes: docs,
+                at: 0,
+                doc: 0,
+            }
+        };
+        Postings {
+            docs,
+            counts: counts.iter(),
+        }
     }
 
     /// The key a document was added with.
@@ -407,5 +465,52 @@ impl SearchIndex {
                 factors
             })
             .collect()
+    }
+}
+
+/// The documents of one posting list, as stored.
+#[derive(Debug)]
+enum DocList<'a> {
+    Gaps {
+        bytes: &'a [u8],
+        at: usize,
+        doc: u32,
+    },
+    Bitmap {
+        bytes: &'a [u8],
+        byte: usize,
+        bits: u8,
+    },
+}
+
+/// Iterates one term's (document, packed counts) pairs.
+#[derive(Debug)]
+pub(crate) struct Postings<'a> {
+    docs: DocList<'a>,
+    counts: std::slice::Iter<'a, u8>,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = (u32, u8);
+
+    #[inline]
+    fn next(&mut self) -> Option<(u32, u8)> {
+        let packed = *self.counts.next()?;
+        let doc = match &mut self.docs {
+            DocList::Gaps { bytes, at, doc } => {
+                *doc = doc.saturating_add(read_varint(bytes, at)?);
+                *doc
+            }
+            DocList::Bitmap { bytes, byte, bits } => {
+                while *bits == 0 {
+                    *byte += 1;
+                    *bits = *bytes.get(*byte)?;
+                }
+                let bit = bits.trailing_zeros();
+                *bits &= *bits - 1;
+                (*byte * 8) as u32 + bit
+            }
+        };
+        Some((doc, packed))
     }
 }

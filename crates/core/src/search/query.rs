@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::fuzzy::{allowed_edits, bounded_distance, letter_mask};
-use super::index::{FIELD_COUNT, SearchIndex, read_varint, unpack_counts};
+use super::index::{FIELD_COUNT, SearchIndex, unpack_counts};
 use super::text::{last_word_is_open, tokenize};
 
 const K1: f32 = 1.2;
@@ -313,13 +313,7 @@ impl Engine {
         for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
             let idf = self.idf(term);
             let slot = if position < clause.typed { 0 } else { 2 };
-            let (gaps, counts) = self.index.postings_of(term);
-            let (mut at, mut doc) = (0usize, 0u32);
-            for &packed in counts {
-                let Some(gap) = read_varint(gaps, &mut at) else {
-                    break;
-                };
-                doc = doc.saturating_add(gap);
+            for (doc, packed) in self.index.postings_of(term) {
                 let counts = unpack_counts(packed);
                 let d = doc as usize;
                 let Some(factors) = self.factors.get(d) else {
