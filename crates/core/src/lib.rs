@@ -4,6 +4,7 @@
 //! as an argument and every output is a value. It compiles natively and to
 //! `wasm32-unknown-unknown`.
 
+pub mod clock;
 pub mod diff;
 pub mod document;
 #[cfg(feature = "import")]
@@ -11,6 +12,7 @@ pub mod import;
 pub mod library;
 pub mod policy;
 pub mod search;
+pub mod sync;
 pub mod wire;
 
 /// Version of every type that crosses the wire or is stored in the browser.

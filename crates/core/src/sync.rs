@@ -1,0 +1,412 @@
+//! The one write path every tool uses: edits made in the browser become mutations, pushed to
+//! the server in batches; the server orders them into one log of changes; every replica
+//! pulls the log and folds it into the same state.
+//!
+//! - A mutation carries the client id (in its push), a per-client increasing id, the
+//!   operation, and the client's hybrid logical clock.
+//! - The server applies a mutation whose id is last+1, skips one already applied (so a
+//!   retried push is harmless) and rejects a gap ([`accept_push`]).
+//! - A change records which server sequence number its author had seen for the field
+//!   (`base`). An edit made without seeing the current value is concurrent with it: the one
+//!   with the later clock wins and the other is kept as a visible conflict
+//!   ([`Replica::apply`]). Every replica folds the same log in the same order, so all agree.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::clock::Hlc;
+
+/// Most mutations one push may carry.
+pub const MAX_PUSH: usize = 500;
+/// Most changes one pull returns.
+pub const MAX_PULL: usize = 500;
+/// Longest object, field and client identifiers.
+pub const MAX_ID_LEN: usize = 128;
+/// Largest serialized field value, in bytes.
+pub const MAX_VALUE_BYTES: usize = 16 * 1024;
+
+/// What an edit does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Op {
+    /// Sets one field of one object. `base` is the sequence number of the field's value the
+    /// author saw (0 when the field was empty to them).
+    SetField {
+        object: String,
+        field: String,
+        value: Value,
+        base: u64,
+    },
+}
+
+impl Op {
+    pub fn field_key(&self) -> (&str, &str) {
+        match self {
+            Op::SetField { object, field, .. } => (object, field),
+        }
+    }
+}
+
+/// One edit as the client sends it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mutation {
+    /// 1, 2, 3, … per client, with no gaps.
+    pub id: u64,
+    pub clock: Hlc,
+    pub op: Op,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub schema_version: u32,
+    pub client_id: String,
+    pub mutations: Vec<Mutation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    /// The highest mutation id of this client the server has applied.
+    pub last_mutation_id: u64,
+}
+
+/// One entry of the server's log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Position in the log: 1, 2, 3, … with no gaps.
+    pub seq: u64,
+    pub client_id: String,
+    pub mutation_id: u64,
+    pub clock: Hlc,
+    pub op: Op,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub schema_version: u32,
+    /// Changes after the requested cursor, in order, at most [`MAX_PULL`].
+    pub changes: Vec<Change>,
+    /// Pass this as the next cursor.
+    pub cursor: u64,
+    /// The newest sequence number on the server, to show catch-up progress.
+    pub head: u64,
+    /// The highest mutation id of the asking client the server has applied.
+    pub last_mutation_id: u64,
+}
+
+impl PullResponse {
+    pub fn more(&self) -> bool {
+        self.cursor < self.head
+    }
+}
+
+/// Why a push was refused. Nothing of a refused push is applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum PushError {
+    #[error("this app speaks sync schema {got}, the server speaks {expected}; reload the app")]
+    SchemaVersion { expected: u32, got: u32 },
+    #[error("mutation {got} arrived before {expected}; send the missing ones first")]
+    Gap { expected: u64, got: u64 },
+    #[error("mutation ids must increase by one (found {then} after {before})")]
+    NotIncreasing { before: u64, then: u64 },
+    #[error("a push may carry at most {max} mutations")]
+    TooMany { max: usize },
+    #[error("the client id must be 8 to {max} letters, digits, '-' or '_'", max = MAX_ID_LEN)]
+    BadClientId,
+    #[error("mutation {id}: {reason}")]
+    Invalid { id: u64, reason: String },
+}
+
+pub fn valid_client_id(id: &str) -> bool {
+    (8..=MAX_ID_LEN).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn check_op(op: &Op) -> Result<(), String> {
+    match op {
+        Op::SetField {
+            object,
+            field,
+            value,
+            ..
+        } => {
+            for (name, id) in [("object", object), ("field", field)] {
+                if id.is_empty() || id.len() > MAX_ID_LEN || id.chars().any(char::is_control) {
+                    return Err(format!(
+                        "the {name} name must be 1 to {MAX_ID_LEN} printable characters"
+                    ));
+                }
+            }
+            let size = serde_json::to_vec(value)
+                .map(|v| v.len())
+                .unwrap_or(usize::MAX);
+            if size > MAX_VALUE_BYTES {
+                return Err(format!(
+                    "the value is {size} bytes; at most {MAX_VALUE_BYTES} are allowed"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Decides which mutations of a push to apply, given the last one applied for this client.
+/// Already-applied ones are skipped; a gap refuses the whole push.
+pub fn accept_push(
+    request: &PushRequest,
+    last_applied: u64,
+    schema_version: u32,
+) -> Result<&[Mutation], PushError> {
+    if request.schema_version != schema_version {
+        return Err(PushError::SchemaVersion {
+            expected: schema_version,
+            got: request.schema_version,
+        });
+    }
+    if !valid_client_id(&request.client_id) {
+        return Err(PushError::BadClientId);
+    }
+    if request.mutations.len() > MAX_PUSH {
+        return Err(PushError::TooMany { max: MAX_PUSH });
+    }
+    for pair in request.mutations.windows(2) {
+        if pair[1].id != pair[0].id + 1 {
+            return Err(PushError::NotIncreasing {
+                before: pair[0].id,
+                then: pair[1].id,
+            });
+        }
+    }
+    for mutation in &request.mutations {
+        check_op(&mutation.op).map_err(|reason| PushError::Invalid {
+            id: mutation.id,
+            reason,
+        })?;
+    }
+    let fresh = request
+        .mutations
+        .iter()
+        .position(|m| m.id > last_applied)
+        .unwrap_or(request.mutations.len());
+    let rest = &request.mutations[fresh..];
+    if let Some(first) = rest.first()
+        && first.id != last_applied + 1
+    {
+        return Err(PushError::Gap {
+            expected: last_applied + 1,
+            got: first.id,
+        });
+    }
+    Ok(rest)
+}
+
+/// A value that lost to a concurrent edit, kept so people can see and resolve it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub value: Value,
+    pub seq: u64,
+    pub clock: Hlc,
+    pub author: String,
+}
+
+/// A field's state: the winning value and the concurrent values that lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub value: Value,
+    pub seq: u64,
+    pub clock: Hlc,
+    pub author: String,
+    /// Sorted by sequence number.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// The state every replica computes from the log.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Replica {
+    /// (object, field) → state.
+    pub fields: BTreeMap<(String, String), Field>,
+    /// The sequence number of the last change folded in.
+    pub cursor: u64,
+}
+
+impl Replica {
+    pub fn field(&self, object: &str, field: &str) -> Option<&Field> {
+        self.fields.get(&(object.to_string(), field.to_string()))
+    }
+
+    /// Folds in a change. Changes at or before the cursor are ignored (a repeated pull is
+    /// harmless); the caller passes them in log order.
+    pub fn apply(&mut self, change: &Change) {
+        if change.seq <= self.cursor {
+            return;
+        }
+        self.cursor = change.seq;
+        let Op::SetField {
+            object,
+            field,
+            value,
+            base,
+        } = &change.op;
+        let incoming = Conflict {
+            value: value.clone(),
+            seq: change.seq,
+            clock: change.clock,
+            author: change.client_id.clone(),
+        };
+        let key = (object.clone(), field.clone());
+        let Some(current) = self.fields.get_mut(&key) else {
+            self.fields.insert(key, Field::from(incoming));
+            return;
+        };
+        // Conflicting values the author had seen are resolved by this edit.
+        current.conflicts.retain(|c| c.seq > *base);
+        if *base >= current.seq {
+            // The author saw the current value: a plain overwrite.
+            let kept = std::mem::take(&mut current.conflicts);
+            *current = Field::from(incoming);
+            current.conflicts = kept;
+        } else if change.clock > current.clock {
+            // Concurrent, and later: it wins; the value it did not see is kept.
+            let loser = Conflict {
+                value: current.value.clone(),
+                seq: current.seq,
+                clock: current.clock,
+                author: current.author.clone(),
+            };
+            let mut conflicts = std::mem::take(&mut current.conflicts);
+            conflicts.push(loser);
+            *current = Field::from(incoming);
+            current.conflicts = conflicts;
+        } else {
+            current.conflicts.push(incoming);
+        }
+        current.conflicts.sort_by_key(|c| c.seq);
+    }
+}
+
+impl From<Conflict> for Field {
+    fn from(c: Conflict) -> Field {
+        Field {
+            value: c.value,
+            seq: c.seq,
+            clock: c.clock,
+            author: c.author,
+            conflicts: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(id: u64, value: &str, base: u64) -> Mutation {
+        Mutation {
+            id,
+            clock: Hlc {
+                wall_ms: id,
+                counter: 0,
+                node: 1,
+            },
+            op: Op::SetField {
+                object: "item-1".into(),
+                field: "decision".into(),
+                value: Value::from(value),
+                base,
+            },
+        }
+    }
+
+    fn push(ids: &[u64]) -> PushRequest {
+        PushRequest {
+            schema_version: 1,
+            client_id: "client-abc".into(),
+            mutations: ids.iter().map(|i| set(*i, "x", 0)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_push_applies_new_ids_skips_old_ones_and_refuses_gaps() {
+        let ids = |r: Result<&[Mutation], PushError>| {
+            r.map(|ms| ms.iter().map(|m| m.id).collect::<Vec<_>>())
+        };
+        assert_eq!(ids(accept_push(&push(&[1, 2, 3]), 0, 1)), Ok(vec![1, 2, 3]));
+        assert_eq!(
+            ids(accept_push(&push(&[1, 2, 3]), 3, 1)),
+            Ok(vec![]),
+            "a retried push changes nothing"
+        );
+        assert_eq!(ids(accept_push(&push(&[2, 3, 4]), 3, 1)), Ok(vec![4]));
+        assert_eq!(
+            ids(accept_push(&push(&[5, 6]), 3, 1)),
+            Err(PushError::Gap {
+                expected: 4,
+                got: 5
+            })
+        );
+        assert_eq!(
+            ids(accept_push(&push(&[1, 3]), 0, 1)),
+            Err(PushError::NotIncreasing { before: 1, then: 3 })
+        );
+        assert_eq!(
+            ids(accept_push(&push(&[1]), 0, 2)),
+            Err(PushError::SchemaVersion {
+                expected: 2,
+                got: 1
+            })
+        );
+        let mut bad = push(&[1]);
+        bad.client_id = "x".into();
+        assert_eq!(ids(accept_push(&bad, 0, 1)), Err(PushError::BadClientId));
+    }
+
+    fn change(seq: u64, author: &str, wall: u64, value: &str, base: u64) -> Change {
+        Change {
+            seq,
+            client_id: author.into(),
+            mutation_id: seq,
+            clock: Hlc {
+                wall_ms: wall,
+                counter: 0,
+                node: author.len() as u64,
+            },
+            op: Op::SetField {
+                object: "o".into(),
+                field: "f".into(),
+                value: Value::from(value),
+                base,
+            },
+        }
+    }
+
+    #[test]
+    fn concurrent_edits_keep_the_loser_and_a_later_informed_edit_resolves_it() {
+        let mut r = Replica::default();
+        r.apply(&change(1, "alice", 10, "a1", 0));
+        // Bob edits without having seen alice's value, with a later clock: bob wins, alice kept.
+        r.apply(&change(2, "bob", 20, "b1", 0));
+        let f = r.field("o", "f").expect("field");
+        assert_eq!(f.value, "b1");
+        assert_eq!(
+            f.conflicts
+                .iter()
+                .map(|c| c.value.clone())
+                .collect::<Vec<_>>(),
+            vec![Value::from("a1")]
+        );
+        // Carol, also unaware, with an earlier clock: she loses and is kept too.
+        r.apply(&change(3, "carol", 5, "c1", 0));
+        assert_eq!(r.field("o", "f").expect("field").conflicts.len(), 2);
+        // Alice sees everything (base 3) and decides: conflicts resolved.
+        r.apply(&change(4, "alice", 30, "final", 3));
+        let f = r.field("o", "f").expect("field");
+        assert_eq!(f.value, "final");
+        assert!(f.conflicts.is_empty());
+        // A repeated change is ignored.
+        r.apply(&change(2, "bob", 20, "b1", 0));
+        assert_eq!(r.cursor, 4);
+    }
+}
