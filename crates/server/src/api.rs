@@ -1,11 +1,15 @@
 //! The REST API under `/api`. Handlers are thin: they read the shared state and answer with
-//! core's wire types.
+//! core's wire types. Who may call what is decided in `auth::ACCESS`, not here.
+
+mod admin;
+mod session;
+mod sync;
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::policy::Policy;
 use casebook_core::wire::{DatabaseHealth, Health, PolicySummary};
@@ -13,13 +17,28 @@ use casebook_core::wire::{DatabaseHealth, Health, PolicySummary};
 use crate::AppState;
 use crate::error::AppError;
 
-pub fn router() -> axum::Router<AppState> {
+pub fn router(state: AppState) -> axum::Router<AppState> {
     axum::Router::new()
         .route("/health", get(health))
+        .route(
+            "/session",
+            post(session::sign_in)
+                .get(session::me)
+                .delete(session::sign_out),
+        )
+        .route("/sync/push", post(sync::push))
+        .route("/sync/pull", get(sync::pull))
+        .route("/library/import", post(admin::import_library))
+        .route("/audit", get(admin::read_audit))
+        .route("/users", get(admin::list_users).post(admin::create_user))
         .route("/policies", get(list_policies))
         .route("/policies/{slug}", get(get_policy))
         .route("/library", get(get_library))
         .route("/search-index", get(get_search_index))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state,
+            crate::auth::authorize,
+        ))
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .fallback(|| async { AppError::NotFound("This API address".into()) })
 }

@@ -27,6 +27,16 @@ pub enum Command {
         /// The folder to import.
         dir: PathBuf,
     },
+    /// Create an administrator (the first one, or another). The password is read from
+    /// CASEBOOK_ADMIN_PASSWORD or, when that is unset, from the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

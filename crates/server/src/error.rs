@@ -27,6 +27,24 @@ pub enum AppError {
     BadRequest(String),
     #[error("method not allowed")]
     MethodNotAllowed,
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("not allowed for this account")]
+    Forbidden,
+    #[error("the request header x-casebook-request is missing")]
+    MissingCsrfHeader,
+    #[error("wrong email or password")]
+    BadCredentials,
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("invalid input: {0}")]
+    Unprocessable(String),
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -47,6 +65,43 @@ impl AppError {
                 "method_not_allowed",
                 "This address does not accept that method.".into(),
             ),
+            AppError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "sign_in_required",
+                "Sign in to do this.".into(),
+            ),
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Your account is not allowed to do this. Ask your administrator if you need it.".into(),
+            ),
+            AppError::MissingCsrfHeader => (
+                StatusCode::FORBIDDEN,
+                "csrf_header_missing",
+                "This request must carry the header x-casebook-request; requests from other sites are refused.".into(),
+            ),
+            AppError::BadCredentials => (
+                StatusCode::UNAUTHORIZED,
+                "bad_credentials",
+                "The email or password is wrong.".into(),
+            ),
+            AppError::TooManyAttempts => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                "Too many failed sign-ins. Wait 15 minutes and try again.".into(),
+            ),
+            AppError::Conflict(why) => (StatusCode::CONFLICT, "conflict", why.clone()),
+            AppError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the body as JSON with the header Content-Type: application/json.".into(),
+            ),
+            AppError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "The request body is too large.".into(),
+            ),
+            AppError::Unprocessable(why) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", why.clone()),
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -69,5 +124,41 @@ impl IntoResponse for AppError {
             request_id,
         };
         (status, Json(body)).into_response()
+    }
+}
+
+/// `Json<T>` whose rejections are [`AppError`]s: a missing or wrong content type, an oversized
+/// body and malformed JSON each get their own code and a plain message.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        use axum::extract::rejection::JsonRejection;
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::UnsupportedMediaType),
+            Err(JsonRejection::JsonDataError(e)) => {
+                Err(AppError::Unprocessable(e.body_text().replace(
+                    "Failed to deserialize the JSON body into the target type: ",
+                    "",
+                )))
+            }
+            Err(JsonRejection::JsonSyntaxError(_)) => Err(AppError::BadRequest(
+                "The request body is not valid JSON.".into(),
+            )),
+            Err(JsonRejection::BytesRejection(e))
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE =>
+            {
+                Err(AppError::PayloadTooLarge)
+            }
+            Err(other) => Err(AppError::BadRequest(other.body_text())),
+        }
     }
 }

@@ -5,7 +5,9 @@
 
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod config;
+pub mod demo;
 pub mod error;
 pub mod library;
 pub mod security;
@@ -66,7 +68,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let csp = assets::content_security_policy(state.shell.as_deref());
     let csp = HeaderValue::from_str(&csp).expect("the CSP is built from ASCII parts");
-    let router = Router::new().nest("/api", api::router());
+    let router = Router::new().nest("/api", api::router(state.clone()));
     let router = match state.shell.clone() {
         Some(shell) => {
             let fallback_shell = shell.clone();

@@ -17,6 +17,9 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.config).await,
         Command::Import { dir } => import_folder(cli.config, &dir).await,
+        Command::CreateAdmin { org, email, name } => {
+            create_admin(cli.config, &org, &email, &name).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -91,6 +94,39 @@ async fn import_folder(config: Config, dir: &std::path::Path) -> anyhow::Result<
     for added in &report.added {
         println!("  + {added}");
     }
+    store.close().await;
+    Ok(())
+}
+
+async fn create_admin(config: Config, org: &str, email: &str, name: &str) -> anyhow::Result<()> {
+    let password = match std::env::var("CASEBOOK_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("cannot read the password from standard input")?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    if password.chars().count() < 12 {
+        anyhow::bail!("the password needs at least 12 characters");
+    }
+    let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
+    let now = now_rfc3339();
+    let org_id = store.ensure_org(org, &now).await?;
+    let hash = casebook_server::auth::hash_password(&password)?;
+    let user = store
+        .create_user(
+            &org_id,
+            email,
+            name,
+            casebook_server::auth::Role::Admin,
+            &hash,
+            &now,
+        )
+        .await?;
+    println!("created administrator {} in {}", user.email, user.org_name);
     store.close().await;
     Ok(())
 }

@@ -1,10 +1,15 @@
 //! The server's only storage: SQLite (a file in the data folder, the default) or PostgreSQL,
-//! behind one set of queries. Only this module writes SQL.
+//! behind one set of queries. Only this module (with `store/`) writes SQL.
 //!
 //! Queries are written once, with `$1` placeholders, which both databases accept.
 
+mod accounts;
+mod audit;
+mod sync;
+
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -30,10 +35,15 @@ impl DbKind {
     }
 }
 
+pub use audit::{AuditEntry, AuditFilter, NewAuditEntry};
+pub use sync::PushFailure;
+
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: AnyPool,
     kind: DbKind,
+    /// Serialises sync writes within this process (see `push`).
+    write_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The per-policy fields stored with each version (the newest version's win).
@@ -103,11 +113,20 @@ impl Store {
             .run(&pool)
             .await
             .context("cannot bring the database schema up to date")?;
-        Ok(Store { pool, kind })
+        Ok(Store {
+            pool,
+            kind,
+            write_lock: Arc::default(),
+        })
     }
 
     pub fn kind(&self) -> DbKind {
         self.kind
+    }
+
+    /// The connection pool, for tests and tools that check the database itself.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 
     pub async fn ping(&self) -> bool {

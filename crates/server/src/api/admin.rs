@@ -1,0 +1,166 @@
+//! What administrators do: import the policy library, read the audit log, manage the people
+//! of their own organisation.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use casebook_core::import::{ImportError, SourceFile};
+use serde::{Deserialize, Serialize};
+
+use super::session::audit;
+use crate::AppState;
+use crate::auth::{self, CurrentUser, Role, User};
+use crate::error::{ApiJson, AppError};
+use crate::library::{ImportFailure, ImportReport, import};
+use crate::store::{AuditEntry, AuditFilter};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportRequest {
+    /// The library folder's files: path relative to the folder, and text.
+    pub files: Vec<ImportFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportFile {
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    Imported(ImportReport),
+    /// Nothing was imported; every problem found is listed.
+    Invalid {
+        errors: Vec<ImportError>,
+    },
+}
+
+pub async fn import_library(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(request): ApiJson<ImportRequest>,
+) -> Result<(axum::http::StatusCode, Json<ImportOutcome>), AppError> {
+    let files: Vec<SourceFile> = request
+        .files
+        .into_iter()
+        .map(|f| SourceFile {
+            path: f.path,
+            text: f.text,
+        })
+        .collect();
+    match import(&state.store, &files, &crate::now_rfc3339()).await {
+        Ok(report) => {
+            if !report.added.is_empty() || report.synonyms_updated {
+                state.reload_library().await?;
+            }
+            let detail = format!(
+                "{} version(s) added, {} unchanged",
+                report.added.len(),
+                report.unchanged
+            );
+            audit(
+                &state,
+                Some(&user.email),
+                "library.import",
+                "ok",
+                Some(&detail),
+            )
+            .await;
+            Ok((
+                axum::http::StatusCode::OK,
+                Json(ImportOutcome::Imported(report)),
+            ))
+        }
+        Err(ImportFailure::Invalid(errors)) => {
+            let detail = format!("{} problem(s); nothing imported", errors.len());
+            audit(
+                &state,
+                Some(&user.email),
+                "library.import",
+                "failed",
+                Some(&detail),
+            )
+            .await;
+            Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                Json(ImportOutcome::Invalid { errors }),
+            ))
+        }
+        Err(ImportFailure::Store(e)) => Err(AppError::Internal(e)),
+    }
+}
+
+pub async fn read_audit(
+    State(state): State<AppState>,
+    Query(filter): Query<AuditFilter>,
+) -> Result<Json<Vec<AuditEntry>>, AppError> {
+    Ok(Json(state.store.read_audit(&filter).await?))
+}
+
+pub async fn list_users(
+    State(state): State<AppState>,
+    CurrentUser(admin): CurrentUser,
+) -> Result<Json<Vec<User>>, AppError> {
+    Ok(Json(state.store.users_of_org(&admin.org_id).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub password: String,
+}
+
+/// Creates a person in the admin's own organisation (an admin manages only their own).
+pub async fn create_user(
+    State(state): State<AppState>,
+    CurrentUser(admin): CurrentUser,
+    ApiJson(new): ApiJson<NewUser>,
+) -> Result<(axum::http::StatusCode, Json<User>), AppError> {
+    let email = new.email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 254 {
+        return Err(AppError::Unprocessable(
+            "Give a valid email address.".into(),
+        ));
+    }
+    if new.name.trim().is_empty() || new.name.len() > 200 {
+        return Err(AppError::Unprocessable(
+            "Give the person's name (up to 200 characters).".into(),
+        ));
+    }
+    if new.password.chars().count() < 12 {
+        return Err(AppError::Unprocessable(
+            "Passwords need at least 12 characters.".into(),
+        ));
+    }
+    if state.store.user_with_hash(&email).await?.is_some() {
+        return Err(AppError::Conflict(format!(
+            "An account for {email} exists already."
+        )));
+    }
+    let hash = auth::hash_password(&new.password)?;
+    let user = state
+        .store
+        .create_user(
+            &admin.org_id,
+            &email,
+            new.name.trim(),
+            new.role,
+            &hash,
+            &crate::now_rfc3339(),
+        )
+        .await?;
+    audit(
+        &state,
+        Some(&admin.email),
+        "user.create",
+        "ok",
+        Some(&format!("{} as {}", user.email, user.role.as_str())),
+    )
+    .await;
+    Ok((axum::http::StatusCode::CREATED, Json(user)))
+}

@@ -1,0 +1,165 @@
+//! Signing in and out.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_DAYS, User};
+use crate::error::{ApiJson, AppError, current_request_id};
+use crate::store::NewAuditEntry;
+
+/// Failed sign-ins allowed per email and per address within [`FAILURE_WINDOW_MS`].
+pub const MAX_FAILURES: i64 = 5;
+pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    pub email: String,
+    pub password: String,
+}
+
+fn cookie(value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age_s}{secure}"
+    ))
+    .expect("the cookie is built from ASCII")
+}
+
+fn client_address(headers: &HeaderMap) -> String {
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map_or_else(|| "direct".into(), |v| v.trim().to_string())
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<SignIn>,
+) -> Result<Response, AppError> {
+    let email = body.email.trim().to_lowercase();
+    let now = auth::now_ms();
+    let keys = [
+        format!("email:{email}"),
+        format!("address:{}", client_address(&headers)),
+    ];
+    for key in &keys {
+        if state
+            .store
+            .sign_in_failures_since(key, now - FAILURE_WINDOW_MS)
+            .await?
+            >= MAX_FAILURES
+        {
+            audit(
+                &state,
+                Some(&email),
+                "session.sign_in",
+                "denied",
+                Some("rate limited"),
+            )
+            .await;
+            return Err(AppError::TooManyAttempts);
+        }
+    }
+    let account = state.store.user_with_hash(&email).await?;
+    // Verify against a dummy hash when the account does not exist, so timing does not tell.
+    let (user, ok) = match account {
+        Some((user, hash)) => {
+            let ok = auth::verify_password(&body.password, &hash);
+            (Some(user), ok)
+        }
+        None => {
+            auth::verify_password(&body.password, &DUMMY_HASH);
+            (None, false)
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        for key in &keys {
+            state.store.record_sign_in_failure(key, now).await?;
+        }
+        audit(
+            &state,
+            Some(&email),
+            "session.sign_in",
+            "failed",
+            Some("wrong email or password"),
+        )
+        .await;
+        return Err(AppError::BadCredentials);
+    };
+    let token = auth::new_token();
+    let expires = now + SESSION_DAYS * 24 * 3600 * 1000;
+    state
+        .store
+        .create_session(
+            &auth::token_hash(&token),
+            &user.id,
+            &crate::now_rfc3339(),
+            expires,
+        )
+        .await?;
+    audit(&state, Some(&user.email), "session.sign_in", "ok", None).await;
+    let mut response = Json(&user).into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie(&token, SESSION_DAYS * 24 * 3600, auth::is_https(&headers)),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// A hash to verify against when the email is unknown, so the answer takes as long.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| auth::hash_password(&auth::new_token()).unwrap_or_default());
+
+pub async fn me(CurrentUser(user): CurrentUser) -> Response {
+    ([(header::CACHE_CONTROL, "no-store")], Json::<User>(user)).into_response()
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    CurrentUser(user): CurrentUser,
+) -> Result<Response, AppError> {
+    if let Some(token) = auth::session_token(&headers) {
+        state
+            .store
+            .delete_session(&auth::token_hash(&token))
+            .await?;
+    }
+    audit(&state, Some(&user.email), "session.sign_out", "ok", None).await;
+    let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookie("", 0, auth::is_https(&headers)));
+    Ok(response)
+}
+
+/// Records an event; a failure to write the log is logged, never shown to the person.
+pub async fn audit(
+    state: &AppState,
+    actor: Option<&str>,
+    action: &str,
+    result: &str,
+    detail: Option<&str>,
+) {
+    let entry = NewAuditEntry {
+        actor,
+        action,
+        request_id: &current_request_id(),
+        result,
+        detail,
+        ..Default::default()
+    };
+    if let Err(e) = state.store.audit(entry, &crate::now_rfc3339()).await {
+        tracing::error!("cannot write the audit log: {e:#}");
+    }
+}

@@ -1,0 +1,97 @@
+//! Push and pull: the one write path every tool uses (`casebook_core::sync`).
+
+use axum::Json;
+use axum::extract::{Query, State};
+use casebook_core::sync::{MAX_PULL, PullResponse, PushRequest, PushResponse};
+use serde::Deserialize;
+
+use super::session::audit;
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::error::{ApiJson, AppError};
+use crate::store::PushFailure;
+
+impl From<PushFailure> for AppError {
+    fn from(failure: PushFailure) -> AppError {
+        match failure {
+            PushFailure::NotYourClient => AppError::Forbidden,
+            PushFailure::Refused(e @ casebook_core::sync::PushError::Gap { .. }) => {
+                AppError::Conflict(e.to_string())
+            }
+            PushFailure::Refused(e) => AppError::Unprocessable(e.to_string()),
+            PushFailure::Store(e) => AppError::Internal(e),
+        }
+    }
+}
+
+pub async fn push(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(request): ApiJson<PushRequest>,
+) -> Result<Json<PushResponse>, AppError> {
+    let client_time = request
+        .mutations
+        .last()
+        .map(|m| m.clock.wall_ms.to_string());
+    match state.store.push(&user.id, &request).await {
+        Ok((response, applied)) => {
+            if applied > 0 {
+                let detail = format!(
+                    "{applied} edit(s) from client {}, up to mutation {}",
+                    request.client_id, response.last_mutation_id
+                );
+                let entry = crate::store::NewAuditEntry {
+                    client_time: client_time.as_deref(),
+                    actor: Some(&user.email),
+                    action: "sync.push",
+                    object: Some(&request.client_id),
+                    request_id: &crate::error::current_request_id(),
+                    result: "ok",
+                    detail: Some(&detail),
+                };
+                if let Err(e) = state.store.audit(entry, &crate::now_rfc3339()).await {
+                    tracing::error!("cannot write the audit log: {e:#}");
+                }
+            }
+            Ok(Json(response))
+        }
+        Err(failure) => {
+            audit(
+                &state,
+                Some(&user.email),
+                "sync.push",
+                "failed",
+                Some(&failure.to_string()),
+            )
+            .await;
+            Err(failure.into())
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PullParams {
+    pub client_id: String,
+    #[serde(default)]
+    pub cursor: u64,
+    pub limit: Option<usize>,
+}
+
+pub async fn pull(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Query(params): Query<PullParams>,
+) -> Result<Json<PullResponse>, AppError> {
+    if !casebook_core::sync::valid_client_id(&params.client_id) {
+        return Err(AppError::Unprocessable(
+            "client_id must be 8 to 128 letters, digits, '-' or '_'".into(),
+        ));
+    }
+    let limit = params.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
+    Ok(Json(
+        state
+            .store
+            .pull(&user.id, &params.client_id, params.cursor, limit)
+            .await?,
+    ))
+}

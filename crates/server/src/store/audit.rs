@@ -1,0 +1,98 @@
+//! The append-only audit log. This module only ever inserts and reads; the database itself
+//! refuses updates and deletes (see the migrations).
+
+use serde::Serialize;
+use sqlx::Row;
+
+use super::Store;
+
+/// One thing that happened, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub server_time: String,
+    pub client_time: Option<String>,
+    /// The person's email, or `None` when nobody was signed in.
+    pub actor: Option<String>,
+    pub action: String,
+    pub object: Option<String>,
+    pub request_id: String,
+    /// `ok`, `denied` or `failed`.
+    pub result: String,
+    pub detail: Option<String>,
+}
+
+/// What to record; the id and server time are assigned on insert.
+#[derive(Debug, Clone, Default)]
+pub struct NewAuditEntry<'a> {
+    pub client_time: Option<&'a str>,
+    pub actor: Option<&'a str>,
+    pub action: &'a str,
+    pub object: Option<&'a str>,
+    pub request_id: &'a str,
+    pub result: &'a str,
+    pub detail: Option<&'a str>,
+}
+
+/// Filters for reading the log; every one optional.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub result: Option<String>,
+    /// Only entries with an id below this (for paging backwards).
+    pub before: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+impl Store {
+    pub async fn audit(&self, entry: NewAuditEntry<'_>, server_time: &str) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO audit_log (server_time, client_time, actor, action, object, request_id, result, detail) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(server_time)
+        .bind(entry.client_time)
+        .bind(entry.actor)
+        .bind(entry.action)
+        .bind(entry.object)
+        .bind(entry.request_id)
+        .bind(entry.result)
+        .bind(entry.detail)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Newest first.
+    pub async fn read_audit(&self, filter: &AuditFilter) -> anyhow::Result<Vec<AuditEntry>> {
+        let limit = filter.limit.unwrap_or(100).clamp(1, 500);
+        let rows = sqlx::query(
+            "SELECT id, server_time, client_time, actor, action, object, request_id, result, detail FROM audit_log \
+             WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR action = $2) AND ($3 IS NULL OR result = $3) \
+             AND ($4 IS NULL OR id < $4) ORDER BY id DESC LIMIT $5",
+        )
+        .bind(filter.actor.as_deref())
+        .bind(filter.action.as_deref())
+        .bind(filter.result.as_deref())
+        .bind(filter.before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    id: r.try_get(0)?,
+                    server_time: r.try_get(1)?,
+                    client_time: r.try_get(2)?,
+                    actor: r.try_get(3)?,
+                    action: r.try_get(4)?,
+                    object: r.try_get(5)?,
+                    request_id: r.try_get(6)?,
+                    result: r.try_get(7)?,
+                    detail: r.try_get(8)?,
+                })
+            })
+            .collect()
+    }
+}
