@@ -4,6 +4,7 @@
 //! to do about it.
 
 mod bench;
+mod postgres;
 mod setup;
 mod sizes;
 
@@ -181,6 +182,7 @@ struct Outcome {
 fn test() -> anyhow::Result<()> {
     let started = Instant::now();
     setup::all()?;
+    let postgres = postgres::TempPostgres::start()?;
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut layer = |name: &'static str, f: &mut dyn FnMut() -> anyhow::Result<()>| {
         step(name);
@@ -227,16 +229,24 @@ fn test() -> anyhow::Result<()> {
             "warnings",
         ]))
     });
-    layer("Native tests: core and server (cargo test)", &mut || {
-        run_command(cargo().args([
-            "test",
-            "--locked",
-            "--package",
-            "casebook-core",
-            "--all-features",
-        ]))?;
-        run_command(cargo().args(["test", "--locked", "--package", "casebook-server"]))
-    });
+    layer(
+        "Native tests: core, and server on SQLite and PostgreSQL (cargo test)",
+        &mut || {
+            run_command(cargo().args([
+                "test",
+                "--locked",
+                "--package",
+                "casebook-core",
+                "--all-features",
+            ]))?;
+            // The server suite runs against SQLite and against the temporary PostgreSQL.
+            run_command(
+                cargo()
+                    .args(["test", "--locked", "--package", "casebook-server"])
+                    .env("CASEBOOK_TEST_DATABASE_URL", &postgres.url),
+            )
+        },
+    );
     layer("Core compiles to wasm32-unknown-unknown", &mut || {
         run_command(cargo().args([
             "build",
@@ -269,6 +279,7 @@ fn test() -> anyhow::Result<()> {
         &mut end_to_end,
     );
 
+    drop(postgres);
     println!("\n==> Summary");
     let mut failed = 0;
     for outcome in &outcomes {

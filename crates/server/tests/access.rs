@@ -15,9 +15,17 @@ const MATRIX: &[(&str, &str, [bool; 5])] = &[
     ("GET", "/api/library", [true, true, true, true, true]),
     ("GET", "/api/search-index", [true, true, true, true, true]),
     ("GET", "/api/session", [false, true, true, true, true]),
-    ("GET", "/api/sync/pull?client_id=client-matrix-1", [false, true, true, true, true]),
+    (
+        "GET",
+        "/api/sync/pull?client_id=client-matrix-1",
+        [false, true, true, true, true],
+    ),
     ("POST", "/api/sync/push", [false, true, true, true, true]),
-    ("POST", "/api/library/import", [false, false, false, false, true]),
+    (
+        "POST",
+        "/api/library/import",
+        [false, false, false, false, true],
+    ),
     ("GET", "/api/audit", [false, false, false, false, true]),
     ("GET", "/api/users", [false, false, false, false, true]),
     ("POST", "/api/users", [false, false, false, false, true]),
@@ -25,9 +33,13 @@ const MATRIX: &[(&str, &str, [bool; 5])] = &[
 
 fn body_for(path: &str, who: usize) -> Option<serde_json::Value> {
     match path {
-        "/api/sync/push" => Some(json!({"schema_version": 1, "client_id": format!("client-matrix-{who}"), "mutations": []})),
+        "/api/sync/push" => Some(
+            json!({"schema_version": 1, "client_id": format!("client-matrix-{who}"), "mutations": []}),
+        ),
         "/api/library/import" => Some(json!({"files": []})),
-        "/api/users" => Some(json!({"email": format!("new{who}@x.test"), "name": "New", "role": "agent", "password": "twelve chars long"})),
+        "/api/users" => Some(
+            json!({"email": format!("new{who}@x.test"), "name": "New", "role": "agent", "password": "twelve chars long"}),
+        ),
         _ => None,
     }
 }
@@ -45,12 +57,35 @@ async fn every_role_against_every_endpoint_matches_the_matrix() {
         for (method, path, allowed) in MATRIX {
             for (who, cookie) in cookies.iter().enumerate() {
                 let method = Method::from_bytes(method.as_bytes()).expect("method");
-                let reply = call(&app, method.clone(), path, cookie.as_deref(), body_for(path, who), true).await;
-                let refused = matches!(reply.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN);
-                assert_eq!(!refused, allowed[who], "{}: {method} {path} as #{who} answered {} {:?}", db.name, reply.status, reply.body);
+                let reply = call(
+                    &app,
+                    method.clone(),
+                    path,
+                    cookie.as_deref(),
+                    body_for(path, who),
+                    true,
+                )
+                .await;
+                let refused = matches!(
+                    reply.status,
+                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+                );
+                assert_eq!(
+                    !refused, allowed[who],
+                    "{}: {method} {path} as #{who} answered {} {:?}",
+                    db.name, reply.status, reply.body
+                );
                 if refused {
-                    let expected = if who == 0 { "sign_in_required" } else { "forbidden" };
-                    assert_eq!(reply.body["code"], expected, "{}: {method} {path} as #{who}", db.name);
+                    let expected = if who == 0 {
+                        "sign_in_required"
+                    } else {
+                        "forbidden"
+                    };
+                    assert_eq!(
+                        reply.body["code"], expected,
+                        "{}: {method} {path} as #{who}",
+                        db.name
+                    );
                 }
             }
         }
@@ -63,22 +98,70 @@ async fn a_session_cookie_is_http_only_and_strict_and_signing_out_ends_it_on_the
         let store = db.open().await;
         people(&store, "Acme").await;
         let (_, app) = service(store).await;
-        let reply = call(&app, Method::POST, "/api/session", None, Some(json!({"email": "Agent@Acme.test", "password": common::PASSWORD})), true).await;
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/session",
+            None,
+            Some(json!({"email": "Agent@Acme.test", "password": common::PASSWORD})),
+            true,
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", db.name);
         assert_eq!(reply.body["role"], "agent");
         assert!(reply.body.get("password_hash").is_none());
-        let set_cookie = reply.headers[header::SET_COOKIE].to_str().expect("ascii").to_string();
+        let set_cookie = reply.headers[header::SET_COOKIE]
+            .to_str()
+            .expect("ascii")
+            .to_string();
         for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
             assert!(set_cookie.contains(attribute), "{set_cookie}");
         }
         assert!(!set_cookie.contains("Secure"), "plain http on localhost");
         let cookie = set_cookie.split(';').next().expect("pair").to_string();
-        assert_eq!(call(&app, Method::GET, "/api/session", Some(&cookie), None, false).await.body["email"], "agent@acme.test");
-        let out = call(&app, Method::DELETE, "/api/session", Some(&cookie), None, true).await;
+        assert_eq!(
+            call(
+                &app,
+                Method::GET,
+                "/api/session",
+                Some(&cookie),
+                None,
+                false
+            )
+            .await
+            .body["email"],
+            "agent@acme.test"
+        );
+        let out = call(
+            &app,
+            Method::DELETE,
+            "/api/session",
+            Some(&cookie),
+            None,
+            true,
+        )
+        .await;
         assert_eq!(out.status, StatusCode::NO_CONTENT);
-        assert!(out.headers[header::SET_COOKIE].to_str().expect("ascii").contains("Max-Age=0"));
+        assert!(
+            out.headers[header::SET_COOKIE]
+                .to_str()
+                .expect("ascii")
+                .contains("Max-Age=0")
+        );
         // The old cookie is dead on the server, not just forgotten by the browser.
-        assert_eq!(call(&app, Method::GET, "/api/session", Some(&cookie), None, false).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            call(
+                &app,
+                Method::GET,
+                "/api/session",
+                Some(&cookie),
+                None,
+                false
+            )
+            .await
+            .status,
+            StatusCode::UNAUTHORIZED
+        );
     }
 }
 
@@ -92,10 +175,19 @@ async fn behind_https_the_cookie_is_secure() {
         .header(header::CONTENT_TYPE, "application/json")
         .header("x-forwarded-proto", "https")
         .header(casebook_server::auth::CSRF_HEADER, "1")
-        .body(axum::body::Body::from(json!({"email": "agent@acme.test", "password": common::PASSWORD}).to_string()))
+        .body(axum::body::Body::from(
+            json!({"email": "agent@acme.test", "password": common::PASSWORD}).to_string(),
+        ))
         .expect("request");
-    let response = tower::ServiceExt::oneshot(app, request).await.expect("answer");
-    assert!(response.headers()[header::SET_COOKIE].to_str().expect("ascii").contains("; Secure"));
+    let response = tower::ServiceExt::oneshot(app, request)
+        .await
+        .expect("answer");
+    assert!(
+        response.headers()[header::SET_COOKIE]
+            .to_str()
+            .expect("ascii")
+            .contains("; Secure")
+    );
 }
 
 #[tokio::test]
@@ -106,11 +198,32 @@ async fn a_state_changing_request_without_the_custom_header_is_refused_and_audit
         let (state, app) = service(store).await;
         let cookie = sign_in(&app, "agent@acme.test").await;
         let push = json!({"schema_version": 1, "client_id": "client-csrf-1", "mutations": []});
-        let reply = call(&app, Method::POST, "/api/sync/push", Some(&cookie), Some(push), false).await;
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&cookie),
+            Some(push),
+            false,
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", db.name);
         assert_eq!(reply.body["code"], "csrf_header_missing");
-        let denied = state.store.read_audit(&casebook_server::store::AuditFilter { result: Some("denied".into()), ..Default::default() }).await.expect("audit");
-        assert!(denied.iter().any(|e| e.actor.as_deref() == Some("agent@acme.test") && e.object.as_deref() == Some("/api/sync/push")), "{denied:?}");
+        let denied = state
+            .store
+            .read_audit(&casebook_server::store::AuditFilter {
+                result: Some("denied".into()),
+                ..Default::default()
+            })
+            .await
+            .expect("audit");
+        assert!(
+            denied
+                .iter()
+                .any(|e| e.actor.as_deref() == Some("agent@acme.test")
+                    && e.object.as_deref() == Some("/api/sync/push")),
+            "{denied:?}"
+        );
     }
 }
 
@@ -121,16 +234,47 @@ async fn repeated_wrong_passwords_are_rate_limited_even_with_the_right_one_after
         people(&store, "Acme").await;
         let (state, app) = service(store).await;
         // An unknown email gives the same answer as a wrong password.
-        let reply = call(&app, Method::POST, "/api/session", None, Some(json!({"email": "nobody@acme.test", "password": "x"})), true).await;
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/session",
+            None,
+            Some(json!({"email": "nobody@acme.test", "password": "x"})),
+            true,
+        )
+        .await;
         assert_eq!(reply.body["code"], "bad_credentials");
         for _ in 0..4 {
-            let reply = call(&app, Method::POST, "/api/session", None, Some(json!({"email": "agent@acme.test", "password": "wrong"})), true).await;
+            let reply = call(
+                &app,
+                Method::POST,
+                "/api/session",
+                None,
+                Some(json!({"email": "agent@acme.test", "password": "wrong"})),
+                true,
+            )
+            .await;
             assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
             assert_eq!(reply.body["code"], "bad_credentials");
         }
-        let reply = call(&app, Method::POST, "/api/session", None, Some(json!({"email": "agent@acme.test", "password": common::PASSWORD})), true).await;
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/session",
+            None,
+            Some(json!({"email": "agent@acme.test", "password": common::PASSWORD})),
+            true,
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", db.name);
-        let failures = state.store.read_audit(&casebook_server::store::AuditFilter { action: Some("session.sign_in".into()), ..Default::default() }).await.expect("audit");
+        let failures = state
+            .store
+            .read_audit(&casebook_server::store::AuditFilter {
+                action: Some("session.sign_in".into()),
+                ..Default::default()
+            })
+            .await
+            .expect("audit");
         assert!(failures.iter().filter(|e| e.result == "failed").count() >= 5);
         assert!(failures.iter().any(|e| e.result == "denied"));
     }
@@ -153,21 +297,47 @@ async fn bodies_must_be_json_well_formed_and_small() {
                 .header(casebook_server::auth::CSRF_HEADER, "1")
                 .body(axum::body::Body::from(body))
                 .expect("request");
-            let response = tower::ServiceExt::oneshot(app, request).await.expect("answer");
+            let response = tower::ServiceExt::oneshot(app, request)
+                .await
+                .expect("answer");
             let status = response.status();
-            let bytes = http_body_util::BodyExt::collect(response.into_body()).await.expect("body").to_bytes();
-            (status, serde_json::from_slice::<serde_json::Value>(&bytes).expect("a JSON error body"))
+            let bytes = http_body_util::BodyExt::collect(response.into_body())
+                .await
+                .expect("body")
+                .to_bytes();
+            (
+                status,
+                serde_json::from_slice::<serde_json::Value>(&bytes).expect("a JSON error body"),
+            )
         }
     };
     let (status, body) = send("text/plain", "{}".into()).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("unsupported_media_type")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Some("unsupported_media_type")
+        )
+    );
     let (status, body) = send("application/json", "{not json".into()).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("bad_request"))
+    );
     let (status, body) = send("application/json", "{\"schema_version\": \"one\"}".into()).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")));
-    let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(casebook_server::BODY_LIMIT_BYTES + 10));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid"))
+    );
+    let huge = format!(
+        "{{\"pad\": \"{}\"}}",
+        "x".repeat(casebook_server::BODY_LIMIT_BYTES + 10)
+    );
     let (status, body) = send("application/json", huge).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
+    );
     assert!(body["request_id"].as_str().is_some_and(|id| id.len() == 32));
 }
 
@@ -179,17 +349,58 @@ async fn the_audit_log_records_state_changes_and_the_database_refuses_to_rewrite
         let (state, app) = service(store.clone()).await;
         let admin = sign_in(&app, "admin@acme.test").await;
         let created = call(&app, Method::POST, "/api/users", Some(&admin), Some(json!({"email": "new@acme.test", "name": "New Person", "role": "trainer", "password": "long enough password"})), true).await;
-        assert_eq!(created.status, StatusCode::CREATED, "{}: {:?}", db.name, created.body);
-        let log = call(&app, Method::GET, "/api/audit?action=user.create", Some(&admin), None, false).await;
+        assert_eq!(
+            created.status,
+            StatusCode::CREATED,
+            "{}: {:?}",
+            db.name,
+            created.body
+        );
+        let log = call(
+            &app,
+            Method::GET,
+            "/api/audit?action=user.create",
+            Some(&admin),
+            None,
+            false,
+        )
+        .await;
         let entries = log.body.as_array().expect("a list");
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0]["actor"], "admin@acme.test");
         assert_eq!(entries[0]["result"], "ok");
         assert_eq!(entries[0]["request_id"].as_str().map(str::len), Some(32));
-        let before = state.store.read_audit(&Default::default()).await.expect("audit").len();
-        assert!(sqlx::query("UPDATE audit_log SET result = 'ok'").execute(store.pool()).await.is_err(), "{}: update refused", db.name);
-        assert!(sqlx::query("DELETE FROM audit_log").execute(store.pool()).await.is_err(), "{}: delete refused", db.name);
-        assert_eq!(state.store.read_audit(&Default::default()).await.expect("audit").len(), before);
+        let before = state
+            .store
+            .read_audit(&Default::default())
+            .await
+            .expect("audit")
+            .len();
+        assert!(
+            sqlx::query("UPDATE audit_log SET result = 'ok'")
+                .execute(store.pool())
+                .await
+                .is_err(),
+            "{}: update refused",
+            db.name
+        );
+        assert!(
+            sqlx::query("DELETE FROM audit_log")
+                .execute(store.pool())
+                .await
+                .is_err(),
+            "{}: delete refused",
+            db.name
+        );
+        assert_eq!(
+            state
+                .store
+                .read_audit(&Default::default())
+                .await
+                .expect("audit")
+                .len(),
+            before
+        );
     }
 }
 
@@ -202,13 +413,30 @@ async fn an_admin_sees_and_creates_people_only_in_their_own_organisation() {
     let (_, app) = service(store).await;
     let admin = sign_in(&app, "admin@acme.test").await;
     let list = call(&app, Method::GET, "/api/users", Some(&admin), None, false).await;
-    let emails: Vec<&str> = list.body.as_array().expect("list").iter().filter_map(|u| u["email"].as_str()).collect();
+    let emails: Vec<&str> = list
+        .body
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|u| u["email"].as_str())
+        .collect();
     assert_eq!(emails.len(), 4);
-    assert!(emails.iter().all(|e| e.ends_with("@acme.test")), "{emails:?}");
+    assert!(
+        emails.iter().all(|e| e.ends_with("@acme.test")),
+        "{emails:?}"
+    );
     let created = call(&app, Method::POST, "/api/users", Some(&admin), Some(json!({"email": "x@acme.test", "name": "X", "role": "agent", "password": "long enough password"})), true).await;
     assert_eq!(created.body["org_name"], "Acme");
     let duplicate = call(&app, Method::POST, "/api/users", Some(&admin), Some(json!({"email": "agent@globex.test", "name": "X", "role": "agent", "password": "long enough password"})), true).await;
     assert_eq!(duplicate.status, StatusCode::CONFLICT);
-    let weak = call(&app, Method::POST, "/api/users", Some(&admin), Some(json!({"email": "y@acme.test", "name": "Y", "role": "agent", "password": "short"})), true).await;
+    let weak = call(
+        &app,
+        Method::POST,
+        "/api/users",
+        Some(&admin),
+        Some(json!({"email": "y@acme.test", "name": "Y", "role": "agent", "password": "short"})),
+        true,
+    )
+    .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
 }

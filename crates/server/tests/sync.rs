@@ -16,18 +16,37 @@ use serde_json::{Value, json};
 fn mutation(id: u64, object: &str, value: &str, base: u64) -> Mutation {
     Mutation {
         id,
-        clock: Hlc { wall_ms: 1_700_000_000_000 + id, counter: 0, node: 7 },
-        op: Op::SetField { object: object.into(), field: "decision".into(), value: Value::from(value), base },
+        clock: Hlc {
+            wall_ms: 1_700_000_000_000 + id,
+            counter: 0,
+            node: 7,
+        },
+        op: Op::SetField {
+            object: object.into(),
+            field: "decision".into(),
+            value: Value::from(value),
+            base,
+        },
     }
 }
 
 fn push_body(client: &str, mutations: Vec<Mutation>) -> Value {
-    serde_json::to_value(PushRequest { schema_version: casebook_core::SCHEMA_VERSION, client_id: client.into(), mutations }).expect("json")
+    serde_json::to_value(PushRequest {
+        schema_version: casebook_core::SCHEMA_VERSION,
+        client_id: client.into(),
+        mutations,
+    })
+    .expect("json")
 }
 
 async fn count_changes(store: &casebook_server::store::Store) -> i64 {
     use sqlx::Row;
-    sqlx::query("SELECT COUNT(*) FROM sync_changes").fetch_one(store.pool()).await.expect("count").try_get(0).expect("int")
+    sqlx::query("SELECT COUNT(*) FROM sync_changes")
+        .fetch_one(store.pool())
+        .await
+        .expect("count")
+        .try_get(0)
+        .expect("int")
 }
 
 #[tokio::test]
@@ -39,10 +58,30 @@ async fn replaying_a_push_one_to_five_times_has_exactly_one_effect() {
         let cookie = sign_in(&app, "agent@acme.test").await;
         for (round, times) in (1..=5).enumerate() {
             let first = round as u64 * 2 + 1;
-            let body = push_body("client-replay-1", vec![mutation(first, "item-1", "a", 0), mutation(first + 1, "item-2", "b", 0)]);
+            let body = push_body(
+                "client-replay-1",
+                vec![
+                    mutation(first, "item-1", "a", 0),
+                    mutation(first + 1, "item-2", "b", 0),
+                ],
+            );
             for _ in 0..times {
-                let reply = call(&app, Method::POST, "/api/sync/push", Some(&cookie), Some(body.clone()), true).await;
-                assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+                let reply = call(
+                    &app,
+                    Method::POST,
+                    "/api/sync/push",
+                    Some(&cookie),
+                    Some(body.clone()),
+                    true,
+                )
+                .await;
+                assert_eq!(
+                    reply.status,
+                    StatusCode::OK,
+                    "{}: {:?}",
+                    db.name,
+                    reply.body
+                );
                 assert_eq!(reply.body["last_mutation_id"], first + 1);
             }
         }
@@ -57,13 +96,46 @@ async fn a_gap_is_refused_and_writes_nothing() {
         people(&store, "Acme").await;
         let (_, app) = service(store.clone()).await;
         let cookie = sign_in(&app, "agent@acme.test").await;
-        let ok = call(&app, Method::POST, "/api/sync/push", Some(&cookie), Some(push_body("client-gap-01", vec![mutation(1, "o", "a", 0)])), true).await;
+        let ok = call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&cookie),
+            Some(push_body("client-gap-01", vec![mutation(1, "o", "a", 0)])),
+            true,
+        )
+        .await;
         assert_eq!(ok.status, StatusCode::OK);
-        let gap = call(&app, Method::POST, "/api/sync/push", Some(&cookie), Some(push_body("client-gap-01", vec![mutation(3, "o", "c", 0), mutation(4, "o", "d", 0)])), true).await;
+        let gap = call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&cookie),
+            Some(push_body(
+                "client-gap-01",
+                vec![mutation(3, "o", "c", 0), mutation(4, "o", "d", 0)],
+            )),
+            true,
+        )
+        .await;
         assert_eq!(gap.status, StatusCode::CONFLICT, "{}", db.name);
-        assert!(gap.body["message"].as_str().is_some_and(|m| m.contains("before 2")), "{:?}", gap.body);
+        assert!(
+            gap.body["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("before 2")),
+            "{:?}",
+            gap.body
+        );
         assert_eq!(count_changes(&store).await, 1);
-        let pull = call(&app, Method::GET, "/api/sync/pull?client_id=client-gap-01", Some(&cookie), None, false).await;
+        let pull = call(
+            &app,
+            Method::GET,
+            "/api/sync/pull?client_id=client-gap-01",
+            Some(&cookie),
+            None,
+            false,
+        )
+        .await;
         assert_eq!(pull.body["last_mutation_id"], 1);
     }
 }
@@ -77,9 +149,45 @@ async fn a_client_id_belongs_to_the_person_who_first_used_it() {
     let agent = sign_in(&app, "agent@acme.test").await;
     let trainer = sign_in(&app, "trainer@acme.test").await;
     let body = push_body("client-owned-1", vec![mutation(1, "o", "a", 0)]);
-    assert_eq!(call(&app, Method::POST, "/api/sync/push", Some(&agent), Some(body.clone()), true).await.status, StatusCode::OK);
-    assert_eq!(call(&app, Method::POST, "/api/sync/push", Some(&trainer), Some(body), true).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(call(&app, Method::GET, "/api/sync/pull?client_id=client-owned-1", Some(&trainer), None, false).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&agent),
+            Some(body.clone()),
+            true
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&trainer),
+            Some(body),
+            true
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(
+            &app,
+            Method::GET,
+            "/api/sync/pull?client_id=client-owned-1",
+            Some(&trainer),
+            None,
+            false
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
@@ -90,18 +198,51 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
         let (_, app) = service(store).await;
         let agent = sign_in(&app, "agent@acme.test").await;
         let specialist = sign_in(&app, "specialist@acme.test").await;
-        let many: Vec<Mutation> = (1..=25).map(|i| mutation(i, &format!("item-{i}"), "done", 0)).collect();
-        assert_eq!(call(&app, Method::POST, "/api/sync/push", Some(&agent), Some(push_body("client-agent-1", many)), true).await.status, StatusCode::OK);
+        let many: Vec<Mutation> = (1..=25)
+            .map(|i| mutation(i, &format!("item-{i}"), "done", 0))
+            .collect();
+        assert_eq!(
+            call(
+                &app,
+                Method::POST,
+                "/api/sync/push",
+                Some(&agent),
+                Some(push_body("client-agent-1", many)),
+                true
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
         // The specialist edits item-1 without having seen the agent's value: a conflict.
         let mut later = mutation(1, "item-1", "escalate", 0);
-        later.clock = Hlc { wall_ms: later.clock.wall_ms + 60_000, counter: 0, node: 9 };
+        later.clock = Hlc {
+            wall_ms: later.clock.wall_ms + 60_000,
+            counter: 0,
+            node: 9,
+        };
         let concurrent = push_body("client-spec-01", vec![later]);
-        assert_eq!(call(&app, Method::POST, "/api/sync/push", Some(&specialist), Some(concurrent), true).await.status, StatusCode::OK);
+        assert_eq!(
+            call(
+                &app,
+                Method::POST,
+                "/api/sync/push",
+                Some(&specialist),
+                Some(concurrent),
+                true
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
 
         let mut replica = Replica::default();
         let mut pages = 0;
         loop {
-            let uri = format!("/api/sync/pull?client_id=client-spec-01&cursor={}&limit=10", replica.cursor);
+            let uri = format!(
+                "/api/sync/pull?client_id=client-spec-01&cursor={}&limit=10",
+                replica.cursor
+            );
             let reply = call(&app, Method::GET, &uri, Some(&specialist), None, false).await;
             let page: PullResponse = serde_json::from_value(reply.body).expect("pull response");
             assert!(page.changes.len() <= 10);
@@ -131,10 +272,23 @@ struct ServerProcess {
 
 impl ServerProcess {
     fn start(data_dir: &std::path::Path, database_url: Option<&str>) -> ServerProcess {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("bind")
+            .local_addr()
+            .expect("addr")
+            .port();
         let mut command = Command::new(env!("CARGO_BIN_EXE_casebook-server"));
-        command.args(["--bind", &format!("127.0.0.1:{port}")]).arg("--data-dir").arg(data_dir).arg("--dist").arg(data_dir.join("no-app"));
-        command.env("RUST_LOG", "warn").env_remove("DATABASE_URL").stdout(Stdio::null()).stderr(Stdio::null());
+        command
+            .args(["--bind", &format!("127.0.0.1:{port}")])
+            .arg("--data-dir")
+            .arg(data_dir)
+            .arg("--dist")
+            .arg(data_dir.join("no-app"));
+        command
+            .env("RUST_LOG", "warn")
+            .env_remove("DATABASE_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
         if let Some(url) = database_url {
             command.arg("--database-url").arg(url);
         }
@@ -142,7 +296,10 @@ impl ServerProcess {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "the server did not start listening");
+            assert!(
+                Instant::now() < deadline,
+                "the server did not start listening"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         ServerProcess { child, url }
@@ -171,10 +328,21 @@ async fn http_sign_in(client: &reqwest::Client, url: &str, email: &str) -> Strin
         .await
         .expect("sign in");
     assert_eq!(response.status(), 200);
-    response.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_string()
+    response.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_string()
 }
 
-async fn http_push(client: &reqwest::Client, url: &str, cookie: &str, body: &Value) -> Result<u64, String> {
+async fn http_push(
+    client: &reqwest::Client,
+    url: &str,
+    cookie: &str,
+    body: &Value,
+) -> Result<u64, String> {
     let response = client
         .post(format!("{url}/api/sync/push"))
         .header("x-casebook-request", "1")
@@ -189,14 +357,24 @@ async fn http_push(client: &reqwest::Client, url: &str, cookie: &str, body: &Val
     if status != 200 {
         return Err(format!("{status}: {json}"));
     }
-    json["last_mutation_id"].as_u64().ok_or_else(|| "no last_mutation_id".into())
+    json["last_mutation_id"]
+        .as_u64()
+        .ok_or_else(|| "no last_mutation_id".into())
 }
 
-async fn http_pull_all(client: &reqwest::Client, url: &str, cookie: &str, client_id: &str) -> Replica {
+async fn http_pull_all(
+    client: &reqwest::Client,
+    url: &str,
+    cookie: &str,
+    client_id: &str,
+) -> Replica {
     let mut replica = Replica::default();
     loop {
         let page: PullResponse = client
-            .get(format!("{url}/api/sync/pull?client_id={client_id}&cursor={}", replica.cursor))
+            .get(format!(
+                "{url}/api/sync/pull?client_id={client_id}&cursor={}",
+                replica.cursor
+            ))
             .header("cookie", cookie)
             .send()
             .await
@@ -232,7 +410,10 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
             tokio::spawn(async move {
                 let mut acknowledged = 0;
                 for id in 1..=400u64 {
-                    let body = push_body("client-kill-01", vec![mutation(id, &format!("item-{id}"), "done", 0)]);
+                    let body = push_body(
+                        "client-kill-01",
+                        vec![mutation(id, &format!("item-{id}"), "done", 0)],
+                    );
                     match http_push(&http, &url, &cookie, &body).await {
                         Ok(last) => acknowledged = last,
                         Err(_) => break,
@@ -244,17 +425,28 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         server.kill();
         let acknowledged = pusher.await.expect("pusher");
-        assert!(acknowledged > 0 && acknowledged < 400, "{}: the kill came mid-stream ({acknowledged} acknowledged)", db.name);
+        assert!(
+            acknowledged > 0 && acknowledged < 400,
+            "{}: the kill came mid-stream ({acknowledged} acknowledged)",
+            db.name
+        );
 
         let restarted = ServerProcess::start(db.dir.path(), db.url.as_deref());
         let cookie = http_sign_in(&http, &restarted.url, "agent@acme.test").await;
         let replica = http_pull_all(&http, &restarted.url, &cookie, "client-kill-01").await;
         for id in 1..=acknowledged {
-            assert!(replica.field(&format!("item-{id}"), "decision").is_some(), "{}: acknowledged edit {id} is missing", db.name);
+            assert!(
+                replica.field(&format!("item-{id}"), "decision").is_some(),
+                "{}: acknowledged edit {id} is missing",
+                db.name
+            );
         }
         // The client resumes where the server says it stopped, and the log has no holes.
         let pull: PullResponse = http
-            .get(format!("{}/api/sync/pull?client_id=client-kill-01&limit=1", restarted.url))
+            .get(format!(
+                "{}/api/sync/pull?client_id=client-kill-01&limit=1",
+                restarted.url
+            ))
             .header("cookie", &cookie)
             .send()
             .await
@@ -285,20 +477,44 @@ async fn two_server_processes_on_one_postgresql_converge() {
     let agent = http_sign_in(&http, &one.url, "agent@acme.test").await;
     let specialist = http_sign_in(&http, &two.url, "specialist@acme.test").await;
     // Both edit the same item, each through a different server, concurrently.
-    let from_agent = push_body("client-one-01", (1..=20).map(|i| mutation(i, &format!("item-{i}"), "agent", 0)).collect());
-    let from_specialist = push_body("client-two-01", (1..=20).map(|i| mutation(i, &format!("item-{i}"), "specialist", 0)).collect());
+    let from_agent = push_body(
+        "client-one-01",
+        (1..=20)
+            .map(|i| mutation(i, &format!("item-{i}"), "agent", 0))
+            .collect(),
+    );
+    let from_specialist = push_body(
+        "client-two-01",
+        (1..=20)
+            .map(|i| mutation(i, &format!("item-{i}"), "specialist", 0))
+            .collect(),
+    );
     let (a, b) = tokio::join!(
         http_push(&http, &one.url, &agent, &from_agent),
         http_push(&http, &two.url, &specialist, &from_specialist),
     );
     assert_eq!((a, b), (Ok(20), Ok(20)));
     // Each reads through the other server.
-    let seen_by_agent = http_pull_all(&http, &two.url, &http_sign_in(&http, &two.url, "agent@acme.test").await, "client-one-01").await;
-    let seen_by_specialist = http_pull_all(&http, &one.url, &http_sign_in(&http, &one.url, "specialist@acme.test").await, "client-two-01").await;
+    let seen_by_agent = http_pull_all(
+        &http,
+        &two.url,
+        &http_sign_in(&http, &two.url, "agent@acme.test").await,
+        "client-one-01",
+    )
+    .await;
+    let seen_by_specialist = http_pull_all(
+        &http,
+        &one.url,
+        &http_sign_in(&http, &one.url, "specialist@acme.test").await,
+        "client-two-01",
+    )
+    .await;
     assert_eq!(seen_by_agent, seen_by_specialist);
     assert_eq!(seen_by_agent.cursor, 40, "one gapless log of 40 changes");
     for i in 1..=20 {
-        let field = seen_by_agent.field(&format!("item-{i}"), "decision").expect("field");
+        let field = seen_by_agent
+            .field(&format!("item-{i}"), "decision")
+            .expect("field");
         assert_eq!(field.conflicts.len(), 1, "item-{i}: both values visible");
     }
 }

@@ -26,17 +26,31 @@ pub struct TestDb {
 impl TestDb {
     /// A new connection pool on this database (as a restarted server would open).
     pub async fn open(&self) -> Store {
-        Store::open(self.url.as_deref(), self.dir.path()).await.expect("the store opens")
+        Store::open(self.url.as_deref(), self.dir.path())
+            .await
+            .expect("the store opens")
     }
 }
 
 /// The databases every server test runs against: SQLite always, PostgreSQL when available.
 pub async fn databases() -> Vec<TestDb> {
-    let mut out = vec![TestDb { name: "sqlite", url: None, dir: tempfile::tempdir().expect("temp dir") }];
+    let mut out = vec![TestDb {
+        name: "sqlite",
+        url: None,
+        dir: tempfile::tempdir().expect("temp dir"),
+    }];
     match std::env::var("CASEBOOK_TEST_DATABASE_URL") {
-        Ok(admin_url) => out.push(TestDb { name: "postgres", url: Some(fresh_postgres(&admin_url).await), dir: tempfile::tempdir().expect("temp dir") }),
-        Err(_) if std::env::var("CI").is_ok() => panic!("CASEBOOK_TEST_DATABASE_URL is not set: run the tests with `cargo xtask test`"),
-        Err(_) => eprintln!("note: PostgreSQL tests skipped (CASEBOOK_TEST_DATABASE_URL is not set; `cargo xtask test` sets it)"),
+        Ok(admin_url) => out.push(TestDb {
+            name: "postgres",
+            url: Some(fresh_postgres(&admin_url).await),
+            dir: tempfile::tempdir().expect("temp dir"),
+        }),
+        Err(_) if std::env::var("CI").is_ok() => {
+            panic!("CASEBOOK_TEST_DATABASE_URL is not set: run the tests with `cargo xtask test`")
+        }
+        Err(_) => eprintln!(
+            "note: PostgreSQL tests skipped (CASEBOOK_TEST_DATABASE_URL is not set; `cargo xtask test` sets it)"
+        ),
     }
     out
 }
@@ -45,10 +59,19 @@ pub async fn databases() -> Vec<TestDb> {
 async fn fresh_postgres(admin_url: &str) -> String {
     sqlx::any::install_default_drivers();
     let name = format!("casebook_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = AnyPoolOptions::new().max_connections(1).connect(admin_url).await.expect("PostgreSQL is reachable");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await.expect("create database");
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(admin_url)
+        .await
+        .expect("PostgreSQL is reachable");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&pool)
+        .await
+        .expect("create database");
     pool.close().await;
-    let (base, _) = admin_url.rsplit_once('/').expect("the URL names a database");
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("the URL names a database");
     format!("{base}/{name}")
 }
 
@@ -61,7 +84,10 @@ pub async fn people(store: &Store, org: &str) {
     let hash = hash_password(PASSWORD).expect("hash");
     for role in Role::ALL {
         let email = format!("{}@{}.test", role.as_str(), org.to_lowercase());
-        store.create_user(&org_id, &email, role.as_str(), role, &hash, &now).await.expect("user");
+        store
+            .create_user(&org_id, &email, role.as_str(), role, &hash, &now)
+            .await
+            .expect("user");
     }
 }
 
@@ -78,7 +104,14 @@ pub struct Reply {
 
 /// Sends a request; `cookie` is the session, `body` JSON. State-changing requests carry the
 /// CSRF header unless `csrf` is false.
-pub async fn call(app: &Router, method: Method, uri: &str, cookie: Option<&str>, body: Option<Value>, csrf: bool) -> Reply {
+pub async fn call(
+    app: &Router,
+    method: Method,
+    uri: &str,
+    cookie: Option<&str>,
+    body: Option<Value>,
+    csrf: bool,
+) -> Reply {
     let mut request = Request::builder().method(method).uri(uri);
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
@@ -87,22 +120,54 @@ pub async fn call(app: &Router, method: Method, uri: &str, cookie: Option<&str>,
         request = request.header(CSRF_HEADER, "1");
     }
     let request = match body {
-        Some(json) => request.header(header::CONTENT_TYPE, "application/json").body(Body::from(json.to_string())),
+        Some(json) => request
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json.to_string())),
         None => request.body(Body::empty()),
     }
     .expect("request");
-    let response = app.clone().oneshot(request).await.expect("the service answers");
+    let response = app
+        .clone()
+        .oneshot(request)
+        .await
+        .expect("the service answers");
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    Reply { status, headers, body }
+    Reply {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// Signs in and returns the `Cookie` header value for the session.
 pub async fn sign_in(app: &Router, email: &str) -> String {
-    let reply = call(app, Method::POST, "/api/session", None, Some(serde_json::json!({"email": email, "password": PASSWORD})), true).await;
-    assert_eq!(reply.status, StatusCode::OK, "sign-in of {email}: {:?}", reply.body);
+    let reply = call(
+        app,
+        Method::POST,
+        "/api/session",
+        None,
+        Some(serde_json::json!({"email": email, "password": PASSWORD})),
+        true,
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::OK,
+        "sign-in of {email}: {:?}",
+        reply.body
+    );
     let set_cookie = reply.headers[header::SET_COOKIE].to_str().expect("ascii");
-    set_cookie.split(';').next().expect("name=value").to_string()
+    set_cookie
+        .split(';')
+        .next()
+        .expect("name=value")
+        .to_string()
 }
