@@ -214,16 +214,29 @@ fn test() -> anyhow::Result<()> {
             "-D",
             "warnings",
         ]))?;
+        // The app with its browser tests; the libraries it ships (their own tests are native).
         run_command(cargo().args([
             "clippy",
             "--locked",
             "--package",
             "casebook",
-            "--package",
-            "casebook-core",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        run_command(cargo().args([
+            "clippy",
+            "--locked",
+            "--package",
+            "casebook-core",
+            "--package",
+            "casebook-search-bench",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
             "--",
             "-D",
             "warnings",

@@ -440,3 +440,72 @@ async fn an_admin_sees_and_creates_people_only_in_their_own_organisation() {
     .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn an_admin_imports_a_library_over_http_all_or_nothing() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (state, app) = service(store).await;
+        let admin = sign_in(&app, "admin@acme.test").await;
+        let file = |version: u32, area: &str| {
+            json!({"path": format!("policies/p/v{version}.md"), "text": format!(
+                "---\nslug: imported-policy\ntitle: Imported\narea: {area}\nowner: T\nregions: [global]\nlanguages: [en]\nversion: {version}\nstatus: published\neffective: 2026-01-01\nverified_until: 2027-01-01\nsummary: S.\nactions:\n  - name: Remove content\n    severity: high\n    when: W.\n---\n\n## Overview {{#overview}}\n\nText {version}.\n")})
+        };
+        let bad = call(
+            &app,
+            Method::POST,
+            "/api/library/import",
+            Some(&admin),
+            Some(json!({"files": [file(1, "fraud-scams"), file(2, "nonsense")]})),
+            true,
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+        assert_eq!(bad.body["status"], "invalid");
+        assert_eq!(bad.body["errors"][0]["file"], "policies/p/v2.md");
+        assert_eq!(bad.body["errors"][0]["line"], 4);
+        assert!(
+            state
+                .library
+                .current()
+                .library
+                .policy("imported-policy")
+                .is_none(),
+            "nothing was imported"
+        );
+
+        let good = call(
+            &app,
+            Method::POST,
+            "/api/library/import",
+            Some(&admin),
+            Some(json!({"files": [file(1, "fraud-scams")]})),
+            true,
+        )
+        .await;
+        assert_eq!(good.status, StatusCode::OK, "{}: {:?}", db.name, good.body);
+        assert_eq!(good.body["added"], json!(["imported-policy v1"]));
+        // The served library changed at once.
+        let policies = call(&app, Method::GET, "/api/policies", None, None, false).await;
+        assert!(
+            policies
+                .body
+                .as_array()
+                .expect("list")
+                .iter()
+                .any(|p| p["slug"] == "imported-policy")
+        );
+        let again = call(
+            &app,
+            Method::POST,
+            "/api/library/import",
+            Some(&admin),
+            Some(json!({"files": [file(1, "fraud-scams")]})),
+            true,
+        )
+        .await;
+        assert_eq!(again.body["unchanged"], 1);
+        assert_eq!(again.body["added"], json!([]));
+    }
+}
