@@ -1,8 +1,13 @@
 //! The one way the app talks to the server: typed JSON requests with typed failures.
 
 use casebook_core::wire::ApiError;
-use gloo::net::http::Request;
+use gloo::net::http::{Request, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+/// Sent on every state-changing request; the server refuses those without it, which stops
+/// other sites from making a signed-in browser act (see the server's `auth` module).
+const CSRF_HEADER: &str = "x-casebook-request";
 
 /// Why a request did not produce the value asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,10 +15,7 @@ pub enum ApiFailure {
     /// The request never reached the server (offline, DNS, connection refused).
     Unreachable,
     /// The server answered with an error.
-    Server {
-        status: u16,
-        error: Option<ApiError>,
-    },
+    Server { status: u16, error: Option<ApiError> },
     /// The server answered with something the app cannot read (often: a newer server).
     Unreadable(String),
 }
@@ -22,10 +24,15 @@ impl ApiFailure {
     /// A sentence for the person using the app.
     pub fn message(&self) -> String {
         match self {
-            ApiFailure::Unreachable => "Casebook cannot reach its server. Check your connection; this page retries when you are back online.".into(),
+            ApiFailure::Unreachable => {
+                "Casebook cannot reach its server. Check your connection; this page retries when you are back online."
+                    .into()
+            }
             ApiFailure::Server { error: Some(e), .. } => format!("{} (request {})", e.message, e.request_id),
             ApiFailure::Server { status, error: None } => format!("The server answered with status {status}."),
-            ApiFailure::Unreadable(_) => "The server's answer could not be read. Reload the page to get the newest version of Casebook.".into(),
+            ApiFailure::Unreadable(_) => {
+                "The server's answer could not be read. Reload the page to get the newest version of Casebook.".into()
+            }
         }
     }
 
@@ -41,6 +48,41 @@ pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> 
         .send()
         .await
         .map_err(|_| ApiFailure::Unreachable)?;
+    read(response).await
+}
+
+/// `POST` a JSON body and read a JSON answer.
+pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiFailure> {
+    let response = Request::post(path)
+        .header("Accept", "application/json")
+        .header(CSRF_HEADER, "1")
+        .json(body)
+        .map_err(|e| ApiFailure::Unreadable(e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Unreachable)?;
+    read(response).await
+}
+
+/// `DELETE` a resource; succeeds on any 2xx.
+pub async fn delete(path: &str) -> Result<(), ApiFailure> {
+    let response = Request::delete(path)
+        .header(CSRF_HEADER, "1")
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Unreachable)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        let status = response.status();
+        Err(ApiFailure::Server {
+            status,
+            error: response.json::<ApiError>().await.ok(),
+        })
+    }
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> {
     if response.ok() {
         response
             .json::<T>()

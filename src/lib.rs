@@ -10,6 +10,7 @@ pub mod library;
 pub mod local_db;
 pub mod pages;
 pub mod route;
+pub mod session;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -18,17 +19,20 @@ use crate::components::shell::Shell;
 use crate::connection::ConnectionProvider;
 use crate::library::LibraryProvider;
 use crate::route::{Route, switch};
+use crate::session::SessionProvider;
 
 #[component]
 pub fn App() -> Html {
     html! {
         <BrowserRouter>
             <ConnectionProvider>
-                <LibraryProvider>
-                    <Shell>
-                        <Switch<Route> render={switch} />
-                    </Shell>
-                </LibraryProvider>
+                <SessionProvider>
+                    <LibraryProvider>
+                        <Shell>
+                            <Switch<Route> render={switch} />
+                        </Shell>
+                    </LibraryProvider>
+                </SessionProvider>
             </ConnectionProvider>
         </BrowserRouter>
     }

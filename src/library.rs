@@ -18,6 +18,8 @@ use crate::local_db::LocalDb;
 const LIBRARY_KEY: &str = "library";
 const INDEX_KEY: &str = "library-index";
 const SAVED_AT_KEY: &str = "library-saved-at";
+/// Everything the library keeps locally; none of it is case data.
+pub const LIBRARY_KEYS: &[&str] = &[LIBRARY_KEY, INDEX_KEY, SAVED_AT_KEY];
 
 /// Where the library on screen came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -165,10 +167,8 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                     state.set(next);
                 };
                 let db = LocalDb::open().await.ok();
-                if matches!(
-                    *latest.borrow(),
-                    LibraryState::Loading | LibraryState::Failed(_)
-                ) && let Some(db) = &db
+                if matches!(*latest.borrow(), LibraryState::Loading | LibraryState::Failed(_))
+                    && let Some(db) = &db
                     && let Some(saved) = read_saved(db).await
                 {
                     set(LibraryState::Ready(saved));
@@ -195,11 +195,7 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                             text,
                             bytes,
                         } = *download;
-                        set(LibraryState::Ready(loaded(
-                            snapshot,
-                            index,
-                            Freshness::Current,
-                        )));
+                        set(LibraryState::Ready(loaded(snapshot, index, Freshness::Current)));
                         if let Some(db) = &db {
                             let _ = save(db, &text, &bytes, js_sys::Date::now()).await;
                         }

@@ -31,10 +31,7 @@ async fn completion(request: &IdbRequest) -> Result<JsValue, JsValue> {
         ));
         request.set_onerror(Some(
             Closure::once_into_js(move |_: web_sys::Event| {
-                let _ = reject.call1(
-                    &JsValue::NULL,
-                    &JsValue::from_str("IndexedDB request failed"),
-                );
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB request failed"));
             })
             .unchecked_ref(),
         ));
@@ -52,10 +49,7 @@ fn committed(transaction: &IdbTransaction) -> JsFuture {
             .unchecked_ref(),
         ));
         let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = reject.call1(
-                &JsValue::NULL,
-                &JsValue::from_str("IndexedDB transaction aborted"),
-            );
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB transaction aborted"));
         });
         transaction.set_onabort(Some(on_abort.unchecked_ref()));
         transaction.set_onerror(Some(on_abort.unchecked_ref()));
@@ -104,6 +98,29 @@ impl LocalDb {
         let done = committed(&transaction);
         for (key, value) in entries {
             store.put_with_key(value, &JsValue::from_str(key))?;
+        }
+        done.await.map(|_| ())
+    }
+
+    /// Removes every value except those under `keep`.
+    pub async fn remove_all_except(&self, keep: &[&str]) -> Result<(), JsValue> {
+        let keys = completion(
+            &self
+                .db
+                .transaction_with_str(STORE)?
+                .object_store(STORE)?
+                .get_all_keys()?,
+        )
+        .await?;
+        let transaction = self
+            .db
+            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        let store = transaction.object_store(STORE)?;
+        let done = committed(&transaction);
+        for key in js_sys::Array::from(&keys).iter() {
+            if !key.as_string().is_some_and(|k| keep.contains(&k.as_str())) {
+                store.delete(&key)?;
+            }
         }
         done.await.map(|_| ())
     }

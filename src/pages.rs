@@ -1,7 +1,9 @@
 //! One module per route.
 
+pub mod audit;
 pub mod diff;
 pub mod not_found;
 pub mod planned;
 pub mod policy;
 pub mod search;
+pub mod sign_in;

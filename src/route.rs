@@ -36,6 +36,9 @@ pub enum Route {
     Settings,
     #[at("/sign-in")]
     SignIn,
+    /// The audit log (administrators).
+    #[at("/admin/audit")]
+    Audit,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -70,9 +73,8 @@ pub fn switch(route: Route) -> Html {
         Route::Settings => html! {
             <pages::planned::Planned title="Settings" detail="Language, media blurring and keyboard shortcuts." />
         },
-        Route::SignIn => html! {
-            <pages::planned::Planned title="Sign in" detail="Sign in with the account your vendor admin gave you." />
-        },
+        Route::SignIn => html! { <pages::sign_in::SignInPage /> },
+        Route::Audit => html! { <pages::audit::AuditPage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

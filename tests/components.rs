@@ -81,32 +81,15 @@ async fn document_renders_blocks_as_elements_and_text_as_text() {
         "text must never become markup"
     );
     let first = root.query_selector("p").unwrap().expect("a paragraph");
-    assert!(
-        first
-            .text_content()
-            .unwrap()
-            .contains("<script>alert(1)</script>")
-    );
+    assert!(first.text_content().unwrap().contains("<script>alert(1)</script>"));
     assert_eq!(
-        root.query_selector("strong")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
+        root.query_selector("strong").unwrap().unwrap().text_content().unwrap(),
         "home addresses"
     );
     assert_eq!(root.query_selector_all("ul li").unwrap().length(), 2);
     let links = root.query_selector_all("a").unwrap();
-    assert_eq!(
-        links.length(),
-        1,
-        "the javascript: link is rendered as plain text"
-    );
-    let href = root
-        .query_selector("a")
-        .unwrap()
-        .unwrap()
-        .get_attribute("href");
+    assert_eq!(links.length(), 1, "the javascript: link is rendered as plain text");
+    let href = root.query_selector("a").unwrap().unwrap().get_attribute("href");
     assert_eq!(href.as_deref(), Some("/policies/doxxing#overview"));
     let highlighted = root
         .query_selector(".highlight")
@@ -124,21 +107,14 @@ async fn connection_badge_shows_each_state_in_words() {
         (Connection::Checking, "Connecting…"),
     ] {
         let root = mount_point();
-        Renderer::<ConnectionBadge>::with_root_and_props(
-            root.clone(),
-            ConnectionBadgeProps { state },
-        )
-        .render();
+        Renderer::<ConnectionBadge>::with_root_and_props(root.clone(), ConnectionBadgeProps { state }).render();
         settle().await;
         let badge = root
             .query_selector("[role=status]")
             .unwrap()
             .expect("the badge is a status region");
         assert_eq!(badge.text_content().unwrap().trim(), label);
-        assert_eq!(
-            badge.get_attribute("data-state").as_deref(),
-            Some(state.class())
-        );
+        assert_eq!(badge.get_attribute("data-state").as_deref(), Some(state.class()));
     }
 }
 
@@ -168,6 +144,7 @@ fn every_route_round_trips_through_its_address() {
         },
         Route::Settings,
         Route::SignIn,
+        Route::Audit,
     ];
     for route in routes {
         let path = route.to_path();
@@ -195,11 +172,7 @@ async fn paragraphs_link_to_themselves_when_asked() {
     .render();
     settle().await;
     let links = root.query_selector_all("a.para-link").unwrap();
-    assert_eq!(
-        links.length(),
-        2,
-        "paragraphs get links, code blocks do not"
-    );
+    assert_eq!(links.length(), 2, "paragraphs get links, code blocks do not");
     let hrefs: Vec<String> = (0..links.length())
         .map(|i| {
             links
@@ -210,11 +183,5 @@ async fn paragraphs_link_to_themselves_when_asked() {
                 .unwrap()
         })
         .collect();
-    assert_eq!(
-        hrefs,
-        [
-            "/policies/p/v/2?p=0#overview",
-            "/policies/p/v/2?p=2#overview"
-        ]
-    );
+    assert_eq!(hrefs, ["/policies/p/v/2?p=0#overview", "/policies/p/v/2?p=2#overview"]);
 }

@@ -7,6 +7,7 @@ use crate::components::connection_badge::ConnectionBadge;
 use crate::connection::{Connection, use_connection};
 use crate::library::{Freshness, LibraryState, age, use_library};
 use crate::route::Route;
+use crate::session::{Session, sign_out, use_session};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ShellProps {
@@ -18,18 +19,18 @@ pub fn Shell(props: &ShellProps) -> Html {
     let connection = use_connection();
     let route = use_route::<Route>();
     let section = |r: &Option<Route>| match r {
-        Some(
-            Route::Search
-            | Route::Policy { .. }
-            | Route::PolicyVersion { .. }
-            | Route::PolicyDiff { .. },
-        ) => "policies",
+        Some(Route::Search | Route::Policy { .. } | Route::PolicyVersion { .. } | Route::PolicyDiff { .. }) => {
+            "policies"
+        }
         Some(Route::Sweeps | Route::SweepRun { .. }) => "sweeps",
         Some(Route::Templates | Route::Compose { .. }) => "templates",
         Some(Route::Settings) => "settings",
+        Some(Route::Audit) => "audit",
         _ => "",
     };
     let current = section(&route);
+    let handle = use_session();
+    let is_admin = matches!(&handle.session, Session::SignedIn(u) if u.role == casebook_core::wire::Role::Admin);
     let nav_item = |to: Route, key: &'static str, label: &'static str| {
         html! { <li><NavLink {to} current={current == key} {label} /></li> }
     };
@@ -44,9 +45,13 @@ pub fn Shell(props: &ShellProps) -> Html {
                         { nav_item(Route::Sweeps, "sweeps", "Sweeps") }
                         { nav_item(Route::Templates, "templates", "Templates") }
                         { nav_item(Route::Settings, "settings", "Settings") }
+                        if is_admin {
+                            { nav_item(Route::Audit, "audit", "Audit log") }
+                        }
                     </ul>
                 </nav>
                 <ConnectionBadge state={connection} />
+                <Account />
             </header>
             <LibraryNotice />
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
@@ -68,8 +73,7 @@ fn NavLink(props: &NavLinkProps) -> Html {
     let onclick = {
         let to = props.to.clone();
         Callback::from(move |event: MouseEvent| {
-            let plain_click =
-                !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+            let plain_click = !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
             if let (true, Some(navigator)) = (plain_click, &navigator) {
                 event.prevent_default();
                 navigator.push(&to);
@@ -99,12 +103,54 @@ fn LibraryNotice() -> Html {
         Connection::Offline => {
             format!("You are offline. Showing the policy library saved on this device {when}.")
         }
-        Connection::ServerUnreachable => format!(
-            "The server is unreachable. Showing the policy library saved on this device {when}."
-        ),
+        Connection::ServerUnreachable => {
+            format!("The server is unreachable. Showing the policy library saved on this device {when}.")
+        }
         _ => {
             format!("Showing the policy library saved on this device {when}; checking for updates…")
         }
     };
     html! { <p class="library-notice" role="status" data-freshness="saved">{ message }</p> }
+}
+
+/// The signed-in person and a way to sign out, or a link to sign in.
+#[component]
+fn Account() -> Html {
+    let handle = use_session();
+    let navigator = use_navigator();
+    let failed = use_state(|| None::<String>);
+    match &handle.session {
+        Session::SignedIn(user) => {
+            let onclick = {
+                let (set, failed, navigator) = (handle.set.clone(), failed.clone(), navigator.clone());
+                Callback::from(move |_| {
+                    let (set, failed, navigator) = (set.clone(), failed.clone(), navigator.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match sign_out().await {
+                            Ok(()) => {
+                                set.emit(Session::SignedOut);
+                                if let Some(navigator) = navigator {
+                                    navigator.push(&Route::SignIn);
+                                }
+                            }
+                            Err(e) => failed.set(Some(e.message())),
+                        }
+                    });
+                })
+            };
+            html! {
+                <span class="account">
+                    <span class="account-name" title={user.email.clone()}>{ format!("{} · {}", user.name, user.role.label()) }</span>
+                    <button type="button" class="link-button" {onclick}>{ "Sign out" }</button>
+                    if let Some(message) = &*failed {
+                        <span class="error" role="alert">{ message }</span>
+                    }
+                </span>
+            }
+        }
+        Session::SignedOut => {
+            html! { <Link<Route> to={Route::SignIn} classes={classes!("account")}>{ "Sign in" }</Link<Route>> }
+        }
+        Session::Checking | Session::Unknown => html! {},
+    }
 }

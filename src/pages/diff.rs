@@ -95,11 +95,7 @@ pub fn DiffPage(props: &DiffPageProps) -> Html {
 }
 
 fn counts(diff: &VersionDiff) -> String {
-    let actions = diff
-        .actions
-        .iter()
-        .filter(|a| a.status != Status::Unchanged)
-        .count();
+    let actions = diff.actions.iter().filter(|a| a.status != Status::Unchanged).count();
     if diff.is_empty() {
         return "These versions have the same text.".into();
     }

@@ -25,10 +25,7 @@ pub fn PolicyPage(props: &PolicyPageProps) -> Html {
     };
     // Once the sections are on the page, bring the linked one into view.
     {
-        let shown = policy
-            .as_ref()
-            .and_then(|p| p.as_ref())
-            .map(|p| p.slug.to_string());
+        let shown = policy.as_ref().and_then(|p| p.as_ref()).map(|p| p.slug.to_string());
         use_effect_with((shown, props.version), move |(shown, _)| {
             if shown.is_some() {
                 scroll_to_fragment();
@@ -217,10 +214,7 @@ struct SectionViewProps {
 fn SectionView(props: &SectionViewProps) -> Html {
     let copied = use_state(|| false);
     let section = &props.section;
-    let path = format!(
-        "/policies/{}/v/{}#{}",
-        props.slug, props.version, section.anchor
-    );
+    let path = format!("/policies/{}/v/{}#{}", props.slug, props.version, section.anchor);
     let onclick = {
         let copied = copied.clone();
         let path = path.clone();

@@ -59,9 +59,7 @@ impl Facet {
     /// How a facet value reads on a chip or in a menu.
     fn display(self, value: &str) -> String {
         match self {
-            Facet::Area => {
-                PolicyArea::from_id(value).map_or(value.to_string(), |a| a.label().to_string())
-            }
+            Facet::Area => PolicyArea::from_id(value).map_or(value.to_string(), |a| a.label().to_string()),
             Facet::Language => language_name(value).to_string(),
             Facet::Region if value == "global" => "Global".into(),
             _ => value.to_string(),
@@ -95,17 +93,14 @@ pub fn SearchPage() -> Html {
         let input = input.clone();
         use_effect_with((), move |()| {
             let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
+            let listener =
+                EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
-                    let typing = gloo::utils::document().active_element().is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
+                    let typing = gloo::utils::document()
+                        .active_element()
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
                     if event.key() == "/"
                         && !typing
                         && let Some(input) = input.cast::<HtmlInputElement>()
@@ -113,8 +108,7 @@ pub fn SearchPage() -> Html {
                         event.prevent_default();
                         let _ = input.focus();
                     }
-                },
-            );
+                });
             move || drop(listener)
         });
     }
@@ -143,10 +137,7 @@ pub fn SearchPage() -> Html {
     // Arrow keys move between the search box and the results; Enter opens the first result.
     let onkeydown = {
         let results_ref = results_ref.clone();
-        let first = results
-            .as_ref()
-            .and_then(|r| r.first())
-            .map(ResultRow::address);
+        let first = results.as_ref().and_then(|r| r.first()).map(ResultRow::address);
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "ArrowDown" => {
                 e.prevent_default();
@@ -363,9 +354,7 @@ struct FilterBarProps {
 
 impl PartialEq for FilterBarProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.loaded, &other.loaded)
-            && self.filters == other.filters
-            && self.on_change == other.on_change
+        Rc::ptr_eq(&self.loaded, &other.loaded) && self.filters == other.filters && self.on_change == other.on_change
     }
 }
 

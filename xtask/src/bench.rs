@@ -47,8 +47,7 @@ impl Rng {
 /// Pronounceable made-up words, unique, 3 to 11 letters.
 fn vocabulary(rng: &mut Rng) -> Vec<String> {
     const ONSETS: [&str; 20] = [
-        "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br",
-        "st", "tr",
+        "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "st", "tr",
     ];
     const VOWELS: [&str; 7] = ["a", "e", "i", "o", "u", "ai", "ou"];
     const CODAS: [&str; 8] = ["", "", "n", "r", "s", "l", "t", "m"];
@@ -141,11 +140,7 @@ fn corpus() -> (Vec<Doc>, Vec<Query>) {
             }
         })
         .collect();
-    let rank: std::collections::HashMap<&str, usize> = words
-        .iter()
-        .enumerate()
-        .map(|(r, w)| (w.as_str(), r))
-        .collect();
+    let rank: std::collections::HashMap<&str, usize> = words.iter().enumerate().map(|(r, w)| (w.as_str(), r)).collect();
     let mut queries = Vec::with_capacity(QUERIES);
     while queries.len() < QUERIES {
         let doc = &docs[rng.below(DOCS)];
@@ -230,13 +225,8 @@ pub fn search() -> anyhow::Result<()> {
     std::fs::write(out.join("casebook.idx"), &bytes)?;
 
     step("Building MiniSearch's index (Node)");
-    run_command(
-        Command::new("node")
-            .arg("bench/search/build-minisearch.mjs")
-            .arg(&out),
-    )?;
-    let minisearch =
-        std::fs::read(out.join("minisearch.json")).context("MiniSearch's index was not written")?;
+    run_command(Command::new("node").arg("bench/search/build-minisearch.mjs").arg(&out))?;
+    let minisearch = std::fs::read(out.join("minisearch.json")).context("MiniSearch's index was not written")?;
     let sizes = serde_json::json!({
         "casebook": { "raw": bytes.len(), "gzip": gzip_len(&bytes)? },
         "minisearch": { "raw": minisearch.len(), "gzip": gzip_len(&minisearch)? },

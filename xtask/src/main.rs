@@ -133,9 +133,7 @@ fn dist() -> anyhow::Result<PathBuf> {
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(to)?;
-    for entry in
-        std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?
-    {
+    for entry in std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
         let entry = entry?;
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
@@ -151,14 +149,21 @@ fn run() -> anyhow::Result<()> {
     let out = dist()?;
     let address = "127.0.0.1:8080";
     if TcpStream::connect(address).is_ok() {
-        bail!(
-            "something is already listening on {address}; stop it (another `cargo xtask run`?) and try again"
-        );
+        bail!("something is already listening on {address}; stop it (another `cargo xtask run`?) and try again");
     }
     step(&format!(
         "Starting Casebook at http://{address}/ with demo content (Ctrl-C stops it)"
     ));
     println!("  data: {}/data (SQLite)", root().display());
+    println!("  demo accounts, password casebook-demo (created on the first run):");
+    for (email, role) in [
+        ("agent@demo.casebook.test", "agent"),
+        ("specialist@demo.casebook.test", "specialist"),
+        ("trainer@demo.casebook.test", "trainer"),
+        ("admin@demo.casebook.test", "admin"),
+    ] {
+        println!("    {email:<32} {role}");
+    }
     let status = Command::new(out.join("casebook-server"))
         .current_dir(root())
         .args(["--bind", address, "--data-dir", "data", "--demo"])
@@ -245,13 +250,7 @@ fn test() -> anyhow::Result<()> {
     layer(
         "Native tests: core, and server on SQLite and PostgreSQL (cargo test)",
         &mut || {
-            run_command(cargo().args([
-                "test",
-                "--locked",
-                "--package",
-                "casebook-core",
-                "--all-features",
-            ]))?;
+            run_command(cargo().args(["test", "--locked", "--package", "casebook-core", "--all-features"]))?;
             // The server suite runs against SQLite and against the temporary PostgreSQL.
             run_command(
                 cargo()
@@ -296,11 +295,7 @@ fn test() -> anyhow::Result<()> {
     println!("\n==> Summary");
     let mut failed = 0;
     for outcome in &outcomes {
-        let mark = if outcome.result.is_ok() {
-            "ok  "
-        } else {
-            "FAIL"
-        };
+        let mark = if outcome.result.is_ok() { "ok  " } else { "FAIL" };
         failed += usize::from(outcome.result.is_err());
         println!("  {mark} {:<70} {:>6.1}s", outcome.layer, outcome.seconds);
     }

@@ -39,9 +39,7 @@ pub fn ensure_installed() -> anyhow::Result<PathBuf> {
         return Ok(bin);
     }
     if !is_root() {
-        bail!(
-            "the PostgreSQL server is missing; install it with: sudo apt-get install -y postgresql"
-        );
+        bail!("the PostgreSQL server is missing; install it with: sudo apt-get install -y postgresql");
     }
     println!("  installing Debian's postgresql (apt-get)");
     run_command(
@@ -55,18 +53,14 @@ pub fn ensure_installed() -> anyhow::Result<PathBuf> {
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
     .context("apt-get could not install postgresql")?;
-    find_bin().context(
-        "postgresql is installed but initdb and pg_ctl were not found under /usr/lib/postgresql",
-    )
+    find_bin().context("postgresql is installed but initdb and pg_ctl were not found under /usr/lib/postgresql")
 }
 
 impl TempPostgres {
     pub fn start() -> anyhow::Result<TempPostgres> {
         let bin = ensure_installed()?;
         step("Starting a temporary PostgreSQL for the tests");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?
-            .local_addr()?
-            .port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let dir = std::env::temp_dir().join(format!("casebook-pg-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         // initdb refuses to run as root: the cluster belongs to the `postgres` user then.
@@ -82,25 +76,14 @@ impl TempPostgres {
         };
         pg.run(
             "initdb",
-            &[
-                "-D",
-                &pg.data(),
-                "-A",
-                "trust",
-                "-U",
-                "postgres",
-                "--no-sync",
-            ],
+            &["-D", &pg.data(), "-A", "trust", "-U", "postgres", "--no-sync"],
         )?;
         let options = format!(
             "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=on",
             pg.dir.display()
         );
         let log = pg.dir.join("log").display().to_string();
-        pg.run(
-            "pg_ctl",
-            &["-D", &pg.data(), "-o", &options, "-l", &log, "-w", "start"],
-        )?;
+        pg.run("pg_ctl", &["-D", &pg.data(), "-o", &options, "-l", &log, "-w", "start"])?;
         println!("  PostgreSQL is running at {}", pg.url);
         Ok(pg)
     }

@@ -20,13 +20,9 @@ const WASM_OPT_VERSION: &str = "132";
 pub fn tool_path() -> String {
     let cargo_home = std::env::var("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo")
-        });
+        .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
     let mut parts = vec![root().join("node_modules/.bin"), cargo_home.join("bin")];
-    parts.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
+    parts.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     std::env::join_paths(parts)
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -67,21 +63,18 @@ fn ok(what: &str) {
 
 fn wasm_target() -> anyhow::Result<()> {
     let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         ok("Rust target wasm32-unknown-unknown");
         return Ok(());
     }
     println!("  installing the Rust target wasm32-unknown-unknown (rustup)");
-    run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
-        .context("could not add the wasm32 target; check that rustup can reach its server or install the target by hand")
+    run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"])).context(
+        "could not add the wasm32 target; check that rustup can reach its server or install the target by hand",
+    )
 }
 
 fn npm_packages() -> anyhow::Result<()> {
-    let node = output_of("node", &["--version"])
-        .context("Node.js is not installed; install Node 20 or newer")?;
+    let node = output_of("node", &["--version"]).context("Node.js is not installed; install Node 20 or newer")?;
     let major: u32 = node
         .trim_start_matches('v')
         .split('.')
@@ -95,12 +88,8 @@ fn npm_packages() -> anyhow::Result<()> {
         &root().join("node_modules/.bin/wasm-opt").to_string_lossy(),
         &["--version"],
     );
-    let playwright = root()
-        .join("node_modules/playwright-core/package.json")
-        .exists();
-    let axe = root()
-        .join("node_modules/@axe-core/playwright/package.json")
-        .exists();
+    let playwright = root().join("node_modules/playwright-core/package.json").exists();
+    let axe = root().join("node_modules/@axe-core/playwright/package.json").exists();
     let lock_unchanged = file_newer("node_modules/.package-lock.json", "package-lock.json");
     if wasm_opt
         .as_deref()
@@ -123,11 +112,7 @@ fn npm_packages() -> anyhow::Result<()> {
 
 /// Whether `a` exists and is at least as new as `b` (both relative to the root).
 fn file_newer(a: &str, b: &str) -> bool {
-    let modified = |p: &str| {
-        std::fs::metadata(root().join(p))
-            .and_then(|m| m.modified())
-            .ok()
-    };
+    let modified = |p: &str| std::fs::metadata(root().join(p)).and_then(|m| m.modified()).ok();
     matches!((modified(a), modified(b)), (Some(a), Some(b)) if a >= b)
 }
 
@@ -138,20 +123,13 @@ fn trunk() -> anyhow::Result<()> {
         return Ok(());
     }
     println!("  installing trunk {TRUNK_VERSION} (cargo install; about 6 minutes on 2 cores)");
-    run_command(Command::new("cargo").args([
-        "install",
-        "--locked",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-    ]))
-    .context("could not install trunk; check that crates.io is reachable")
+    run_command(Command::new("cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))
+        .context("could not install trunk; check that crates.io is reachable")
 }
 
 /// The wasm-bindgen version in Cargo.lock, which the CLI must match exactly.
 fn locked_wasm_bindgen_version() -> anyhow::Result<String> {
-    let lock =
-        std::fs::read_to_string(root().join("Cargo.lock")).context("Cargo.lock is missing")?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("Cargo.lock is missing")?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\""
@@ -168,14 +146,10 @@ fn wasm_bindgen() -> anyhow::Result<()> {
     let cli = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
     let runner = output_of("wasm-bindgen-test-runner", &["--version"]).unwrap_or_default();
     if cli.ends_with(&version) && runner.ends_with(&version) {
-        ok(&format!(
-            "wasm-bindgen-cli {version} (with wasm-bindgen-test-runner)"
-        ));
+        ok(&format!("wasm-bindgen-cli {version} (with wasm-bindgen-test-runner)"));
         return Ok(());
     }
-    println!(
-        "  installing wasm-bindgen-cli {version} to match Cargo.lock (cargo install; about 3 minutes)"
-    );
+    println!("  installing wasm-bindgen-cli {version} to match Cargo.lock (cargo install; about 3 minutes)");
     // `--locked` fails here: the CLI's own lockfile pins a crate version the registry lacks.
     run_command(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
         .context("could not install wasm-bindgen-cli; check that crates.io is reachable")

@@ -27,12 +27,7 @@ pub fn print(app: &Path) -> anyhow::Result<()> {
         let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read {name}"))?;
         let (raw, gz, br) = (bytes.len(), gzip(&bytes)?, brotli(&bytes)?);
         totals = (totals.0 + raw, totals.1 + gz, totals.2 + br);
-        println!(
-            "  {kind:<6} {:>12} {:>11} {:>11}",
-            kib(raw),
-            kib(gz),
-            kib(br)
-        );
+        println!("  {kind:<6} {:>12} {:>11} {:>11}", kib(raw), kib(gz), kib(br));
     }
     println!(
         "  total  {:>12} {:>11} {:>11}",

@@ -70,10 +70,7 @@ impl VersionDiff {
 /// became that phrase" rather than alternating single words.
 pub fn diff_words(old: &str, new: &str) -> Vec<Words> {
     let diff = TextDiff::configure().diff_words(old, new);
-    let changes: Vec<(ChangeTag, &str)> = diff
-        .iter_all_changes()
-        .map(|c| (c.tag(), c.value()))
-        .collect();
+    let changes: Vec<(ChangeTag, &str)> = diff.iter_all_changes().map(|c| (c.tag(), c.value())).collect();
     let mut out: Vec<Words> = Vec::new();
     let (mut deleted, mut inserted) = (String::new(), String::new());
     let flush = |out: &mut Vec<Words>, deleted: &mut String, inserted: &mut String| {
@@ -90,9 +87,7 @@ pub fn diff_words(old: &str, new: &str) -> Vec<Words> {
             ChangeTag::Insert => inserted.push_str(text),
             ChangeTag::Equal => {
                 let in_change = !(deleted.is_empty() && inserted.is_empty());
-                let change_follows = changes
-                    .get(i + 1)
-                    .is_some_and(|(t, _)| *t != ChangeTag::Equal);
+                let change_follows = changes.get(i + 1).is_some_and(|(t, _)| *t != ChangeTag::Equal);
                 if in_change && change_follows && text.trim().is_empty() {
                     deleted.push_str(text);
                     inserted.push_str(text);
@@ -131,11 +126,7 @@ pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> VersionDiff {
                     anchor: section.anchor.to_string(),
                     heading: section.heading.clone(),
                     old_heading: reworded,
-                    status: if same {
-                        Status::Unchanged
-                    } else {
-                        Status::Changed
-                    },
+                    status: if same { Status::Unchanged } else { Status::Changed },
                     words: if same {
                         Vec::new()
                     } else {
@@ -146,11 +137,7 @@ pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> VersionDiff {
         };
         sections.push(entry);
     }
-    for section in old
-        .sections
-        .iter()
-        .filter(|s| new.section(s.anchor.as_str()).is_none())
-    {
+    for section in old.sections.iter().filter(|s| new.section(s.anchor.as_str()).is_none()) {
         sections.push(SectionDiff {
             anchor: section.anchor.to_string(),
             heading: section.heading.clone(),
@@ -210,11 +197,7 @@ mod tests {
         }
     }
 
-    fn version(
-        number: u32,
-        sections: Vec<Section>,
-        actions: Vec<EnforcementAction>,
-    ) -> PolicyVersion {
+    fn version(number: u32, sections: Vec<Section>, actions: Vec<EnforcementAction>) -> PolicyVersion {
         PolicyVersion {
             number,
             status: VersionStatus::Published,
@@ -239,11 +222,7 @@ mod tests {
         let old = version(
             1,
             vec![
-                section(
-                    "overview",
-                    "Overview",
-                    "Home addresses of private people are removed.",
-                ),
+                section("overview", "Overview", "Home addresses of private people are removed."),
                 section("gone", "Old rule", "Obsolete."),
                 section("same", "Same", "Unchanged text."),
             ],
@@ -269,11 +248,7 @@ mod tests {
             ],
         );
         let diff = compare(&old, &new);
-        let statuses: Vec<(&str, Status)> = diff
-            .sections
-            .iter()
-            .map(|s| (s.anchor.as_str(), s.status))
-            .collect();
+        let statuses: Vec<(&str, Status)> = diff.sections.iter().map(|s| (s.anchor.as_str(), s.status)).collect();
         assert_eq!(
             statuses,
             [
@@ -284,21 +259,14 @@ mod tests {
             ]
         );
         let words = &diff.sections[0].words;
-        assert!(
-            words.contains(&Words::Deleted("private people".into())),
-            "{words:?}"
-        );
+        assert!(words.contains(&Words::Deleted("private people".into())), "{words:?}");
         assert!(
             words
                 .iter()
                 .any(|w| matches!(w, Words::Inserted(t) if t.contains("public figures included"))),
             "{words:?}"
         );
-        let actions: Vec<(&str, Status)> = diff
-            .actions
-            .iter()
-            .map(|a| (a.name.as_str(), a.status))
-            .collect();
+        let actions: Vec<(&str, Status)> = diff.actions.iter().map(|a| (a.name.as_str(), a.status)).collect();
         assert_eq!(
             actions,
             [

@@ -229,8 +229,7 @@ mod parse {
                 | Frame::Item(_, inlines),
             ) => {
                 // Merge adjacent text so the model stays small and comparisons stay simple.
-                if let (Inline::Text(new), Some(Inline::Text(last))) = (&inline, inlines.last_mut())
-                {
+                if let (Inline::Text(new), Some(Inline::Text(last))) = (&inline, inlines.last_mut()) {
                     last.push_str(new);
                 } else {
                     inlines.push(inline);
@@ -326,9 +325,8 @@ mod tests {
 
     #[test]
     fn raw_html_is_dropped_and_unsafe_links_lose_their_target() {
-        let blocks = parse_markdown(
-            "<script>alert(1)</script>\n\nHi <b>there</b> [x](javascript:alert(1)) [y](/policies/a#b)",
-        );
+        let blocks =
+            parse_markdown("<script>alert(1)</script>\n\nHi <b>there</b> [x](javascript:alert(1)) [y](/policies/a#b)");
         let debug = format!("{blocks:?}");
         assert!(!debug.contains("script"), "{debug}");
         assert!(!debug.contains("<b>"), "{debug}");
@@ -356,12 +354,7 @@ mod tests {
         ] {
             assert!(!is_safe_href(bad), "{bad}");
         }
-        for good in [
-            "/policies/a",
-            "#b",
-            "https://example.org",
-            "mailto:a@example.org",
-        ] {
+        for good in ["/policies/a", "#b", "https://example.org", "mailto:a@example.org"] {
             assert!(is_safe_href(good), "{good}");
         }
     }

@@ -14,8 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::document::parse_markdown;
 use crate::library::{Library, SynonymGroup};
 use crate::policy::{
-    Anchor, EnforcementAction, IsoDate, Lang, Policy, PolicyArea, PolicyVersion, Section, Severity,
-    Slug, VersionStatus,
+    Anchor, EnforcementAction, IsoDate, Lang, Policy, PolicyArea, PolicyVersion, Section, Severity, Slug, VersionStatus,
 };
 
 /// One file of the library, as read by the caller.
@@ -38,11 +37,7 @@ pub struct ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: {} ({})",
-            self.file, self.line, self.message, self.hint
-        )
+        write!(f, "{}:{}: {} ({})", self.file, self.line, self.message, self.hint)
     }
 }
 
@@ -169,11 +164,7 @@ pub fn assemble(parsed: ParsedLibrary) -> Library {
             languages: vec![],
             versions: vec![],
         });
-        if policy
-            .versions
-            .last()
-            .is_none_or(|v| v.number < p.version.number)
-        {
+        if policy.versions.last().is_none_or(|v| v.number < p.version.number) {
             policy.title = p.title;
             policy.area = p.area;
             policy.owner = p.owner;
@@ -222,18 +213,11 @@ impl ImportPlan {
 /// - a new file keeps the version number it declares when that number is free;
 /// - a changed file (its number is taken by other content) becomes a new version, numbered
 ///   after the highest one of its policy. Stored versions are never rewritten.
-pub fn plan_import(
-    existing: &[StoredVersion],
-    parsed: ParsedLibrary,
-    current_synonyms: &[SynonymGroup],
-) -> ImportPlan {
+pub fn plan_import(existing: &[StoredVersion], parsed: ParsedLibrary, current_synonyms: &[SynonymGroup]) -> ImportPlan {
     let mut taken: BTreeMap<Slug, Vec<u32>> = BTreeMap::new();
     let mut hashes: BTreeMap<(Slug, String), ()> = BTreeMap::new();
     for stored in existing {
-        taken
-            .entry(stored.slug.clone())
-            .or_default()
-            .push(stored.number);
+        taken.entry(stored.slug.clone()).or_default().push(stored.number);
         hashes.insert((stored.slug.clone(), stored.source_hash.clone()), ());
     }
     let mut unchanged = 0;
@@ -263,9 +247,7 @@ pub fn plan_import(
         keep.push(version);
     }
     keep.sort_by(|a, b| (&a.slug, a.version.number).cmp(&(&b.slug, b.version.number)));
-    let synonyms = parsed
-        .synonyms
-        .filter(|new| new.as_slice() != current_synonyms);
+    let synonyms = parsed.synonyms.filter(|new| new.as_slice() != current_synonyms);
     ImportPlan {
         additions: keep,
         unchanged,
@@ -282,12 +264,7 @@ pub fn content_hash(text: &str) -> String {
         .collect()
 }
 
-fn error(
-    file: &SourceFile,
-    line: usize,
-    message: impl Into<String>,
-    hint: impl Into<String>,
-) -> ImportError {
+fn error(file: &SourceFile, line: usize, message: impl Into<String>, hint: impl Into<String>) -> ImportError {
     ImportError {
         file: file.path.clone(),
         line,
@@ -312,9 +289,7 @@ fn front_matter_line(text: &str, key: &str) -> usize {
 
 /// The 1-based line of the first line containing `needle`.
 fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| line.contains(needle))
-        .map(|i| i + 1)
+    text.lines().position(|line| line.contains(needle)).map(|i| i + 1)
 }
 
 /// Parses one policy version file.
@@ -330,12 +305,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
             "begin the file with a line `---`, the policy's fields, then another `---`",
         )]);
     }
-    let Some(close) = lines
-        .iter()
-        .skip(1)
-        .position(|l| l.trim_end() == "---")
-        .map(|i| i + 1)
-    else {
+    let Some(close) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1) else {
         return Err(vec![error(
             file,
             1,
@@ -349,11 +319,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
         Err(e) => {
             let line = e.location().map_or(1, |l| l.line() + 1);
             let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
             return Err(vec![error(
                 file,
                 line,
@@ -450,12 +416,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
     for code in &matter.languages {
         match Lang::new(code.clone()) {
             Ok(lang) => languages.push(lang),
-            Err(e) => errors.push(error(
-                file,
-                at("languages"),
-                e,
-                "list ISO 639-1 codes, e.g. [en, es]",
-            )),
+            Err(e) => errors.push(error(file, at("languages"), e, "list ISO 639-1 codes, e.g. [en, es]")),
         }
     }
     if matter.languages.is_empty() {
@@ -474,8 +435,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
             "high" => Severity::High,
             "critical" => Severity::Critical,
             other => {
-                let line =
-                    line_of(text, &format!("severity: {other}")).unwrap_or_else(|| at("actions"));
+                let line = line_of(text, &format!("severity: {other}")).unwrap_or_else(|| at("actions"));
                 errors.push(error(
                     file,
                     line,
@@ -511,9 +471,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
     let sections = parse_sections(file, &lines, close + 1, &languages, &mut errors);
 
     match (slug, area, status, effective, verified_until) {
-        (Some(slug), Some(area), Some(status), Some(effective), Some(verified_until))
-            if errors.is_empty() =>
-        {
+        (Some(slug), Some(area), Some(status), Some(effective), Some(verified_until)) if errors.is_empty() => {
             Ok(ParsedVersion {
                 file: file.path.clone(),
                 slug,
@@ -630,12 +588,7 @@ fn parse_heading(
     let rest = rest.trim();
     let hint = "end every section heading with an anchor, e.g. `## Exceptions {#exceptions}` or `{#resumen lang=es}`";
     let Some((heading, attrs)) = rest.strip_suffix('}').and_then(|r| r.rsplit_once('{')) else {
-        errors.push(error(
-            file,
-            line,
-            format!("heading {rest:?} has no anchor"),
-            hint,
-        ));
+        errors.push(error(file, line, format!("heading {rest:?} has no anchor"), hint));
         return OpenSection {
             line,
             anchor: None,
@@ -678,21 +631,11 @@ fn parse_heading(
                 Err(e) => errors.push(error(file, line, e, "use lang=es, lang=ar, lang=ja, …")),
             }
         } else {
-            errors.push(error(
-                file,
-                line,
-                format!("unknown heading attribute {attr:?}"),
-                hint,
-            ));
+            errors.push(error(file, line, format!("unknown heading attribute {attr:?}"), hint));
         }
     }
     if anchor.is_none() && !attrs.contains('#') {
-        errors.push(error(
-            file,
-            line,
-            format!("heading {heading:?} has no anchor"),
-            hint,
-        ));
+        errors.push(error(file, line, format!("heading {heading:?} has no anchor"), hint));
     }
     OpenSection {
         line,
@@ -744,9 +687,5 @@ pub fn parse_synonyms(file: &SourceFile) -> Result<Vec<SynonymGroup>, Vec<Import
             out.push(terms);
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }

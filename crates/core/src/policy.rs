@@ -115,11 +115,8 @@ impl IsoDate {
         if !digits_ok {
             return Err(format!("{value:?} is not a date in the form YYYY-MM-DD"));
         }
-        let number = |range: std::ops::Range<usize>| -> u32 {
-            value[range]
-                .parse()
-                .expect("checked to be ASCII digits above")
-        };
+        let number =
+            |range: std::ops::Range<usize>| -> u32 { value[range].parse().expect("checked to be ASCII digits above") };
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let days_in_month = match month {
@@ -417,8 +414,7 @@ impl Policy {
             }
         }
         for version in &self.versions {
-            let mut anchors: Vec<&str> =
-                version.sections.iter().map(|s| s.anchor.as_str()).collect();
+            let mut anchors: Vec<&str> = version.sections.iter().map(|s| s.anchor.as_str()).collect();
             anchors.sort_unstable();
             if let Some(pair) = anchors.windows(2).find(|p| p[0] == p[1]) {
                 return Err(format!(
@@ -440,10 +436,7 @@ mod tests {
         assert!(Slug::new("private-information").is_ok());
         assert!(Slug::new("a1").is_ok());
         assert_eq!(Slug::new(""), Err(IdError::Empty));
-        assert_eq!(
-            Slug::new("Private"),
-            Err(IdError::BadCharacter { found: 'P' })
-        );
+        assert_eq!(Slug::new("Private"), Err(IdError::BadCharacter { found: 'P' }));
         assert_eq!(Slug::new("a b"), Err(IdError::BadCharacter { found: ' ' }));
         assert_eq!(Slug::new("-a"), Err(IdError::BadHyphen));
         assert_eq!(Slug::new("a--b"), Err(IdError::BadHyphen));

@@ -119,19 +119,13 @@ pub enum PushError {
 }
 
 pub fn valid_client_id(id: &str) -> bool {
-    (8..=MAX_ID_LEN).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    (8..=MAX_ID_LEN).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn check_op(op: &Op) -> Result<(), String> {
     match op {
         Op::SetField {
-            object,
-            field,
-            value,
-            ..
+            object, field, value, ..
         } => {
             for (name, id) in [("object", object), ("field", field)] {
                 if id.is_empty() || id.len() > MAX_ID_LEN || id.chars().any(char::is_control) {
@@ -140,9 +134,7 @@ fn check_op(op: &Op) -> Result<(), String> {
                     ));
                 }
             }
-            let size = serde_json::to_vec(value)
-                .map(|v| v.len())
-                .unwrap_or(usize::MAX);
+            let size = serde_json::to_vec(value).map(|v| v.len()).unwrap_or(usize::MAX);
             if size > MAX_VALUE_BYTES {
                 return Err(format!(
                     "the value is {size} bytes; at most {MAX_VALUE_BYTES} are allowed"
@@ -155,11 +147,7 @@ fn check_op(op: &Op) -> Result<(), String> {
 
 /// Decides which mutations of a push to apply, given the last one applied for this client.
 /// Already-applied ones are skipped; a gap refuses the whole push.
-pub fn accept_push(
-    request: &PushRequest,
-    last_applied: u64,
-    schema_version: u32,
-) -> Result<&[Mutation], PushError> {
+pub fn accept_push(request: &PushRequest, last_applied: u64, schema_version: u32) -> Result<&[Mutation], PushError> {
     if request.schema_version != schema_version {
         return Err(PushError::SchemaVersion {
             expected: schema_version,
@@ -330,9 +318,7 @@ mod tests {
 
     #[test]
     fn a_push_applies_new_ids_skips_old_ones_and_refuses_gaps() {
-        let ids = |r: Result<&[Mutation], PushError>| {
-            r.map(|ms| ms.iter().map(|m| m.id).collect::<Vec<_>>())
-        };
+        let ids = |r: Result<&[Mutation], PushError>| r.map(|ms| ms.iter().map(|m| m.id).collect::<Vec<_>>());
         assert_eq!(ids(accept_push(&push(&[1, 2, 3]), 0, 1)), Ok(vec![1, 2, 3]));
         assert_eq!(
             ids(accept_push(&push(&[1, 2, 3]), 3, 1)),
@@ -342,10 +328,7 @@ mod tests {
         assert_eq!(ids(accept_push(&push(&[2, 3, 4]), 3, 1)), Ok(vec![4]));
         assert_eq!(
             ids(accept_push(&push(&[5, 6]), 3, 1)),
-            Err(PushError::Gap {
-                expected: 4,
-                got: 5
-            })
+            Err(PushError::Gap { expected: 4, got: 5 })
         );
         assert_eq!(
             ids(accept_push(&push(&[1, 3]), 0, 1)),
@@ -353,10 +336,7 @@ mod tests {
         );
         assert_eq!(
             ids(accept_push(&push(&[1]), 0, 2)),
-            Err(PushError::SchemaVersion {
-                expected: 2,
-                got: 1
-            })
+            Err(PushError::SchemaVersion { expected: 2, got: 1 })
         );
         let mut bad = push(&[1]);
         bad.client_id = "x".into();
@@ -391,10 +371,7 @@ mod tests {
         let f = r.field("o", "f").expect("field");
         assert_eq!(f.value, "b1");
         assert_eq!(
-            f.conflicts
-                .iter()
-                .map(|c| c.value.clone())
-                .collect::<Vec<_>>(),
+            f.conflicts.iter().map(|c| c.value.clone()).collect::<Vec<_>>(),
             vec![Value::from("a1")]
         );
         // Carol, also unaware, with an earlier clock: she loses and is kept too.

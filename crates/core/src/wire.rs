@@ -71,3 +71,80 @@ impl PolicySummary {
         })
     }
 }
+
+/// What a person may do in Casebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Agent,
+    Specialist,
+    Trainer,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Agent, Role::Specialist, Role::Trainer, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Specialist => "specialist",
+            Role::Trainer => "trainer",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Agent => "Agent",
+            Role::Specialist => "Specialist",
+            Role::Trainer => "Trainer",
+            Role::Admin => "Admin",
+        }
+    }
+}
+
+/// A signed-in person (`GET /api/session`). Never carries a password or token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub org_id: String,
+    pub org_name: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// `GET /api/session`: who this browser's session belongs to, if anyone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub user: Option<User>,
+}
+
+/// `POST /api/session`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    pub email: String,
+    pub password: String,
+}
+
+/// One entry of the audit log (`GET /api/audit`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub server_time: String,
+    pub client_time: Option<String>,
+    /// The person's email, or `None` when nobody was signed in.
+    pub actor: Option<String>,
+    pub action: String,
+    pub object: Option<String>,
+    pub request_id: String,
+    /// `ok`, `denied` or `failed`.
+    pub result: String,
+    pub detail: Option<String>,
+}

@@ -2,9 +2,7 @@
 //! library that ships with Casebook is valid.
 #![cfg(feature = "import")]
 
-use casebook_core::import::{
-    ImportError, SourceFile, parse_library, parse_policy_file, plan_import,
-};
+use casebook_core::import::{ImportError, SourceFile, parse_library, parse_policy_file, plan_import};
 
 const VALID: &str = "---
 slug: test-policy
@@ -56,28 +54,16 @@ fn errors_for(from: &str, to: &str) -> Vec<String> {
 fn the_valid_fixture_parses() {
     let parsed = parse_policy_file(&file(VALID)).expect("valid");
     assert_eq!(parsed.slug.as_str(), "test-policy");
-    let anchors: Vec<&str> = parsed
-        .version
-        .sections
-        .iter()
-        .map(|s| s.anchor.as_str())
-        .collect();
+    let anchors: Vec<&str> = parsed.version.sections.iter().map(|s| s.anchor.as_str()).collect();
     assert_eq!(anchors, ["overview", "resumen"]);
-    assert_eq!(
-        parsed.version.sections[1].lang.as_ref().map(|l| l.as_str()),
-        Some("es")
-    );
+    assert_eq!(parsed.version.sections[1].lang.as_ref().map(|l| l.as_str()), Some("es"));
     assert_eq!(parsed.version.sections[1].heading, "Resumen");
 }
 
 #[test]
 fn each_kind_of_bad_input_is_reported_at_its_line() {
     let cases: &[(&str, &str, &str)] = &[
-        (
-            "---\nslug",
-            "slug",
-            "1: the file does not start with YAML front matter",
-        ),
+        ("---\nslug", "slug", "1: the file does not start with YAML front matter"),
         (
             "summary: A policy for tests.\n",
             "summary: A policy for tests.\nsurprise: 1\n",
@@ -88,16 +74,8 @@ fn each_kind_of_bad_input_is_reported_at_its_line() {
             "slug: Test Policy",
             "2: slug \"Test Policy\" may contain only lowercase letters",
         ),
-        (
-            "area: fraud-scams",
-            "area: fraud",
-            "4: unknown area \"fraud\"",
-        ),
-        (
-            "status: published",
-            "status: live",
-            "9: unknown status \"live\"",
-        ),
+        ("area: fraud-scams", "area: fraud", "4: unknown area \"fraud\""),
+        ("status: published", "status: live", "9: unknown status \"live\""),
         (
             "effective: 2026-01-01",
             "effective: 2026-02-30",
@@ -113,11 +91,7 @@ fn each_kind_of_bad_input_is_reported_at_its_line() {
             "severity: extreme",
             "15: action \"Remove content\": unknown severity \"extreme\"",
         ),
-        (
-            "version: 1",
-            "version: one",
-            "front matter: version: invalid type",
-        ),
+        ("version: 1", "version: one", "front matter: version: invalid type"),
         (
             "languages: [en, es]",
             "languages: [en]",
@@ -143,11 +117,7 @@ fn each_kind_of_bad_input_is_reported_at_its_line() {
             "\nStray text.\n## Overview",
             "19: text before the first section heading",
         ),
-        (
-            "summary: A policy for tests.",
-            "summary: \"\"",
-            "12: summary is empty",
-        ),
+        ("summary: A policy for tests.", "summary: \"\"", "12: summary is empty"),
     ];
     for (from, to, expected) in cases {
         let errors = errors_for(from, to);
@@ -202,10 +172,7 @@ fn synonyms_must_group_two_or_more_terms() {
     let parsed = parse_library(&files).expect("valid");
     assert_eq!(
         parsed.synonyms,
-        Some(vec![vec![
-            "doxxing".to_string(),
-            "private information".to_string()
-        ]])
+        Some(vec![vec!["doxxing".to_string(), "private information".to_string()]])
     );
 }
 
@@ -225,8 +192,7 @@ fn planning_an_import_skips_known_content_and_renumbers_changed_files() {
         .collect();
     assert!(plan_import(&stored, parsed, &[]).is_empty());
 
-    let changed =
-        parse_library(&[file(&VALID.replace("Text with", "Changed text with"))]).expect("valid");
+    let changed = parse_library(&[file(&VALID.replace("Text with", "Changed text with"))]).expect("valid");
     let plan = plan_import(&stored, changed, &[]);
     assert_eq!(plan.additions.len(), 1);
     assert_eq!(plan.additions[0].version.number, 2);
@@ -263,32 +229,13 @@ fn the_demo_library_is_valid_and_large_enough() {
     let parsed = parse_library(&demo_library_files()).unwrap_or_else(|errors| {
         panic!(
             "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
         )
     });
     let library = casebook_core::import::assemble(parsed);
-    assert!(
-        library.policies.len() >= 25,
-        "{} policies",
-        library.policies.len()
-    );
-    assert!(
-        library.section_count() >= 150,
-        "{} sections",
-        library.section_count()
-    );
-    assert!(
-        library
-            .policies
-            .iter()
-            .filter(|p| p.versions.len() >= 2)
-            .count()
-            >= 3
-    );
+    assert!(library.policies.len() >= 25, "{} policies", library.policies.len());
+    assert!(library.section_count() >= 150, "{} sections", library.section_count());
+    assert!(library.policies.iter().filter(|p| p.versions.len() >= 2).count() >= 3);
     for policy in &library.policies {
         policy.check().unwrap_or_else(|e| panic!("{e}"));
     }

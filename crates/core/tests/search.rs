@@ -92,10 +92,7 @@ const CORPUS: &[Doc] = &[
 
 fn engine() -> Engine {
     let mut builder = IndexBuilder::new();
-    builder.synonyms(&[
-        vec!["doxxing", "private information"],
-        vec!["harassment", "acoso"],
-    ]);
+    builder.synonyms(&[vec!["doxxing", "private information"], vec!["harassment", "acoso"]]);
     for d in CORPUS {
         let regions: Vec<String> = d.regions.iter().map(|s| s.to_string()).collect();
         let actions: Vec<String> = d.actions.iter().map(|s| s.to_string()).collect();
@@ -129,8 +126,7 @@ fn check(cases: &[(&str, &[&str])]) {
         let got = keys(&mut engine, query, &Filters::default());
         assert!(
             got.len() >= expected.len()
-                && got[..expected.len()]
-                    == expected.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..],
+                && got[..expected.len()] == expected.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..],
             "query {query:?}: expected the top to be {expected:?}, got {got:?}"
         );
     }
@@ -142,12 +138,7 @@ fn a_word_in_the_title_outranks_one_in_the_heading_which_outranks_one_in_the_bod
     let none: Vec<String> = vec![];
     for (key, title, heading, body) in [
         ("body", "alpha beta", "gamma delta", "window epsilon zeta"),
-        (
-            "heading",
-            "alpha beta",
-            "window delta",
-            "gamma epsilon zeta",
-        ),
+        ("heading", "alpha beta", "window delta", "gamma epsilon zeta"),
         ("title", "window beta", "gamma delta", "alpha epsilon zeta"),
     ] {
         builder.add(&Document {
@@ -174,10 +165,7 @@ fn ranking_follows_where_and_how_often_the_words_occur() {
         ("public figures", &["privacy#public-figures"]),
         ("polling places", &["election#window"]),
         // The public-figures section says "address" twice, the overview once.
-        (
-            "home address",
-            &["privacy#public-figures", "privacy#overview"],
-        ),
+        ("home address", &["privacy#public-figures", "privacy#overview"]),
     ]);
 }
 
@@ -237,28 +225,13 @@ fn filters_narrow_by_area_language_region_and_action() {
         keys(&mut engine, "removed address", &f(&[], &[], &["BR"], &[])),
         ["election#window"]
     );
-    let mut suspend = keys(
-        &mut engine,
-        "overview",
-        &f(&[], &[], &[], &["Suspend account"]),
-    );
+    let mut suspend = keys(&mut engine, "overview", &f(&[], &[], &[], &["Suspend account"]));
     suspend.sort();
     assert_eq!(
         suspend,
-        [
-            "harassment#overview",
-            "impersonation#overview",
-            "phishing#overview"
-        ]
+        ["harassment#overview", "impersonation#overview", "phishing#overview"]
     );
-    assert!(
-        keys(
-            &mut engine,
-            "overview",
-            &f(&["no-such-area"], &[], &[], &[])
-        )
-        .is_empty()
-    );
+    assert!(keys(&mut engine, "overview", &f(&["no-such-area"], &[], &[], &[])).is_empty());
 }
 
 #[test]
@@ -270,12 +243,7 @@ fn results_are_deterministic_and_limited() {
     assert_eq!(first.hits.len(), 2);
     assert!(first.total > 2);
     assert!(engine.search("", &Filters::default(), 10).hits.is_empty());
-    assert!(
-        engine
-            .search("zzzzqqq", &Filters::default(), 10)
-            .hits
-            .is_empty()
-    );
+    assert!(engine.search("zzzzqqq", &Filters::default(), 10).hits.is_empty());
 }
 
 #[test]
@@ -283,11 +251,7 @@ fn matched_terms_drive_the_snippet_highlights() {
     let mut engine = engine();
     let results = engine.search("adress", &Filters::default(), 10);
     let fragments = snippet(CORPUS[0].body, &results.matched_terms, 200);
-    let hits: Vec<&str> = fragments
-        .iter()
-        .filter(|f| f.hit)
-        .map(|f| f.text.as_str())
-        .collect();
+    let hits: Vec<&str> = fragments.iter().filter(|f| f.hit).map(|f| f.text.as_str()).collect();
     assert_eq!(hits, ["address"]);
 }
 
@@ -347,8 +311,7 @@ fn relevance_suite_on_the_demo_library_finds_the_expected_section_in_the_top_3()
     let mut engine = Engine::new(index_library(&library));
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/relevance.yaml");
     let cases: Vec<Labelled> =
-        serde_yaml_ng::from_str(&std::fs::read_to_string(path).expect("relevance.yaml"))
-            .expect("yaml");
+        serde_yaml_ng::from_str(&std::fs::read_to_string(path).expect("relevance.yaml")).expect("yaml");
     assert!(cases.len() >= 40, "{} labelled queries", cases.len());
     let mut misses = Vec::new();
     for case in &cases {
@@ -359,17 +322,10 @@ fn relevance_suite_on_the_demo_library_finds_the_expected_section_in_the_top_3()
             .map(|h| engine.index().key(h.doc).to_string())
             .collect();
         if !top.contains(&case.expect) {
-            misses.push(format!(
-                "{:?} → expected {} in {top:?}",
-                case.query, case.expect
-            ));
+            misses.push(format!("{:?} → expected {} in {top:?}", case.query, case.expect));
         }
     }
-    println!(
-        "relevance: {}/{} in the top 3",
-        cases.len() - misses.len(),
-        cases.len()
-    );
+    println!("relevance: {}/{} in the top 3", cases.len() - misses.len(), cases.len());
     assert!(
         misses.is_empty(),
         "{} of {} queries missed:\n{}",

@@ -11,9 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::clock::Hlc;
-use casebook_core::sync::{
-    Change, Mutation, Op, PullResponse, PushRequest, PushResponse, Replica, accept_push,
-};
+use casebook_core::sync::{Change, Mutation, Op, PullResponse, PushRequest, PushResponse, Replica, accept_push};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -107,13 +105,7 @@ impl Server {
     }
 
     fn pull(&self, client: &str, cursor: u64) -> PullResponse {
-        let changes: Vec<Change> = self
-            .log
-            .iter()
-            .skip(cursor as usize)
-            .take(PAGE)
-            .cloned()
-            .collect();
+        let changes: Vec<Change> = self.log.iter().skip(cursor as usize).take(PAGE).cloned().collect();
         let next = changes.last().map_or(cursor, |c| c.seq);
         PullResponse {
             schema_version: SCHEMA_VERSION,
@@ -228,9 +220,7 @@ impl World {
                 let reply = self.server.pull(&self.clients[client].id, cursor);
                 self.network.push(Message::PullReply(client, reply));
             }
-            Message::PushReply(client, reply) => {
-                self.clients[client].acknowledge(reply.last_mutation_id)
-            }
+            Message::PushReply(client, reply) => self.clients[client].acknowledge(reply.last_mutation_id),
             Message::PullReply(client, reply) => {
                 let c = &mut self.clients[client];
                 for change in &reply.changes {
@@ -308,20 +298,13 @@ fn check(actions: &[Action]) -> Result<(), TestCaseError> {
 
     for change in &world.server.log {
         let (object, field) = change.op.field_key();
-        let state = reference
-            .field(object, field)
-            .expect("a logged field exists");
-        let visible =
-            state.seq == change.seq || state.conflicts.iter().any(|c| c.seq == change.seq);
+        let state = reference.field(object, field).expect("a logged field exists");
+        let visible = state.seq == change.seq || state.conflicts.iter().any(|c| c.seq == change.seq);
         let knowingly_overwritten = world.server.log.iter().any(|later| {
             let Op::SetField { base, .. } = &later.op;
             later.seq > change.seq && later.op.field_key() == (object, field) && *base >= change.seq
         });
-        prop_assert!(
-            visible || knowingly_overwritten,
-            "change {} vanished",
-            change.seq
-        );
+        prop_assert!(visible || knowingly_overwritten, "change {} vanished", change.seq);
     }
     Ok(())
 }
@@ -353,10 +336,7 @@ fn a_known_concurrent_trace_converges_with_the_conflict_visible() {
             value: 1,
         },
         Push { client: 0 },
-        Deliver {
-            at: 0,
-            duplicate: true,
-        },
+        Deliver { at: 0, duplicate: true },
         Deliver {
             at: 0,
             duplicate: false,
@@ -377,13 +357,6 @@ fn a_known_concurrent_trace_converges_with_the_conflict_visible() {
         world.run(a);
     }
     world.quiesce();
-    let field = world.clients[2]
-        .replica
-        .field("object-0", "field-0")
-        .expect("field");
-    assert_eq!(
-        field.conflicts.len(),
-        1,
-        "the losing value is kept: {field:?}"
-    );
+    let field = world.clients[2].replica.field("object-0", "field-0").expect("field");
+    assert_eq!(field.conflicts.len(), 1, "the losing value is kept: {field:?}");
 }

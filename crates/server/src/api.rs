@@ -22,9 +22,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/health", get(health))
         .route(
             "/session",
-            post(session::sign_in)
-                .get(session::me)
-                .delete(session::sign_out),
+            post(session::sign_in).get(session::me).delete(session::sign_out),
         )
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
@@ -35,10 +33,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/policies/{slug}", get(get_policy))
         .route("/library", get(get_library))
         .route("/search-index", get(get_search_index))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state,
-            crate::auth::authorize,
-        ))
+        .route_layer(axum::middleware::from_fn_with_state(state, crate::auth::authorize))
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .fallback(|| async { AppError::NotFound("This API address".into()) })
 }
@@ -66,10 +61,7 @@ async fn list_policies(State(state): State<AppState>) -> Json<Vec<PolicySummary>
     Json(state.library.current().summaries.clone())
 }
 
-async fn get_policy(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-) -> Result<Json<Policy>, AppError> {
+async fn get_policy(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Policy>, AppError> {
     let library = state.library.current();
     library
         .library
@@ -93,26 +85,12 @@ async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Respo
 /// The search index as bytes for the browser's engine (`casebook_core::search`).
 async fn get_search_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let library = state.library.current();
-    let tag = format!(
-        "{}-f{}",
-        library.revision,
-        casebook_core::search::index::INDEX_FORMAT
-    );
-    revalidated(
-        &headers,
-        &tag,
-        "application/octet-stream",
-        library.index_bytes.clone(),
-    )
+    let tag = format!("{}-f{}", library.revision, casebook_core::search::index::INDEX_FORMAT);
+    revalidated(&headers, &tag, "application/octet-stream", library.index_bytes.clone())
 }
 
 /// Answers 304 when the client already holds `revision`, else the body with its entity tag.
-fn revalidated(
-    headers: &HeaderMap,
-    revision: &str,
-    content_type: &'static str,
-    body: Vec<u8>,
-) -> Response {
+fn revalidated(headers: &HeaderMap, revision: &str, content_type: &'static str, body: Vec<u8>) -> Response {
     let etag = format!("\"{revision}\"");
     let etag_value = HeaderValue::from_str(&etag).expect("a hex revision is a valid header value");
     let matches = headers

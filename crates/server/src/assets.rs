@@ -32,10 +32,7 @@ impl AppShell {
         let inline_script_hashes = inline_scripts(&index_html)
             .map(|script| {
                 let digest = Sha256::digest(script.as_bytes());
-                format!(
-                    "'sha256-{}'",
-                    base64::engine::general_purpose::STANDARD.encode(digest)
-                )
+                format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
             })
             .collect();
         Ok(AppShell {
@@ -78,9 +75,7 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 /// The Content-Security-Policy for every response: nothing from elsewhere, no inline code
 /// except the boot scripts whose hashes are listed, no framing.
 pub fn content_security_policy(shell: Option<&AppShell>) -> String {
-    let hashes = shell
-        .map(|s| s.inline_script_hashes.join(" "))
-        .unwrap_or_default();
+    let hashes = shell.map(|s| s.inline_script_hashes.join(" ")).unwrap_or_default();
     let script_src = format!("'self' 'wasm-unsafe-eval' {hashes}");
     format!(
         "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
@@ -96,10 +91,8 @@ mod tests {
 
     #[test]
     fn inline_scripts_are_found_and_external_ones_skipped() {
-        let html = r#"<head><script type="module">boot()</script><script src="/a.js"></script><script>x</script></head>"#;
-        assert_eq!(
-            inline_scripts(html).collect::<Vec<_>>(),
-            vec!["boot()", "x"]
-        );
+        let html =
+            r#"<head><script type="module">boot()</script><script src="/a.js"></script><script>x</script></head>"#;
+        assert_eq!(inline_scripts(html).collect::<Vec<_>>(), vec!["boot()", "x"]);
     }
 }

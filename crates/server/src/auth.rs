@@ -15,7 +15,6 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
@@ -27,42 +26,7 @@ pub const SESSION_COOKIE: &str = "casebook_session";
 pub const CSRF_HEADER: &str = "x-casebook-request";
 pub const SESSION_DAYS: i64 = 7;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Agent,
-    Specialist,
-    Trainer,
-    Admin,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [Role::Agent, Role::Specialist, Role::Trainer, Role::Admin];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Agent => "agent",
-            Role::Specialist => "specialist",
-            Role::Trainer => "trainer",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
-
-/// A signed-in person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct User {
-    pub id: String,
-    pub org_id: String,
-    pub org_name: String,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-}
+pub use casebook_core::wire::{Role, User};
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +50,7 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::GET, "/api/library", Access::Public),
     (Method::GET, "/api/search-index", Access::Public),
     (Method::POST, "/api/session", Access::Public),
-    (Method::GET, "/api/session", Access::SignedIn),
+    (Method::GET, "/api/session", Access::Public),
     (Method::DELETE, "/api/session", Access::SignedIn),
     (Method::POST, "/api/sync/push", Access::SignedIn),
     (Method::GET, "/api/sync/pull", Access::SignedIn),
@@ -112,20 +76,12 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-    })
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
 /// A new random session token (two v4 UUIDs: 244 random bits).
 pub fn new_token() -> String {
-    format!(
-        "{}{}",
-        uuid::Uuid::new_v4().simple(),
-        uuid::Uuid::new_v4().simple()
-    )
+    format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple())
 }
 
 pub fn token_hash(token: &str) -> String {
@@ -149,10 +105,7 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 
 /// Whether the request reached us over https (directly or through a proxy that says so).
 pub fn is_https(headers: &HeaderMap) -> bool {
-    headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        == Some("https")
+    headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https")
 }
 
 pub fn now_ms() -> i64 {
@@ -168,10 +121,7 @@ pub struct CurrentUser(pub User);
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for CurrentUser {
     type Rejection = AppError;
 
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _: &S,
-    ) -> Result<Self, AppError> {
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, AppError> {
         parts
             .extensions
             .get::<CurrentUser>()
@@ -181,11 +131,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for CurrentUser {
 }
 
 /// The single gate every API request passes.
-pub async fn authorize(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+pub async fn authorize(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let Some(path) = request
         .extensions()
@@ -196,11 +142,7 @@ pub async fn authorize(
         return next.run(request).await;
     };
     let user = match session_token(request.headers()) {
-        Some(token) => match state
-            .store
-            .session_user(&token_hash(&token), now_ms())
-            .await
-        {
+        Some(token) => match state.store.session_user(&token_hash(&token), now_ms()).await {
             Ok(user) => user,
             Err(e) => return AppError::Internal(e).into_response(),
         },
@@ -211,14 +153,11 @@ pub async fn authorize(
         (Some(Access::Public), _) => None,
         (Some(_), None) => Some(AppError::Unauthenticated),
         (Some(Access::SignedIn), Some(_)) => None,
-        (Some(Access::Roles(roles)), Some(user)) => {
-            (!roles.contains(&user.role)).then_some(AppError::Forbidden)
-        }
+        (Some(Access::Roles(roles)), Some(user)) => (!roles.contains(&user.role)).then_some(AppError::Forbidden),
     };
     let changes_state = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
     let refusal = refusal.or_else(|| {
-        (changes_state && request.headers().get(CSRF_HEADER).is_none())
-            .then_some(AppError::MissingCsrfHeader)
+        (changes_state && request.headers().get(CSRF_HEADER).is_none()).then_some(AppError::MissingCsrfHeader)
     });
     if let Some(refusal) = refusal {
         let actor = user.as_ref().map(|u| u.email.as_str());
@@ -262,9 +201,7 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(
             header::COOKIE,
-            format!("a=b; {SESSION_COOKIE}={token}; c=d")
-                .parse()
-                .expect("header"),
+            format!("a=b; {SESSION_COOKIE}={token}; c=d").parse().expect("header"),
         );
         assert_eq!(session_token(&headers), Some(token));
         headers.insert(

@@ -42,12 +42,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Address to listen on.
-    #[arg(
-        long,
-        env = "CASEBOOK_BIND",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
+    #[arg(long, env = "CASEBOOK_BIND", default_value = "127.0.0.1:8080", global = true)]
     pub bind: SocketAddr,
     /// Folder for the embedded SQLite database (created if missing).
     #[arg(long, env = "CASEBOOK_DATA_DIR", default_value = "data", global = true)]

@@ -8,11 +8,7 @@ pub const ORG: &str = "Demo Vendor";
 pub const PASSWORD: &str = "casebook-demo";
 pub const ACCOUNTS: [(&str, &str, Role); 4] = [
     ("agent@demo.casebook.test", "Amal Agent", Role::Agent),
-    (
-        "specialist@demo.casebook.test",
-        "Sora Specialist",
-        Role::Specialist,
-    ),
+    ("specialist@demo.casebook.test", "Sora Specialist", Role::Specialist),
     ("trainer@demo.casebook.test", "Tomás Trainer", Role::Trainer),
     ("admin@demo.casebook.test", "Ada Admin", Role::Admin),
 ];
@@ -22,9 +18,7 @@ pub async fn create_accounts(store: &Store) -> anyhow::Result<()> {
     let org = store.ensure_org(ORG, &now).await?;
     let hash = hash_password(PASSWORD)?;
     for (email, name, role) in ACCOUNTS {
-        store
-            .create_user(&org, email, name, role, &hash, &now)
-            .await?;
+        store.create_user(&org, email, name, role, &hash, &now).await?;
     }
     Ok(())
 }

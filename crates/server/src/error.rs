@@ -14,9 +14,7 @@ tokio::task_local! {
 }
 
 pub fn current_request_id() -> String {
-    REQUEST_ID
-        .try_with(Clone::clone)
-        .unwrap_or_else(|_| "none".into())
+    REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| "none".into())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -105,7 +103,8 @@ impl AppError {
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
-                "Something went wrong on the server. Try again; if it persists, give an administrator the request id.".into(),
+                "Something went wrong on the server. Try again; if it persists, give an administrator the request id."
+                    .into(),
             ),
         }
     }
@@ -144,18 +143,14 @@ where
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(ApiJson(value)),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::UnsupportedMediaType),
-            Err(JsonRejection::JsonDataError(e)) => {
-                Err(AppError::Unprocessable(e.body_text().replace(
-                    "Failed to deserialize the JSON body into the target type: ",
-                    "",
-                )))
-            }
-            Err(JsonRejection::JsonSyntaxError(_)) => Err(AppError::BadRequest(
-                "The request body is not valid JSON.".into(),
+            Err(JsonRejection::JsonDataError(e)) => Err(AppError::Unprocessable(
+                e.body_text()
+                    .replace("Failed to deserialize the JSON body into the target type: ", ""),
             )),
-            Err(JsonRejection::BytesRejection(e))
-                if e.status() == StatusCode::PAYLOAD_TOO_LARGE =>
-            {
+            Err(JsonRejection::JsonSyntaxError(_)) => {
+                Err(AppError::BadRequest("The request body is not valid JSON.".into()))
+            }
+            Err(JsonRejection::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(AppError::PayloadTooLarge)
             }
             Err(other) => Err(AppError::BadRequest(other.body_text())),

@@ -79,18 +79,13 @@ pub fn app(state: AppState) -> Router {
                     .fallback(spa),
             )
         }
-        None => router.fallback(|| async {
-            AppError::NotFound("The app (it is not built on this server)".into())
-        }),
+        None => router.fallback(|| async { AppError::NotFound("The app (it is not built on this server)".into()) }),
     };
     router.with_state(state).layer(
         ServiceBuilder::new()
             .layer(axum::middleware::from_fn(security::request_id))
             .layer(TraceLayer::new_for_http())
-            .layer(axum::middleware::from_fn_with_state(
-                csp,
-                security::security_headers,
-            ))
+            .layer(axum::middleware::from_fn_with_state(csp, security::security_headers))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
                 REQUEST_TIMEOUT,

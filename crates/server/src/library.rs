@@ -36,11 +36,7 @@ pub struct LibraryState {
 
 impl LibraryState {
     pub fn new(library: Library) -> anyhow::Result<LibraryState> {
-        let summaries = library
-            .policies
-            .iter()
-            .filter_map(PolicySummary::of)
-            .collect();
+        let summaries = library.policies.iter().filter_map(PolicySummary::of).collect();
         let content = serde_json::to_vec(&library)?;
         let revision: String = Sha256::digest(&content)
             .iter()
@@ -74,17 +70,11 @@ impl SharedLibrary {
     }
 
     pub fn current(&self) -> Arc<LibraryState> {
-        self.0
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone()
+        self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
     pub fn replace(&self, state: LibraryState) {
-        *self
-            .0
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(state);
+        *self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(state);
     }
 }
 
@@ -105,11 +95,7 @@ pub enum ImportFailure {
 }
 
 /// Validates `files` and, only if every file is valid, stores the new versions.
-pub async fn import(
-    store: &Store,
-    files: &[SourceFile],
-    now: &str,
-) -> Result<ImportReport, ImportFailure> {
+pub async fn import(store: &Store, files: &[SourceFile], now: &str) -> Result<ImportReport, ImportFailure> {
     let parsed = parse_library(files).map_err(ImportFailure::Invalid)?;
     let existing = store.stored_versions().await?;
     let synonyms = store.synonyms().await?;
@@ -133,8 +119,8 @@ pub fn read_folder(dir: &Path) -> anyhow::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder)
-            .with_context(|| format!("cannot read the folder {}", folder.display()))?;
+        let entries =
+            std::fs::read_dir(&folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
         for entry in entries {
             let path = entry?.path();
             if path.is_dir() {
@@ -147,10 +133,7 @@ pub fn read_folder(dir: &Path) -> anyhow::Result<Vec<SourceFile>> {
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
-                files.push(SourceFile {
-                    path: relative,
-                    text,
-                });
+                files.push(SourceFile { path: relative, text });
             }
         }
     }

@@ -17,9 +17,7 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.config).await,
         Command::Import { dir } => import_folder(cli.config, &dir).await,
-        Command::CreateAdmin { org, email, name } => {
-            create_admin(cli.config, &org, &email, &name).await
-        }
+        Command::CreateAdmin { org, email, name } => create_admin(cli.config, &org, &email, &name).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -31,11 +29,8 @@ async fn main() -> ExitCode {
 }
 
 fn init_logging(config: &Config) {
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false);
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
     if config.log_json {
         builder.json().init();
     } else {
@@ -49,9 +44,18 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         let report = import(&store, &demo_files(), &now_rfc3339())
             .await
             .map_err(import_error)?;
+        tracing::info!(versions = report.added.len(), "loaded the demo policy library");
+    }
+    if config.demo && store.count_users().await? == 0 {
+        casebook_server::demo::create_accounts(&store).await?;
+        let emails: Vec<&str> = casebook_server::demo::ACCOUNTS
+            .iter()
+            .map(|(email, _, _)| *email)
+            .collect();
         tracing::info!(
-            versions = report.added.len(),
-            "loaded the demo policy library"
+            "created demo accounts (password {}): {}",
+            casebook_server::demo::PASSWORD,
+            emails.join(", ")
         );
     }
     let shell = match AppShell::load(&config.dist) {
@@ -78,9 +82,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 async fn import_folder(config: Config, dir: &std::path::Path) -> anyhow::Result<()> {
     let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
     let files = read_folder(dir)?;
-    let report = import(&store, &files, &now_rfc3339())
-        .await
-        .map_err(import_error)?;
+    let report = import(&store, &files, &now_rfc3339()).await.map_err(import_error)?;
     println!(
         "imported {} new version(s), {} file(s) unchanged{}",
         report.added.len(),
@@ -117,14 +119,7 @@ async fn create_admin(config: Config, org: &str, email: &str, name: &str) -> any
     let org_id = store.ensure_org(org, &now).await?;
     let hash = casebook_server::auth::hash_password(&password)?;
     let user = store
-        .create_user(
-            &org_id,
-            email,
-            name,
-            casebook_server::auth::Role::Admin,
-            &hash,
-            &now,
-        )
+        .create_user(&org_id, email, name, casebook_server::auth::Role::Admin, &hash, &now)
         .await?;
     println!("created administrator {} in {}", user.email, user.org_name);
     store.close().await;
@@ -137,10 +132,7 @@ fn import_error(failure: ImportFailure) -> anyhow::Error {
             for e in &errors {
                 eprintln!("{e}");
             }
-            anyhow::anyhow!(
-                "the library has {} problem(s); nothing was imported",
-                errors.len()
-            )
+            anyhow::anyhow!("the library has {} problem(s); nothing was imported", errors.len())
         }
         ImportFailure::Store(e) => e,
     }

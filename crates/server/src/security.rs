@@ -15,35 +15,22 @@ pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id"
 pub async fn request_id(mut request: Request, next: Next) -> Response {
     let id = uuid::Uuid::new_v4().simple().to_string();
     let value = HeaderValue::from_str(&id).expect("a uuid is a valid header value");
-    request
-        .headers_mut()
-        .insert(REQUEST_ID_HEADER, value.clone());
-    let span = tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path());
-    let mut response = REQUEST_ID
-        .scope(id, next.run(request).instrument(span))
-        .await;
+    request.headers_mut().insert(REQUEST_ID_HEADER, value.clone());
+    let span =
+        tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path());
+    let mut response = REQUEST_ID.scope(id, next.run(request).instrument(span)).await;
     response.headers_mut().insert(REQUEST_ID_HEADER, value);
     response
 }
 
 /// Adds the security headers; `csp` is the Content-Security-Policy computed at start-up.
-pub async fn security_headers(
-    State(csp): State<HeaderValue>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn security_headers(State(csp): State<HeaderValue>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, csp);
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),

@@ -65,13 +65,9 @@ impl Store {
         let url = match database_url {
             Some(url) => url.to_string(),
             None => {
-                std::fs::create_dir_all(data_dir).with_context(|| {
-                    format!("cannot create the data folder {}", data_dir.display())
-                })?;
-                format!(
-                    "sqlite://{}?mode=rwc",
-                    data_dir.join("casebook.sqlite3").display()
-                )
+                std::fs::create_dir_all(data_dir)
+                    .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+                format!("sqlite://{}?mode=rwc", data_dir.join("casebook.sqlite3").display())
             }
         };
         let kind = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
@@ -138,11 +134,9 @@ impl Store {
     }
 
     pub async fn stored_versions(&self) -> anyhow::Result<Vec<StoredVersion>> {
-        let rows = sqlx::query(
-            "SELECT slug, number, source_hash FROM policy_versions ORDER BY slug, number",
-        )
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query("SELECT slug, number, source_hash FROM policy_versions ORDER BY slug, number")
+            .fetch_all(&self.pool)
+            .await?;
         rows.into_iter()
             .map(|row| {
                 Ok(StoredVersion {
@@ -156,11 +150,9 @@ impl Store {
 
     /// Reads the whole library.
     pub async fn load_library(&self) -> anyhow::Result<Library> {
-        let rows = sqlx::query(
-            "SELECT slug, metadata, document FROM policy_versions ORDER BY slug, number",
-        )
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query("SELECT slug, metadata, document FROM policy_versions ORDER BY slug, number")
+            .fetch_all(&self.pool)
+            .await?;
         let mut policies: Vec<Policy> = Vec::new();
         for row in rows {
             let slug = Slug::new(row.try_get::<String, _>(0)?)?;

@@ -31,37 +31,20 @@ async fn fixture(with_demo: bool, shell: Option<AppShell>) -> Fixture {
     Fixture { _dir: dir, state }
 }
 
-async fn send(
-    state: &AppState,
-    request: Request<Body>,
-) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let response = app(state.clone())
-        .oneshot(request)
-        .await
-        .expect("the service answers");
+async fn send(state: &AppState, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let response = app(state.clone()).oneshot(request).await.expect("the service answers");
     let status = response.status();
     let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes()
-        .to_vec();
+    let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
     (status, headers, body)
 }
 
 async fn get(state: &AppState, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    send(
-        state,
-        Request::get(uri).body(Body::empty()).expect("request"),
-    )
-    .await
+    send(state, Request::get(uri).body(Body::empty()).expect("request")).await
 }
 
 fn json<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
-    serde_json::from_slice(body)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body)))
+    serde_json::from_slice(body).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body)))
 }
 
 #[tokio::test]
@@ -90,21 +73,14 @@ async fn the_demo_library_is_listed_and_each_policy_opens() {
         assert_eq!(status, StatusCode::OK, "{}", summary.slug);
         let policy: Policy = json(&body);
         assert_eq!(policy.slug, summary.slug);
-        assert_eq!(
-            policy.current().map(|v| v.number),
-            Some(summary.current_version)
-        );
+        assert_eq!(policy.current().map(|v| v.number), Some(summary.current_version));
     }
 }
 
 #[tokio::test]
 async fn unknown_api_paths_and_policies_are_json_404s_and_wrong_methods_405s() {
     let f = fixture(true, None).await;
-    for uri in [
-        "/api/nope",
-        "/api/policies/no-such-policy",
-        "/api/policies/a/b/c",
-    ] {
+    for uri in ["/api/nope", "/api/policies/no-such-policy", "/api/policies/a/b/c"] {
         let (status, _, body) = get(&f.state, uri).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
         let error: ApiError = json(&body);
@@ -113,9 +89,7 @@ async fn unknown_api_paths_and_policies_are_json_404s_and_wrong_methods_405s() {
     }
     let (status, _, body) = send(
         &f.state,
-        Request::delete("/api/policies")
-            .body(Body::empty())
-            .expect("request"),
+        Request::delete("/api/policies").body(Body::empty()).expect("request"),
     )
     .await;
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
@@ -186,14 +160,10 @@ async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_
     let f = fixture(false, Some(shell)).await;
     for uri in ["/", "/api/health", "/api/nope"] {
         let (_, headers, _) = get(&f.state, uri).await;
-        let csp = headers[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .expect("ascii");
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii");
         assert!(csp.contains("default-src 'self'"), "{uri}: {csp}");
         assert!(
-            csp.contains(&format!(
-                "script-src 'self' 'wasm-unsafe-eval' {expected_hash}"
-            )),
+            csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {expected_hash}")),
             "{uri}: {csp}"
         );
         assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");
@@ -217,9 +187,7 @@ async fn without_a_built_app_other_paths_say_so_with_a_404() {
 #[tokio::test]
 async fn the_server_answers_over_a_real_socket() {
     let f = fixture(true, None).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     let server = tokio::spawn(axum::serve(listener, app(f.state.clone())).into_future());
     let health: Health = reqwest::get(format!("http://{address}/api/health"))
@@ -275,30 +243,20 @@ async fn import_is_all_or_nothing_idempotent_and_turns_a_changed_file_into_a_new
     match failure {
         Err(casebook_server::library::ImportFailure::Invalid(errors)) => {
             assert_eq!(errors.len(), 1);
-            assert!(
-                errors[0].message.contains("unknown area"),
-                "{:?}",
-                errors[0]
-            );
+            assert!(errors[0].message.contains("unknown area"), "{:?}", errors[0]);
             assert_eq!(errors[0].line, 4);
         }
         other => panic!("expected a validation failure, got {other:?}"),
     }
     let library = store.load_library().await.expect("load");
-    let numbers: Vec<u32> = library.policies[0]
-        .versions
-        .iter()
-        .map(|v| v.number)
-        .collect();
+    let numbers: Vec<u32> = library.policies[0].versions.iter().map(|v| v.number).collect();
     assert_eq!(numbers, vec![1, 2], "the failed import added nothing");
     drop(store);
 
     // The SQLite file keeps everything across a restart.
     let reopened = Store::open(None, dir.path()).await.expect("reopen");
     assert_eq!(
-        reopened.load_library().await.expect("load").policies[0]
-            .versions
-            .len(),
+        reopened.load_library().await.expect("load").policies[0].versions.len(),
         2
     );
 }
@@ -313,11 +271,7 @@ async fn the_search_index_is_served_as_bytes_the_core_engine_loads() {
     let library = f.state.library.current();
     assert_eq!(index.doc_count(), library.library.section_count());
     let mut engine = casebook_core::search::Engine::new(index);
-    let results = engine.search(
-        "doxing home adress",
-        &casebook_core::search::Filters::default(),
-        3,
-    );
+    let results = engine.search("doxing home adress", &casebook_core::search::Filters::default(), 3);
     let top = engine.index().key(results.hits[0].doc);
     assert!(top.starts_with("private-information#"), "{top}");
 

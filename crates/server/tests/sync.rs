@@ -60,10 +60,7 @@ async fn replaying_a_push_one_to_five_times_has_exactly_one_effect() {
             let first = round as u64 * 2 + 1;
             let body = push_body(
                 "client-replay-1",
-                vec![
-                    mutation(first, "item-1", "a", 0),
-                    mutation(first + 1, "item-2", "b", 0),
-                ],
+                vec![mutation(first, "item-1", "a", 0), mutation(first + 1, "item-2", "b", 0)],
             );
             for _ in 0..times {
                 let reply = call(
@@ -75,13 +72,7 @@ async fn replaying_a_push_one_to_five_times_has_exactly_one_effect() {
                     true,
                 )
                 .await;
-                assert_eq!(
-                    reply.status,
-                    StatusCode::OK,
-                    "{}: {:?}",
-                    db.name,
-                    reply.body
-                );
+                assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
                 assert_eq!(reply.body["last_mutation_id"], first + 1);
             }
         }
@@ -120,9 +111,7 @@ async fn a_gap_is_refused_and_writes_nothing() {
         .await;
         assert_eq!(gap.status, StatusCode::CONFLICT, "{}", db.name);
         assert!(
-            gap.body["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("before 2")),
+            gap.body["message"].as_str().is_some_and(|m| m.contains("before 2")),
             "{:?}",
             gap.body
         );
@@ -163,16 +152,9 @@ async fn a_client_id_belongs_to_the_person_who_first_used_it() {
         StatusCode::OK
     );
     assert_eq!(
-        call(
-            &app,
-            Method::POST,
-            "/api/sync/push",
-            Some(&trainer),
-            Some(body),
-            true
-        )
-        .await
-        .status,
+        call(&app, Method::POST, "/api/sync/push", Some(&trainer), Some(body), true)
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
@@ -198,9 +180,7 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
         let (_, app) = service(store).await;
         let agent = sign_in(&app, "agent@acme.test").await;
         let specialist = sign_in(&app, "specialist@acme.test").await;
-        let many: Vec<Mutation> = (1..=25)
-            .map(|i| mutation(i, &format!("item-{i}"), "done", 0))
-            .collect();
+        let many: Vec<Mutation> = (1..=25).map(|i| mutation(i, &format!("item-{i}"), "done", 0)).collect();
         assert_eq!(
             call(
                 &app,
@@ -296,10 +276,7 @@ impl ServerProcess {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "the server did not start listening"
-            );
+            assert!(Instant::now() < deadline, "the server did not start listening");
             std::thread::sleep(Duration::from_millis(50));
         }
         ServerProcess { child, url }
@@ -337,12 +314,7 @@ async fn http_sign_in(client: &reqwest::Client, url: &str, email: &str) -> Strin
         .to_string()
 }
 
-async fn http_push(
-    client: &reqwest::Client,
-    url: &str,
-    cookie: &str,
-    body: &Value,
-) -> Result<u64, String> {
+async fn http_push(client: &reqwest::Client, url: &str, cookie: &str, body: &Value) -> Result<u64, String> {
     let response = client
         .post(format!("{url}/api/sync/push"))
         .header("x-casebook-request", "1")
@@ -362,12 +334,7 @@ async fn http_push(
         .ok_or_else(|| "no last_mutation_id".into())
 }
 
-async fn http_pull_all(
-    client: &reqwest::Client,
-    url: &str,
-    cookie: &str,
-    client_id: &str,
-) -> Replica {
+async fn http_pull_all(client: &reqwest::Client, url: &str, cookie: &str, client_id: &str) -> Replica {
     let mut replica = Replica::default();
     loop {
         let page: PullResponse = client
@@ -410,10 +377,7 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
             tokio::spawn(async move {
                 let mut acknowledged = 0;
                 for id in 1..=400u64 {
-                    let body = push_body(
-                        "client-kill-01",
-                        vec![mutation(id, &format!("item-{id}"), "done", 0)],
-                    );
+                    let body = push_body("client-kill-01", vec![mutation(id, &format!("item-{id}"), "done", 0)]);
                     match http_push(&http, &url, &cookie, &body).await {
                         Ok(last) => acknowledged = last,
                         Err(_) => break,
@@ -512,9 +476,7 @@ async fn two_server_processes_on_one_postgresql_converge() {
     assert_eq!(seen_by_agent, seen_by_specialist);
     assert_eq!(seen_by_agent.cursor, 40, "one gapless log of 40 changes");
     for i in 1..=20 {
-        let field = seen_by_agent
-            .field(&format!("item-{i}"), "decision")
-            .expect("field");
+        let field = seen_by_agent.field(&format!("item-{i}"), "decision").expect("field");
         assert_eq!(field.conflicts.len(), 1, "item-{i}: both values visible");
     }
 }

@@ -20,9 +20,7 @@ pub fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
         let mut row_min = current[0];
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut value = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
+            let mut value = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 value = value.min(before[j - 2] + 1);
             }
@@ -50,8 +48,7 @@ pub fn allowed_edits(len: usize) -> usize {
 /// A 64-bit summary of which letters a word contains, to skip most candidates in one step:
 /// words whose letter sets differ by more than two letters per edit cannot be close.
 pub fn letter_mask(word: &[char]) -> u64 {
-    word.iter()
-        .fold(0u64, |mask, c| mask | 1u64 << (u32::from(*c) % 64))
+    word.iter().fold(0u64, |mask, c| mask | 1u64 << (u32::from(*c) % 64))
 }
 
 #[cfg(test)]
@@ -69,11 +66,7 @@ mod tests {
         assert_eq!(d("harassment", "harassment", 2), Some(0));
         assert_eq!(d("harrasment", "harassment", 2), Some(2));
         assert_eq!(d("adress", "address", 1), Some(1));
-        assert_eq!(
-            d("phsihing", "phishing", 1),
-            Some(1),
-            "a transposition is one edit"
-        );
+        assert_eq!(d("phsihing", "phishing", 1), Some(1), "a transposition is one edit");
         assert_eq!(d("imperosnation", "impersonation", 1), Some(1));
         assert_eq!(d("kitten", "sitting", 2), None);
         assert_eq!(d("kitten", "sitting", 3), Some(3));

@@ -283,8 +283,8 @@ impl SearchIndex {
 
     /// Like [`SearchIndex::from_bytes`], keeping the postings in the given buffer (no copy).
     pub fn from_vec(mut bytes: Vec<u8>) -> Result<SearchIndex, IndexError> {
-        let (mut index, rest) = postcard::take_from_bytes::<SearchIndex>(&bytes)
-            .map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let (mut index, rest) =
+            postcard::take_from_bytes::<SearchIndex>(&bytes).map_err(|e| IndexError::Corrupt(e.to_string()))?;
         let tables = bytes.len() - rest.len();
         bytes.drain(..tables);
         index.postings = bytes;
@@ -347,30 +347,18 @@ impl SearchIndex {
     }
 
     pub fn term(&self, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.term_ends[i - 1] as usize
-        };
+        let start = if i == 0 { 0 } else { self.term_ends[i - 1] as usize };
         &self.terms[start..self.term_ends[i] as usize]
     }
 
     fn postings_len(&self, i: usize) -> usize {
-        let start = if i == 0 {
-            0
-        } else {
-            self.posting_ends[i - 1] as usize
-        };
+        let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
         (self.posting_ends[i] as usize).saturating_sub(start)
     }
 
     /// Term `i`'s documents with their packed count bytes, in document order.
     pub(crate) fn postings_of(&self, i: usize) -> Postings<'_> {
-        let start = if i == 0 {
-            0
-        } else {
-            self.posting_ends[i - 1] as usize
-        };
+        let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
         let docs = &self.postings[start..self.posting_ends[i] as usize];
         let counts_start = self.count_starts[i] as usize;
         let counts = &self.postings[counts_start..counts_start + self.doc_freq[i] as usize];
@@ -396,11 +384,7 @@ impl SearchIndex {
     /// The key a document was added with.
     pub fn key(&self, doc: u32) -> &str {
         let i = doc as usize;
-        let start = if i == 0 {
-            0
-        } else {
-            self.key_ends[i - 1] as usize
-        };
+        let start = if i == 0 { 0 } else { self.key_ends[i - 1] as usize };
         &self.keys[start..self.key_ends[i] as usize]
     }
 
@@ -434,11 +418,7 @@ impl SearchIndex {
         let (mut lo, mut hi) = (start, self.term_count());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if pred(self.term(mid)) {
-                lo = mid + 1
-            } else {
-                hi = mid
-            }
+            if pred(self.term(mid)) { lo = mid + 1 } else { hi = mid }
         }
         lo - start
     }
@@ -471,16 +451,8 @@ impl SearchIndex {
 /// The documents of one posting list, as stored.
 #[derive(Debug)]
 enum DocList<'a> {
-    Gaps {
-        bytes: &'a [u8],
-        at: usize,
-        doc: u32,
-    },
-    Bitmap {
-        bytes: &'a [u8],
-        byte: usize,
-        bits: u8,
-    },
+    Gaps { bytes: &'a [u8], at: usize, doc: u32 },
+    Bitmap { bytes: &'a [u8], byte: usize, bits: u8 },
 }
 
 /// Iterates one term's (document, packed counts) pairs.

@@ -34,10 +34,7 @@ pub struct Filters {
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.areas.is_empty()
-            && self.regions.is_empty()
-            && self.langs.is_empty()
-            && self.actions.is_empty()
+        self.areas.is_empty() && self.regions.is_empty() && self.langs.is_empty() && self.actions.is_empty()
     }
 }
 
@@ -119,10 +116,7 @@ impl Engine {
     /// Runs `query`, returning at most `limit` hits that pass `filters`.
     pub fn search(&mut self, query: &str, filters: &Filters, limit: usize) -> Results {
         let clauses = self.clauses(query);
-        let words = clauses
-            .iter()
-            .fold(0u32, |acc, c| acc | c.covers)
-            .count_ones();
+        let words = clauses.iter().fold(0u32, |acc, c| acc | c.covers).count_ones();
         let mut matched_terms = BTreeSet::new();
         for clause in &clauses {
             for (term, _) in &clause.candidates {
@@ -138,10 +132,7 @@ impl Engine {
             let score = self.total[d] * covered * covered;
             self.total[d] = 0.0;
             self.coverage[d] = 0;
-            if allowed
-                .as_ref()
-                .is_none_or(|a| a.accepts(&self.index.docs[d]))
-            {
+            if allowed.as_ref().is_none_or(|a| a.accepts(&self.index.docs[d])) {
                 ranked.push((score, doc));
             }
         }
@@ -155,10 +146,7 @@ impl Engine {
         ranked.truncate(limit);
         ranked.sort_unstable_by(order);
         Results {
-            hits: ranked
-                .into_iter()
-                .map(|(score, doc)| Hit { doc, score })
-                .collect(),
+            hits: ranked.into_iter().map(|(score, doc)| Hit { doc, score }).collect(),
             total,
             matched_terms,
         }
@@ -210,10 +198,7 @@ impl Engine {
                                 continue;
                             }
                             // A rare synonym must not outweigh the common word that was typed.
-                            let typed = clause
-                                .candidates
-                                .first()
-                                .map_or(f32::INFINITY, |(w, _)| self.idf(*w));
+                            let typed = clause.candidates.first().map_or(f32::INFINITY, |(w, _)| self.idf(*w));
                             let rarity = (typed / self.idf(t)).min(1.0);
                             clause.candidates.push((t, weight * rarity));
                         }
@@ -254,11 +239,7 @@ impl Engine {
 
     fn keep_most_common(&self, terms: &mut Vec<usize>) {
         if terms.len() > MAX_EXPANSIONS {
-            terms.sort_by(|a, b| {
-                self.index.doc_freq[*b]
-                    .cmp(&self.index.doc_freq[*a])
-                    .then(a.cmp(b))
-            });
+            terms.sort_by(|a, b| self.index.doc_freq[*b].cmp(&self.index.doc_freq[*a]).then(a.cmp(b)));
             terms.truncate(MAX_EXPANSIONS);
         }
     }
@@ -296,10 +277,7 @@ impl Engine {
                 .then(a.0.cmp(&b.0))
         });
         found.truncate(MAX_EXPANSIONS);
-        found
-            .into_iter()
-            .map(|(t, d)| (t, TYPO_WEIGHTS[d.min(2)]))
-            .collect()
+        found.into_iter().map(|(t, d)| (t, TYPO_WEIGHTS[d.min(2)])).collect()
     }
 
     /// BM25's inverse document frequency of a term.
@@ -336,8 +314,7 @@ impl Engine {
             if self.coverage[d] == 0 && self.total[d] == 0.0 {
                 self.all_touched.push(doc);
             }
-            let [best_typed, sum_typed, best_synonym, sum_synonym] =
-                std::mem::take(&mut self.clause[d]);
+            let [best_typed, sum_typed, best_synonym, sum_synonym] = std::mem::take(&mut self.clause[d]);
             let typed = best_typed + OTHER_CANDIDATES * (sum_typed - best_typed);
             let synonym = best_synonym + OTHER_CANDIDATES * (sum_synonym - best_synonym);
             self.total[d] += typed.max(synonym) + OTHER_CANDIDATES * typed.min(synonym);

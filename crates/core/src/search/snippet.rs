@@ -58,11 +58,7 @@ pub fn snippet(text: &str, terms: &BTreeSet<String>, max_chars: usize) -> Vec<Fr
     }
     // Start a little before the first hit, at a word boundary.
     let mut start = best.0;
-    let lead = text[..start]
-        .char_indices()
-        .rev()
-        .nth(40)
-        .map_or(0, |(i, _)| i);
+    let lead = text[..start].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     if let Some(space) = text[lead..start].find(char::is_whitespace) {
         start = lead + space + 1;
     } else if lead == 0 {
@@ -134,13 +130,7 @@ mod tests {
     fn render(fragments: &[Fragment]) -> String {
         fragments
             .iter()
-            .map(|f| {
-                if f.hit {
-                    format!("[{}]", f.text)
-                } else {
-                    f.text.clone()
-                }
-            })
+            .map(|f| if f.hit { format!("[{}]", f.text) } else { f.text.clone() })
             .collect()
     }
 
@@ -165,20 +155,13 @@ mod tests {
         );
         let out = render(&snippet(&text, &terms(&["doxxing", "address"]), 80));
         assert!(out.starts_with('…') && out.ends_with('…'), "{out}");
-        assert!(
-            out.contains("[doxxing]") && out.contains("[address]"),
-            "{out}"
-        );
+        assert!(out.contains("[doxxing]") && out.contains("[address]"), "{out}");
         assert!(out.chars().count() <= 80 + 6, "{out}");
     }
 
     #[test]
     fn without_hits_a_snippet_is_the_beginning() {
-        let out = render(&snippet(
-            "Short text that does not match.",
-            &terms(&["zebra"]),
-            200,
-        ));
+        let out = render(&snippet("Short text that does not match.", &terms(&["zebra"]), 200));
         assert_eq!(out, "Short text that does not match.");
     }
 }

@@ -60,16 +60,9 @@ pub fn stem(word: &mut String) {
     if word.ends_with("ies") && word.len() > 4 {
         word.truncate(word.len() - 3);
         word.push('y');
-    } else if ["sses", "xes", "zes", "ches", "shes"]
-        .iter()
-        .any(|s| word.ends_with(s))
-    {
+    } else if ["sses", "xes", "zes", "ches", "shes"].iter().any(|s| word.ends_with(s)) {
         word.truncate(word.len() - 2);
-    } else if word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-    {
+    } else if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
         word.truncate(word.len() - 1);
     }
 }
@@ -145,10 +138,7 @@ pub fn terms(text: &str) -> Vec<String> {
 
 /// Whether the person is still typing the last word of `query` (no space or punctuation after it).
 pub fn last_word_is_open(query: &str) -> bool {
-    query
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_alphanumeric() || is_cjk(c))
+    query.chars().last().is_some_and(|c| c.is_alphanumeric() || is_cjk(c))
 }
 
 #[cfg(test)]

@@ -60,29 +60,12 @@ pub async fn import_library(
                 report.added.len(),
                 report.unchanged
             );
-            audit(
-                &state,
-                Some(&user.email),
-                "library.import",
-                "ok",
-                Some(&detail),
-            )
-            .await;
-            Ok((
-                axum::http::StatusCode::OK,
-                Json(ImportOutcome::Imported(report)),
-            ))
+            audit(&state, Some(&user.email), "library.import", "ok", Some(&detail)).await;
+            Ok((axum::http::StatusCode::OK, Json(ImportOutcome::Imported(report))))
         }
         Err(ImportFailure::Invalid(errors)) => {
             let detail = format!("{} problem(s); nothing imported", errors.len());
-            audit(
-                &state,
-                Some(&user.email),
-                "library.import",
-                "failed",
-                Some(&detail),
-            )
-            .await;
+            audit(&state, Some(&user.email), "library.import", "failed", Some(&detail)).await;
             Ok((
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
                 Json(ImportOutcome::Invalid { errors }),
@@ -123,9 +106,7 @@ pub async fn create_user(
 ) -> Result<(axum::http::StatusCode, Json<User>), AppError> {
     let email = new.email.trim().to_lowercase();
     if !email.contains('@') || email.len() > 254 {
-        return Err(AppError::Unprocessable(
-            "Give a valid email address.".into(),
-        ));
+        return Err(AppError::Unprocessable("Give a valid email address.".into()));
     }
     if new.name.trim().is_empty() || new.name.len() > 200 {
         return Err(AppError::Unprocessable(
@@ -133,14 +114,10 @@ pub async fn create_user(
         ));
     }
     if new.password.chars().count() < 12 {
-        return Err(AppError::Unprocessable(
-            "Passwords need at least 12 characters.".into(),
-        ));
+        return Err(AppError::Unprocessable("Passwords need at least 12 characters.".into()));
     }
     if state.store.user_with_hash(&email).await?.is_some() {
-        return Err(AppError::Conflict(format!(
-            "An account for {email} exists already."
-        )));
+        return Err(AppError::Conflict(format!("An account for {email} exists already.")));
     }
     let hash = auth::hash_password(&new.password)?;
     let user = state

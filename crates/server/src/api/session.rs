@@ -4,23 +4,20 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 
 use crate::AppState;
-use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_DAYS, User};
+use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_DAYS};
 use crate::error::{ApiJson, AppError, current_request_id};
 use crate::store::NewAuditEntry;
 
-/// Failed sign-ins allowed per email and per address within [`FAILURE_WINDOW_MS`].
-pub const MAX_FAILURES: i64 = 5;
+/// Failed sign-ins allowed per email within [`FAILURE_WINDOW_MS`].
+pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
+/// Failed sign-ins allowed per network address: higher, because a vendor site's agents
+/// share one address and one person's typos must not lock out the floor.
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 50;
 pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignIn {
-    pub email: String,
-    pub password: String,
-}
+pub use casebook_core::wire::{SessionInfo, SignIn};
 
 fn cookie(value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
@@ -46,24 +43,15 @@ pub async fn sign_in(
     let email = body.email.trim().to_lowercase();
     let now = auth::now_ms();
     let keys = [
-        format!("email:{email}"),
-        format!("address:{}", client_address(&headers)),
+        (format!("email:{email}"), MAX_FAILURES_PER_EMAIL),
+        (
+            format!("address:{}", client_address(&headers)),
+            MAX_FAILURES_PER_ADDRESS,
+        ),
     ];
-    for key in &keys {
-        if state
-            .store
-            .sign_in_failures_since(key, now - FAILURE_WINDOW_MS)
-            .await?
-            >= MAX_FAILURES
-        {
-            audit(
-                &state,
-                Some(&email),
-                "session.sign_in",
-                "denied",
-                Some("rate limited"),
-            )
-            .await;
+    for (key, max) in &keys {
+        if state.store.sign_in_failures_since(key, now - FAILURE_WINDOW_MS).await? >= *max {
+            audit(&state, Some(&email), "session.sign_in", "denied", Some("rate limited")).await;
             return Err(AppError::TooManyAttempts);
         }
     }
@@ -80,7 +68,7 @@ pub async fn sign_in(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        for key in &keys {
+        for (key, _) in &keys {
             state.store.record_sign_in_failure(key, now).await?;
         }
         audit(
@@ -97,12 +85,7 @@ pub async fn sign_in(
     let expires = now + SESSION_DAYS * 24 * 3600 * 1000;
     state
         .store
-        .create_session(
-            &auth::token_hash(&token),
-            &user.id,
-            &crate::now_rfc3339(),
-            expires,
-        )
+        .create_session(&auth::token_hash(&token), &user.id, &crate::now_rfc3339(), expires)
         .await?;
     audit(&state, Some(&user.email), "session.sign_in", "ok", None).await;
     let mut response = Json(&user).into_response();
@@ -120,8 +103,11 @@ pub async fn sign_in(
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| auth::hash_password(&auth::new_token()).unwrap_or_default());
 
-pub async fn me(CurrentUser(user): CurrentUser) -> Response {
-    ([(header::CACHE_CONTROL, "no-store")], Json::<User>(user)).into_response()
+pub async fn me(user: Option<axum::Extension<CurrentUser>>) -> Response {
+    let info = SessionInfo {
+        user: user.map(|axum::Extension(CurrentUser(user))| user),
+    };
+    ([(header::CACHE_CONTROL, "no-store")], Json(info)).into_response()
 }
 
 pub async fn sign_out(
@@ -130,10 +116,7 @@ pub async fn sign_out(
     CurrentUser(user): CurrentUser,
 ) -> Result<Response, AppError> {
     if let Some(token) = auth::session_token(&headers) {
-        state
-            .store
-            .delete_session(&auth::token_hash(&token))
-            .await?;
+        state.store.delete_session(&auth::token_hash(&token)).await?;
     }
     audit(&state, Some(&user.email), "session.sign_out", "ok", None).await;
     let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
@@ -144,13 +127,7 @@ pub async fn sign_out(
 }
 
 /// Records an event; a failure to write the log is logged, never shown to the person.
-pub async fn audit(
-    state: &AppState,
-    actor: Option<&str>,
-    action: &str,
-    result: &str,
-    detail: Option<&str>,
-) {
+pub async fn audit(state: &AppState, actor: Option<&str>, action: &str, result: &str, detail: Option<&str>) {
     let entry = NewAuditEntry {
         actor,
         action,

@@ -15,9 +15,7 @@ impl From<PushFailure> for AppError {
     fn from(failure: PushFailure) -> AppError {
         match failure {
             PushFailure::NotYourClient => AppError::Forbidden,
-            PushFailure::Refused(e @ casebook_core::sync::PushError::Gap { .. }) => {
-                AppError::Conflict(e.to_string())
-            }
+            PushFailure::Refused(e @ casebook_core::sync::PushError::Gap { .. }) => AppError::Conflict(e.to_string()),
             PushFailure::Refused(e) => AppError::Unprocessable(e.to_string()),
             PushFailure::Store(e) => AppError::Internal(e),
         }
@@ -29,10 +27,7 @@ pub async fn push(
     CurrentUser(user): CurrentUser,
     ApiJson(request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, AppError> {
-    let client_time = request
-        .mutations
-        .last()
-        .map(|m| m.clock.wall_ms.to_string());
+    let client_time = request.mutations.last().map(|m| m.clock.wall_ms.to_string());
     match state.store.push(&user.id, &request).await {
         Ok((response, applied)) => {
             if applied > 0 {

@@ -56,9 +56,7 @@ impl Store {
         .execute(&self.pool)
         .await
         .with_context(|| format!("cannot create the account {email} (does it exist already?)"))?;
-        self.user_by_id(&id)
-            .await?
-            .context("the new account was not stored")
+        self.user_by_id(&id).await?.context("the new account was not stored")
     }
 
     fn user_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<User> {
@@ -101,10 +99,7 @@ impl Store {
         else {
             return Ok(None);
         };
-        Ok(Some((
-            Self::user_from_row(&row)?,
-            row.try_get("password_hash")?,
-        )))
+        Ok(Some((Self::user_from_row(&row)?, row.try_get("password_hash")?)))
     }
 
     pub async fn users_of_org(&self, org_id: &str) -> anyhow::Result<Vec<User>> {
@@ -147,17 +142,12 @@ impl Store {
     }
 
     /// The person a live session belongs to.
-    pub async fn session_user(
-        &self,
-        token_hash: &str,
-        now_ms: i64,
-    ) -> anyhow::Result<Option<User>> {
-        let row =
-            sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_ms > $2")
-                .bind(token_hash)
-                .bind(now_ms)
-                .fetch_optional(&self.pool)
-                .await?;
+    pub async fn session_user(&self, token_hash: &str, now_ms: i64) -> anyhow::Result<Option<User>> {
+        let row = sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_ms > $2")
+            .bind(token_hash)
+            .bind(now_ms)
+            .fetch_optional(&self.pool)
+            .await?;
         match row {
             Some(row) => self.user_by_id(&row.try_get::<String, _>(0)?).await,
             None => Ok(None),

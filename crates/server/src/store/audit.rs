@@ -1,26 +1,11 @@
 //! The append-only audit log. This module only ever inserts and reads; the database itself
 //! refuses updates and deletes (see the migrations).
 
-use serde::Serialize;
 use sqlx::Row;
 
 use super::Store;
 
-/// One thing that happened, as recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AuditEntry {
-    pub id: i64,
-    pub server_time: String,
-    pub client_time: Option<String>,
-    /// The person's email, or `None` when nobody was signed in.
-    pub actor: Option<String>,
-    pub action: String,
-    pub object: Option<String>,
-    pub request_id: String,
-    /// `ok`, `denied` or `failed`.
-    pub result: String,
-    pub detail: Option<String>,
-}
+pub use casebook_core::wire::AuditEntry;
 
 /// What to record; the id and server time are assigned on insert.
 #[derive(Debug, Clone, Default)]

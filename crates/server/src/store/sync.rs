@@ -1,9 +1,7 @@
 //! The sync log: pushes append to it in one transaction each, pulls read it in pages.
 
 use casebook_core::SCHEMA_VERSION;
-use casebook_core::sync::{
-    Change, PullResponse, PushError, PushRequest, PushResponse, accept_push,
-};
+use casebook_core::sync::{Change, PullResponse, PushError, PushRequest, PushResponse, accept_push};
 use sqlx::Row;
 
 use super::{DbKind, Store};
@@ -29,11 +27,7 @@ impl From<sqlx::Error> for PushFailure {
 impl Store {
     /// Applies what is new in a push, all or nothing, and returns the client's last applied id
     /// and how many mutations this push applied.
-    pub async fn push(
-        &self,
-        user_id: &str,
-        request: &PushRequest,
-    ) -> Result<(PushResponse, usize), PushFailure> {
+    pub async fn push(&self, user_id: &str, request: &PushRequest) -> Result<(PushResponse, usize), PushFailure> {
         // One writer at a time keeps sequence numbers gapless and in commit order: a process
         // lock for the embedded SQLite file, a transaction-scoped advisory lock shared by every
         // server process on PostgreSQL.
@@ -44,11 +38,10 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        let owner =
-            sqlx::query("SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
-                .bind(&request.client_id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let owner = sqlx::query("SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
+            .bind(&request.client_id)
+            .fetch_optional(&mut *tx)
+            .await?;
         let last = match &owner {
             Some(row) if row.try_get::<String, _>(0)? != user_id => {
                 return Err(PushFailure::NotYourClient);
@@ -58,26 +51,23 @@ impl Store {
         };
         let fresh = accept_push(request, last, SCHEMA_VERSION)?;
         if fresh.is_empty() {
-            return Ok((
-                PushResponse {
-                    last_mutation_id: last,
-                },
-                0,
-            ));
+            return Ok((PushResponse { last_mutation_id: last }, 0));
         }
         let head: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) FROM sync_changes")
             .fetch_one(&mut *tx)
             .await?
             .try_get(0)?;
         for (i, mutation) in fresh.iter().enumerate() {
-            sqlx::query("INSERT INTO sync_changes (seq, client_id, mutation_id, clock, op) VALUES ($1, $2, $3, $4, $5)")
-                .bind(head + 1 + i as i64)
-                .bind(&request.client_id)
-                .bind(mutation.id as i64)
-                .bind(serde_json::to_string(&mutation.clock).map_err(anyhow::Error::from)?)
-                .bind(serde_json::to_string(&mutation.op).map_err(anyhow::Error::from)?)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO sync_changes (seq, client_id, mutation_id, clock, op) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(head + 1 + i as i64)
+            .bind(&request.client_id)
+            .bind(mutation.id as i64)
+            .bind(serde_json::to_string(&mutation.clock).map_err(anyhow::Error::from)?)
+            .bind(serde_json::to_string(&mutation.op).map_err(anyhow::Error::from)?)
+            .execute(&mut *tx)
+            .await?;
         }
         let new_last = fresh.last().map_or(last, |m| m.id);
         if owner.is_some() {
@@ -111,11 +101,10 @@ impl Store {
         cursor: u64,
         limit: usize,
     ) -> Result<PullResponse, PushFailure> {
-        let owner =
-            sqlx::query("SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
-                .bind(client_id)
-                .fetch_optional(&self.pool)
-                .await?;
+        let owner = sqlx::query("SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
+            .bind(client_id)
+            .fetch_optional(&self.pool)
+            .await?;
         let last_mutation_id = match owner {
             Some(row) if row.try_get::<String, _>(0)? != user_id => {
                 return Err(PushFailure::NotYourClient);
@@ -123,21 +112,21 @@ impl Store {
             Some(row) => u64::try_from(row.try_get::<i64, _>(1)?).unwrap_or(0),
             None => 0,
         };
-        let rows = sqlx::query("SELECT seq, client_id, mutation_id, clock, op FROM sync_changes WHERE seq > $1 ORDER BY seq LIMIT $2")
-            .bind(cursor as i64)
-            .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT seq, client_id, mutation_id, clock, op FROM sync_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(cursor as i64)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
         let mut changes = Vec::with_capacity(rows.len());
         for row in rows {
             changes.push(Change {
                 seq: u64::try_from(row.try_get::<i64, _>(0)?).unwrap_or(0),
                 client_id: row.try_get(1)?,
                 mutation_id: u64::try_from(row.try_get::<i64, _>(2)?).unwrap_or(0),
-                clock: serde_json::from_str(&row.try_get::<String, _>(3)?)
-                    .map_err(anyhow::Error::from)?,
-                op: serde_json::from_str(&row.try_get::<String, _>(4)?)
-                    .map_err(anyhow::Error::from)?,
+                clock: serde_json::from_str(&row.try_get::<String, _>(3)?).map_err(anyhow::Error::from)?,
+                op: serde_json::from_str(&row.try_get::<String, _>(4)?).map_err(anyhow::Error::from)?,
             });
         }
         let head: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) FROM sync_changes")

@@ -69,9 +69,7 @@ async fn fresh_postgres(admin_url: &str) -> String {
         .await
         .expect("create database");
     pool.close().await;
-    let (base, _) = admin_url
-        .rsplit_once('/')
-        .expect("the URL names a database");
+    let (base, _) = admin_url.rsplit_once('/').expect("the URL names a database");
     format!("{base}/{name}")
 }
 
@@ -126,25 +124,12 @@ pub async fn call(
         None => request.body(Body::empty()),
     }
     .expect("request");
-    let response = app
-        .clone()
-        .oneshot(request)
-        .await
-        .expect("the service answers");
+    let response = app.clone().oneshot(request).await.expect("the service answers");
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
     let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    Reply {
-        status,
-        headers,
-        body,
-    }
+    Reply { status, headers, body }
 }
 
 /// Signs in and returns the `Cookie` header value for the session.
@@ -158,16 +143,7 @@ pub async fn sign_in(app: &Router, email: &str) -> String {
         true,
     )
     .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::OK,
-        "sign-in of {email}: {:?}",
-        reply.body
-    );
+    assert_eq!(reply.status, StatusCode::OK, "sign-in of {email}: {:?}", reply.body);
     let set_cookie = reply.headers[header::SET_COOKIE].to_str().expect("ascii");
-    set_cookie
-        .split(';')
-        .next()
-        .expect("name=value")
-        .to_string()
+    set_cookie.split(';').next().expect("name=value").to_string()
 }

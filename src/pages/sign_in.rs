@@ -1,0 +1,80 @@
+//! Signing in with the account a vendor admin gave.
+
+use casebook_core::wire::{SignIn, User};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiFailure};
+use crate::route::Route;
+use crate::session::{Session, use_session};
+
+#[component]
+pub fn SignInPage() -> Html {
+    let handle = use_session();
+    let navigator = use_navigator();
+    let email = use_node_ref();
+    let password = use_node_ref();
+    let error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+
+    if let Session::SignedIn(user) = &handle.session {
+        return html! {
+            <article class="page narrow">
+                <h1>{ "Signed in" }</h1>
+                <p>{ format!("You are signed in as {} ({}).", user.name, user.email) }</p>
+                <p><Link<Route> to={Route::Search}>{ "Go to policy search" }</Link<Route>></p>
+            </article>
+        };
+    }
+
+    let onsubmit = {
+        let (email, password, error, busy, set) = (
+            email.clone(),
+            password.clone(),
+            error.clone(),
+            busy.clone(),
+            handle.set.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let body = SignIn {
+                email: value(&email),
+                password: value(&password),
+            };
+            let (error, busy, set, navigator) = (error.clone(), busy.clone(), set.clone(), navigator.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::post_json::<_, User>("/api/session", &body).await {
+                    Ok(user) => {
+                        set.emit(Session::SignedIn(user));
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::Search);
+                        }
+                    }
+                    Err(ApiFailure::Server { error: Some(e), .. }) => error.set(Some(e.message)),
+                    Err(failure) => error.set(Some(failure.message())),
+                }
+                busy.set(false);
+            });
+        })
+    };
+
+    html! {
+        <article class="page narrow">
+            <h1>{ "Sign in" }</h1>
+            <p class="muted">{ "Use the account your vendor administrator gave you." }</p>
+            <form class="form" {onsubmit}>
+                <label for="email">{ "Email" }</label>
+                <input id="email" ref={email} type="email" autocomplete="username" required=true />
+                <label for="password">{ "Password" }</label>
+                <input id="password" ref={password} type="password" autocomplete="current-password" required=true />
+                if let Some(message) = &*error {
+                    <p class="error" role="alert">{ message }</p>
+                }
+                <button type="submit" class="primary" disabled={*busy}>{ if *busy { "Signing in…" } else { "Sign in" } }</button>
+            </form>
+        </article>
+    }
+}

@@ -1,0 +1,80 @@
+//! Who is signed in, shared with every component through a context.
+//!
+//! The session itself is an `HttpOnly` cookie the app never sees; the app only asks the
+//! server who it belongs to. Signing out ends the session on the server and wipes the
+//! signed-out person's case data from this browser.
+
+use casebook_core::wire::{SessionInfo, User};
+use yew::prelude::*;
+
+use crate::api::{self, ApiFailure};
+
+use crate::local_db::LocalDb;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Session {
+    Checking,
+    SignedOut,
+    SignedIn(User),
+    /// The server cannot be reached; whether someone is signed in is unknown.
+    Unknown,
+}
+
+/// The session and a way to change it (after signing in or out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionHandle {
+    pub session: Session,
+    pub set: Callback<Session>,
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct SessionProviderProps {
+    pub children: Children,
+}
+
+#[component]
+pub fn SessionProvider(props: &SessionProviderProps) -> Html {
+    let session = use_state(|| Session::Checking);
+    {
+        let session = session.clone();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                session.set(match api::get_json::<SessionInfo>("/api/session").await {
+                    Ok(SessionInfo { user: Some(user) }) => Session::SignedIn(user),
+                    Ok(SessionInfo { user: None }) => Session::SignedOut,
+                    Err(_) => Session::Unknown,
+                });
+            });
+        });
+    }
+    let handle = SessionHandle {
+        session: (*session).clone(),
+        set: {
+            let session = session.clone();
+            Callback::from(move |next| session.set(next))
+        },
+    };
+    html! {
+        <ContextProvider<SessionHandle> context={handle}>
+            { props.children.clone() }
+        </ContextProvider<SessionHandle>>
+    }
+}
+
+#[hook]
+pub fn use_session() -> SessionHandle {
+    use_context::<SessionHandle>().unwrap_or(SessionHandle {
+        session: Session::Checking,
+        set: Callback::noop(),
+    })
+}
+
+/// Ends the session on the server and removes the person's case data from this browser.
+/// The policy library stays: it is the same for everyone and keeps the app usable offline.
+pub async fn sign_out() -> Result<(), ApiFailure> {
+    api::delete("/api/session").await?;
+    if let Ok(db) = LocalDb::open().await {
+        let _ = db.remove_all_except(crate::library::LIBRARY_KEYS).await;
+    }
+    Ok(())
+}
