@@ -284,3 +284,14 @@ fn run_bench(out: &Path) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// `cargo xtask bench sync`: see `crates/server/benches/sync.rs`.
+pub fn sync() -> anyhow::Result<()> {
+    let postgres = crate::postgres::TempPostgres::start()?;
+    step("Measuring sync over HTTP (release build of the server)");
+    run_command(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["bench", "--locked", "--package", "casebook-server", "--bench", "sync"])
+            .env("CASEBOOK_BENCH_DATABASE_URL", &postgres.url),
+    )
+}

@@ -23,6 +23,7 @@ commands:
   test    install what the tests need, then run every test layer (native, wasm in Chromium, end to end)
   dist    build the deployable artefacts into target/dist and print the app's size
   bench search   our in-browser search against MiniSearch and FlexSearch, in headless Chromium
+  bench sync     push throughput and latency, and catch-up, on SQLite and PostgreSQL
   setup   only install and check the toolchain";
 
 fn main() -> ExitCode {
@@ -33,9 +34,11 @@ fn main() -> ExitCode {
         Some("dist") => dist().map(|_| ()),
         Some("setup") => setup::all(),
         Some("bench") => match args.get(1).map(String::as_str) {
-            Some("search") | None => bench::search(),
+            Some("search") => bench::search(),
+            Some("sync") => bench::sync(),
+            None => bench::search().and_then(|()| bench::sync()),
             Some(other) => {
-                eprintln!("unknown benchmark {other:?}; available: search");
+                eprintln!("unknown benchmark {other:?}; available: search, sync");
                 return ExitCode::from(2);
             }
         },
