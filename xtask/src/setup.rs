@@ -40,11 +40,40 @@ fn output_of(program: &str, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-/// Everything: the build tools and the browser.
+/// Everything: the build tools, the browser and the API fuzzer.
 pub fn all() -> anyhow::Result<()> {
     build_tools()?;
     browser()?;
+    schemathesis()?;
     Ok(())
+}
+
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+
+/// The Python of the virtualenv that holds Schemathesis (PyPI), under `target/`.
+pub fn schemathesis_python() -> PathBuf {
+    root().join("target/tools/schemathesis/bin/python")
+}
+
+fn schemathesis() -> anyhow::Result<()> {
+    let python = schemathesis_python();
+    let found = output_of(&python.to_string_lossy(), &["-m", "schemathesis.cli", "--version"]).unwrap_or_default();
+    if found.ends_with(SCHEMATHESIS_VERSION) {
+        ok(&format!("schemathesis {SCHEMATHESIS_VERSION}"));
+        return Ok(());
+    }
+    println!("  installing schemathesis {SCHEMATHESIS_VERSION} from PyPI into target/tools/schemathesis");
+    let venv = root().join("target/tools/schemathesis");
+    run_command(Command::new("python3").arg("-m").arg("venv").arg(&venv))
+        .context("could not create a Python virtualenv; install python3-venv")?;
+    run_command(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        &format!("schemathesis=={SCHEMATHESIS_VERSION}"),
+    ]))
+    .context("pip could not install schemathesis; check that PyPI is reachable")
 }
 
 /// What `cargo xtask dist` needs.

@@ -13,6 +13,7 @@ pub const MAX_DRIFT_MS: u64 = 60 * 60 * 1000;
 
 /// A point in hybrid logical time. Ordered by wall time, then counter, then node, so two
 /// different nodes never produce equal stamps.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Hlc {
     pub wall_ms: u64,

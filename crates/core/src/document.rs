@@ -9,28 +9,38 @@
 use serde::{Deserialize, Serialize};
 
 /// A block-level element of a section body.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
     Paragraph(Vec<Inline>),
     /// A heading inside a section (level 3 to 6; level 2 starts a new section).
     Heading(u8, Vec<Inline>),
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     List {
         ordered: bool,
         items: Vec<Vec<Block>>,
     },
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     Quote(Vec<Block>),
     Code(String),
     Rule,
 }
 
 /// Inline content of a block.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
     Text(String),
     Code(String),
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     Strong(Vec<Inline>),
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     Emphasis(Vec<Inline>),
-    Link { href: String, content: Vec<Inline> },
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    Link {
+        href: String,
+        content: Vec<Inline>,
+    },
     Break,
 }
 

@@ -26,6 +26,7 @@ pub struct SourceFile {
 }
 
 /// A precise, actionable problem in one file.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportError {
     pub file: String,

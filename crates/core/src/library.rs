@@ -9,6 +9,7 @@ use crate::policy::{Policy, Slug};
 /// A group of terms that mean the same thing for search, e.g. `[doxxing, private information]`.
 pub type SynonymGroup = Vec<String>;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
     /// Sorted by slug, no slug twice.

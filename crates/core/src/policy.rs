@@ -49,6 +49,7 @@ macro_rules! kebab_id {
     ($(#[$meta:meta])* $name:ident, $max:expr) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
@@ -98,6 +99,7 @@ kebab_id!(
 
 /// A calendar date written `YYYY-MM-DD`. Ordering of the text is ordering of the dates.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
 #[serde(try_from = "String", into = "String")]
 pub struct IsoDate(String);
 
@@ -158,6 +160,7 @@ impl fmt::Display for IsoDate {
 
 /// An ISO 639-1 language code such as `en`, `es`, `ar`, `ja`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
 #[serde(try_from = "String", into = "String")]
 pub struct Lang(String);
 
@@ -203,6 +206,7 @@ impl fmt::Display for Lang {
 }
 
 /// The family of harm a policy covers; one per policy, used as a search filter.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PolicyArea {
@@ -298,6 +302,7 @@ impl PolicyArea {
 }
 
 /// Where a version is in its life. Only one version of a policy is normally `Published`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum VersionStatus {
@@ -317,6 +322,7 @@ impl VersionStatus {
 }
 
 /// How heavy an enforcement action is, lightest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
@@ -338,6 +344,7 @@ impl Severity {
 }
 
 /// Something an agent may do when a policy is violated, and when it applies.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnforcementAction {
     pub name: String,
@@ -346,6 +353,7 @@ pub struct EnforcementAction {
 }
 
 /// One addressable part of a policy version.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub anchor: Anchor,
@@ -356,6 +364,7 @@ pub struct Section {
 }
 
 /// A numbered, immutable revision of a policy.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyVersion {
     pub number: u32,
@@ -374,6 +383,7 @@ impl PolicyVersion {
 }
 
 /// A policy and every version of it, oldest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policy {
     pub slug: Slug,

@@ -28,6 +28,7 @@ pub const MAX_ID_LEN: usize = 128;
 pub const MAX_VALUE_BYTES: usize = 16 * 1024;
 
 /// What an edit does.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Op {
@@ -50,6 +51,7 @@ impl Op {
 }
 
 /// One edit as the client sends it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mutation {
     /// 1, 2, 3, … per client, with no gaps.
@@ -58,6 +60,7 @@ pub struct Mutation {
     pub op: Op,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PushRequest {
     pub schema_version: u32,
@@ -65,6 +68,7 @@ pub struct PushRequest {
     pub mutations: Vec<Mutation>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PushResponse {
     /// The highest mutation id of this client the server has applied.
@@ -72,6 +76,7 @@ pub struct PushResponse {
 }
 
 /// One entry of the server's log.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     /// Position in the log: 1, 2, 3, … with no gaps.
@@ -82,6 +87,7 @@ pub struct Change {
     pub op: Op,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PullResponse {
     pub schema_version: u32,

@@ -8,6 +8,7 @@ use crate::library::Library;
 use crate::policy::{PolicyArea, Slug, VersionStatus};
 
 /// `GET /api/health`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     /// `"ok"` when the server can reach its database, `"degraded"` otherwise.
@@ -18,6 +19,7 @@ pub struct Health {
     pub schema_version: u32,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DatabaseHealth {
     /// `"sqlite"` or `"postgres"`.
@@ -26,6 +28,7 @@ pub struct DatabaseHealth {
 }
 
 /// The body of every error response.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     /// Stable, machine-readable, e.g. `not_found`.
@@ -37,6 +40,7 @@ pub struct ApiError {
 }
 
 /// One row of `GET /api/policies`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicySummary {
     pub slug: Slug,
@@ -49,6 +53,7 @@ pub struct PolicySummary {
 }
 
 /// `GET /api/library`: the whole library, as the browser stores it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LibrarySnapshot {
     pub schema_version: u32,
@@ -73,6 +78,7 @@ impl PolicySummary {
 }
 
 /// What a person may do in Casebook.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -109,6 +115,7 @@ impl Role {
 }
 
 /// A signed-in person (`GET /api/session`). Never carries a password or token.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     pub id: String,
@@ -120,12 +127,14 @@ pub struct User {
 }
 
 /// `GET /api/session`: who this browser's session belongs to, if anyone.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionInfo {
     pub user: Option<User>,
 }
 
 /// `POST /api/session`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignIn {
@@ -134,6 +143,7 @@ pub struct SignIn {
 }
 
 /// One entry of the audit log (`GET /api/audit`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub id: i64,

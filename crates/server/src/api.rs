@@ -1,9 +1,9 @@
 //! The REST API under `/api`. Handlers are thin: they read the shared state and answer with
 //! core's wire types. Who may call what is decided in `auth::ACCESS`, not here.
 
-mod admin;
-mod session;
-mod sync;
+pub(crate) mod admin;
+pub(crate) mod session;
+pub(crate) mod sync;
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::policy::Policy;
-use casebook_core::wire::{DatabaseHealth, Health, PolicySummary};
+use casebook_core::wire::{ApiError, DatabaseHealth, Health, LibrarySnapshot, PolicySummary};
 
 use crate::AppState;
 use crate::error::AppError;
@@ -20,6 +20,7 @@ use crate::error::AppError;
 pub fn router(state: AppState) -> axum::Router<AppState> {
     axum::Router::new()
         .route("/health", get(health))
+        .route("/openapi.json", get(crate::openapi::document))
         .route(
             "/session",
             post(session::sign_in).get(session::me).delete(session::sign_out),
@@ -38,7 +39,8 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .fallback(|| async { AppError::NotFound("This API address".into()) })
 }
 
-async fn health(State(state): State<AppState>) -> Response {
+#[utoipa::path(get, path = "/api/health", tag = "system", responses((status = 200, body = Health), (status = 503, description = "The database is unreachable", body = Health)))]
+pub(crate) async fn health(State(state): State<AppState>) -> Response {
     let ok = state.store.ping().await;
     let body = Health {
         status: if ok { "ok" } else { "degraded" }.into(),
@@ -57,11 +59,16 @@ async fn health(State(state): State<AppState>) -> Response {
     (status, [(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
 }
 
-async fn list_policies(State(state): State<AppState>) -> Json<Vec<PolicySummary>> {
+#[utoipa::path(get, path = "/api/policies", tag = "library", responses((status = 200, body = Vec<PolicySummary>)))]
+pub(crate) async fn list_policies(State(state): State<AppState>) -> Json<Vec<PolicySummary>> {
     Json(state.library.current().summaries.clone())
 }
 
-async fn get_policy(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Policy>, AppError> {
+#[utoipa::path(get, path = "/api/policies/{slug}", tag = "library", params(("slug" = String, Path, description = "The policy's slug")), responses((status = 200, body = Policy), (status = 404, body = ApiError)))]
+pub(crate) async fn get_policy(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Policy>, AppError> {
     let library = state.library.current();
     library
         .library
@@ -72,7 +79,8 @@ async fn get_policy(State(state): State<AppState>, Path(slug): Path<String>) -> 
 }
 
 /// The whole library for offline use, with an entity tag so an unchanged library costs a 304.
-async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Response {
+#[utoipa::path(get, path = "/api/library", tag = "library", responses((status = 200, body = LibrarySnapshot), (status = 304, description = "Unchanged since the If-None-Match revision")))]
+pub(crate) async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let library = state.library.current();
     revalidated(
         &headers,
@@ -83,7 +91,8 @@ async fn get_library(State(state): State<AppState>, headers: HeaderMap) -> Respo
 }
 
 /// The search index as bytes for the browser's engine (`casebook_core::search`).
-async fn get_search_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+#[utoipa::path(get, path = "/api/search-index", tag = "library", responses((status = 200, description = "The search index bytes (casebook_core::search)", content_type = "application/octet-stream"), (status = 304, description = "Unchanged")))]
+pub(crate) async fn get_search_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let library = state.library.current();
     let tag = format!("{}-f{}", library.revision, casebook_core::search::index::INDEX_FORMAT);
     revalidated(&headers, &tag, "application/octet-stream", library.index_bytes.clone())

@@ -157,3 +157,27 @@ where
         }
     }
 }
+
+/// `Query<T>` whose rejection is an [`AppError`] with a JSON body, like every other error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| ApiQuery(value))
+            .map_err(|e| {
+                AppError::BadRequest(
+                    e.body_text()
+                        .replace("Failed to deserialize query string: ", "Invalid query: "),
+                )
+            })
+    }
+}

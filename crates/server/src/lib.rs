@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod library;
+pub mod openapi;
 pub mod security;
 pub mod store;
 

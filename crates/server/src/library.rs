@@ -79,7 +79,7 @@ impl SharedLibrary {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ImportReport {
     pub added: Vec<String>,
     pub unchanged: usize,

@@ -407,7 +407,7 @@ async fn an_admin_imports_a_library_over_http_all_or_nothing() {
         )
         .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
-        assert_eq!(bad.body["status"], "invalid");
+        assert_eq!(bad.body["code"], "invalid_library");
         assert_eq!(bad.body["errors"][0]["file"], "policies/p/v2.md");
         assert_eq!(bad.body["errors"][0]["line"], 4);
         assert!(

@@ -283,3 +283,21 @@ async fn the_search_index_is_served_as_bytes_the_core_engine_loads() {
     let (status, _, _) = send(&f.state, request).await;
     assert_eq!(status, StatusCode::NOT_MODIFIED);
 }
+
+#[tokio::test]
+async fn the_openapi_document_is_generated_and_documents_every_route_in_the_access_table() {
+    let f = fixture(false, None).await;
+    let (status, _, body) = get(&f.state, "/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let doc: serde_json::Value = json(&body);
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    for (method, path, _) in casebook_server::auth::ACCESS {
+        if *path == "/api/openapi.json" {
+            continue;
+        }
+        let operation = &doc["paths"][path][method.as_str().to_lowercase()];
+        assert!(operation.is_object(), "{method} {path} is not in the OpenAPI document");
+    }
+    assert!(doc["components"]["schemas"]["PushRequest"].is_object());
+    assert!(doc["components"]["securitySchemes"]["session"].is_object());
+}

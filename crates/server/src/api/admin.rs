@@ -2,46 +2,39 @@
 //! of their own organisation.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use casebook_core::import::{ImportError, SourceFile};
+use casebook_core::wire::ApiError;
 use serde::{Deserialize, Serialize};
 
 use super::session::audit;
 use crate::AppState;
 use crate::auth::{self, CurrentUser, Role, User};
-use crate::error::{ApiJson, AppError};
+use crate::error::{ApiJson, ApiQuery, AppError};
 use crate::library::{ImportFailure, ImportReport, import};
 use crate::store::{AuditEntry, AuditFilter};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImportRequest {
     /// The library folder's files: path relative to the folder, and text.
     pub files: Vec<ImportFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImportFile {
     pub path: String,
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum ImportOutcome {
-    Imported(ImportReport),
-    /// Nothing was imported; every problem found is listed.
-    Invalid {
-        errors: Vec<ImportError>,
-    },
-}
-
+#[utoipa::path(post, path = "/api/library/import", tag = "admin", request_body = ImportRequest, responses((status = 200, body = ImportReport), (status = 422, description = "Invalid request, or an invalid library: nothing was imported, and `errors` lists every problem (file, line, message, hint)", body = ApiError), (status = 400, body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 415, body = ApiError)))]
 pub async fn import_library(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiJson(request): ApiJson<ImportRequest>,
-) -> Result<(axum::http::StatusCode, Json<ImportOutcome>), AppError> {
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
     let files: Vec<SourceFile> = request
         .files
         .into_iter()
@@ -61,27 +54,41 @@ pub async fn import_library(
                 report.unchanged
             );
             audit(&state, Some(&user.email), "library.import", "ok", Some(&detail)).await;
-            Ok((axum::http::StatusCode::OK, Json(ImportOutcome::Imported(report))))
+            Ok(Json(report).into_response())
         }
         Err(ImportFailure::Invalid(errors)) => {
             let detail = format!("{} problem(s); nothing imported", errors.len());
             audit(&state, Some(&user.email), "library.import", "failed", Some(&detail)).await;
-            Ok((
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-                Json(ImportOutcome::Invalid { errors }),
-            ))
+            let body = LibraryRejected {
+                code: "invalid_library",
+                message: format!("The library has {} problem(s); nothing was imported.", errors.len()),
+                request_id: crate::error::current_request_id(),
+                errors,
+            };
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response())
         }
         Err(ImportFailure::Store(e)) => Err(AppError::Internal(e)),
     }
 }
 
+/// An [`ApiError`] with every problem found in the library.
+#[derive(Debug, Serialize)]
+struct LibraryRejected {
+    code: &'static str,
+    message: String,
+    request_id: String,
+    errors: Vec<ImportError>,
+}
+
+#[utoipa::path(get, path = "/api/audit", tag = "admin", params(AuditFilter), responses((status = 200, body = Vec<AuditEntry>), (status = 400, body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn read_audit(
     State(state): State<AppState>,
-    Query(filter): Query<AuditFilter>,
+    ApiQuery(filter): ApiQuery<AuditFilter>,
 ) -> Result<Json<Vec<AuditEntry>>, AppError> {
     Ok(Json(state.store.read_audit(&filter).await?))
 }
 
+#[utoipa::path(get, path = "/api/users", tag = "admin", responses((status = 200, body = Vec<User>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn list_users(
     State(state): State<AppState>,
     CurrentUser(admin): CurrentUser,
@@ -89,7 +96,7 @@ pub async fn list_users(
     Ok(Json(state.store.users_of_org(&admin.org_id).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUser {
     pub email: String,
@@ -99,6 +106,7 @@ pub struct NewUser {
 }
 
 /// Creates a person in the admin's own organisation (an admin manages only their own).
+#[utoipa::path(post, path = "/api/users", tag = "admin", request_body = NewUser, responses((status = 201, body = User), (status = 409, description = "The email is taken", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn create_user(
     State(state): State<AppState>,
     CurrentUser(admin): CurrentUser,

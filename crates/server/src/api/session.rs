@@ -17,7 +17,7 @@ pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 50;
 pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
-pub use casebook_core::wire::{SessionInfo, SignIn};
+pub use casebook_core::wire::{ApiError, SessionInfo, SignIn, User};
 
 fn cookie(value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
@@ -35,6 +35,7 @@ fn client_address(headers: &HeaderMap) -> String {
         .map_or_else(|| "direct".into(), |v| v.trim().to_string())
 }
 
+#[utoipa::path(post, path = "/api/session", tag = "session", request_body = SignIn, responses((status = 200, description = "Signed in; the session cookie is set", body = User), (status = 401, description = "Wrong email or password", body = ApiError), (status = 429, description = "Too many failed attempts", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -103,6 +104,7 @@ pub async fn sign_in(
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| auth::hash_password(&auth::new_token()).unwrap_or_default());
 
+#[utoipa::path(get, path = "/api/session", tag = "session", responses((status = 200, body = SessionInfo)))]
 pub async fn me(user: Option<axum::Extension<CurrentUser>>) -> Response {
     let info = SessionInfo {
         user: user.map(|axum::Extension(CurrentUser(user))| user),
@@ -110,6 +112,7 @@ pub async fn me(user: Option<axum::Extension<CurrentUser>>) -> Response {
     ([(header::CACHE_CONTROL, "no-store")], Json(info)).into_response()
 }
 
+#[utoipa::path(delete, path = "/api/session", tag = "session", responses((status = 204, description = "Signed out; the session is ended on the server"), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -1,14 +1,15 @@
 //! Push and pull: the one write path every tool uses (`casebook_core::sync`).
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use casebook_core::sync::{MAX_PULL, PullResponse, PushRequest, PushResponse};
+use casebook_core::wire::ApiError;
 use serde::Deserialize;
 
 use super::session::audit;
 use crate::AppState;
 use crate::auth::CurrentUser;
-use crate::error::{ApiJson, AppError};
+use crate::error::{ApiJson, ApiQuery, AppError};
 use crate::store::PushFailure;
 
 impl From<PushFailure> for AppError {
@@ -22,6 +23,7 @@ impl From<PushFailure> for AppError {
     }
 }
 
+#[utoipa::path(post, path = "/api/sync/push", tag = "sync", request_body = PushRequest, responses((status = 200, body = PushResponse), (status = 409, description = "A gap: send the missing mutations first", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn push(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -64,7 +66,8 @@ pub async fn push(
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PullParams {
     pub client_id: String,
     #[serde(default)]
@@ -72,10 +75,11 @@ pub struct PullParams {
     pub limit: Option<usize>,
 }
 
+#[utoipa::path(get, path = "/api/sync/pull", tag = "sync", params(PullParams), responses((status = 200, body = PullResponse), (status = 400, body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn pull(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
-    Query(params): Query<PullParams>,
+    ApiQuery(params): ApiQuery<PullParams>,
 ) -> Result<Json<PullResponse>, AppError> {
     if !casebook_core::sync::valid_client_id(&params.client_id) {
         return Err(AppError::Unprocessable(

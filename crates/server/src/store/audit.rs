@@ -20,7 +20,8 @@ pub struct NewAuditEntry<'a> {
 }
 
 /// Filters for reading the log; every one optional.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditFilter {
     pub actor: Option<String>,
     pub action: Option<String>,
