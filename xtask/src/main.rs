@@ -293,6 +293,10 @@ fn test() -> anyhow::Result<()> {
         "End to end (Playwright + Chromium against the release build)",
         &mut end_to_end,
     );
+    layer(
+        "API fuzzing (Schemathesis against the served OpenAPI document)",
+        &mut api_fuzzing,
+    );
 
     drop(postgres);
     println!("\n==> Summary");
@@ -344,6 +348,31 @@ fn end_to_end() -> anyhow::Result<()> {
     drop(guard);
     println!("  screenshots: {}", artifacts.display());
     result
+}
+
+/// Starts a fresh server with demo content and runs Schemathesis against it.
+fn api_fuzzing() -> anyhow::Result<()> {
+    let server = build_server(false)?;
+    let data = root().join("target/fuzz-data");
+    if data.exists() {
+        std::fs::remove_dir_all(&data)?;
+    }
+    let address = format!("127.0.0.1:{}", free_port()?);
+    let child = Command::new(&server)
+        .current_dir(root())
+        .args(["--bind", &address, "--demo"])
+        .arg("--data-dir")
+        .arg(&data)
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .context("could not start the server for Schemathesis")?;
+    let mut guard = ChildGuard(child);
+    wait_for(&address, &mut guard.0)?;
+    run_command(
+        Command::new(setup::schemathesis_python())
+            .arg("tests/api/schemathesis.py")
+            .arg(format!("http://{address}")),
+    )
 }
 
 fn free_port() -> anyhow::Result<u16> {
