@@ -369,28 +369,36 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
         let http = reqwest::Client::new();
         let server = ServerProcess::start(db.dir.path(), db.url.as_deref());
         let cookie = http_sign_in(&http, &server.url, "agent@acme.test").await;
-        // Push a stream of single-edit batches from another task; kill the server mid-way.
-        let url = server.url.clone();
+        // Push a stream of single-edit batches from another task; kill the server once some
+        // edits are acknowledged, while the stream is still going.
+        let acknowledged = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let pusher = {
-            let http = http.clone();
-            let cookie = cookie.clone();
+            let (http, cookie, url, acknowledged) =
+                (http.clone(), cookie.clone(), server.url.clone(), acknowledged.clone());
             tokio::spawn(async move {
-                let mut acknowledged = 0;
-                for id in 1..=400u64 {
+                for id in 1..=1_000_000u64 {
                     let body = push_body("client-kill-01", vec![mutation(id, &format!("item-{id}"), "done", 0)]);
                     match http_push(&http, &url, &cookie, &body).await {
-                        Ok(last) => acknowledged = last,
+                        Ok(last) => acknowledged.store(last, std::sync::atomic::Ordering::SeqCst),
                         Err(_) => break,
                     }
                 }
-                acknowledged
             })
         };
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while acknowledged.load(std::sync::atomic::Ordering::SeqCst) < 50 {
+            assert!(
+                Instant::now() < deadline,
+                "{}: pushes are not being acknowledged",
+                db.name
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
         server.kill();
-        let acknowledged = pusher.await.expect("pusher");
+        pusher.await.expect("pusher");
+        let acknowledged = acknowledged.load(std::sync::atomic::Ordering::SeqCst);
         assert!(
-            acknowledged > 0 && acknowledged < 400,
+            acknowledged >= 50,
             "{}: the kill came mid-stream ({acknowledged} acknowledged)",
             db.name
         );
