@@ -66,6 +66,12 @@ pub fn PolicyPage(props: &PolicyPageProps) -> Html {
     }
 }
 
+/// Today's date as `YYYY-MM-DD` in the browser's time zone.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
 fn scroll_to_fragment() {
     let Some(window) = web_sys::window() else {
         return;
@@ -129,7 +135,12 @@ pub fn PolicyView(props: &PolicyViewProps) -> Html {
                 <dl class="facts">
                     <div><dt>{ "Version" }</dt><dd>{ format!("v{} · {}", version.number, version.status.label()) }</dd></div>
                     <div><dt>{ "Effective" }</dt><dd>{ version.effective.as_str() }</dd></div>
-                    <div><dt>{ "Verified until" }</dt><dd>{ version.verified_until.as_str() }</dd></div>
+                    <div><dt>{ "Verified until" }</dt><dd>
+                        { version.verified_until.as_str() }
+                        if version.verified_until.as_str() < today().as_str() {
+                            <span class="stale">{ " — overdue for review" }</span>
+                        }
+                    </dd></div>
                     <div><dt>{ "Owner" }</dt><dd>{ &policy.owner }</dd></div>
                     <div><dt>{ "Regions" }</dt><dd>{ policy.regions.join(", ") }</dd></div>
                 </dl>

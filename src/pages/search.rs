@@ -12,6 +12,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
+use yew_router::history::History;
 use yew_router::prelude::*;
 
 use crate::library::{LibraryState, Loaded, use_library};
@@ -83,7 +84,26 @@ fn language_name(code: &str) -> &str {
 #[component]
 pub fn SearchPage() -> Html {
     let library = use_library();
-    let query = use_state(String::new);
+    // The query lives in the address (`/?q=…`), so Back from a policy returns to the same
+    // results and a search can be shared as a link.
+    let location = use_location();
+    let query = use_state(|| location.as_ref().map(|l| query_from(l.query_str())).unwrap_or_default());
+    {
+        use_effect_with((*query).clone(), move |query| {
+            let address = if query.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/?q={}", js_sys::encode_uri_component(query))
+            };
+            let current = web_sys::window().and_then(|w| {
+                let l = w.location();
+                Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+            });
+            if current.as_deref() != Some(address.as_str()) {
+                yew_router::history::BrowserHistory::new().replace(address);
+            }
+        });
+    }
     let filters = use_state(Filters::default);
     let input = use_node_ref();
     let results_ref = use_node_ref();
@@ -233,6 +253,17 @@ pub fn SearchPage() -> Html {
             { body }
         </div>
     }
+}
+
+/// The `q` parameter of a query string such as `?q=home%20address`.
+fn query_from(query_str: &str) -> String {
+    query_str
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("q="))
+        .and_then(|q| js_sys::decode_uri_component(&q.replace('+', " ")).ok())
+        .and_then(|q| q.as_string())
+        .unwrap_or_default()
 }
 
 fn focus_result(results: &NodeRef, i: usize) {

@@ -160,3 +160,27 @@ test("a trainer's paragraph link opens the section with that paragraph highlight
   assert.deepEqual([...problems, ...fresh.problems], []);
   await fresh.context.close();
 });
+
+test('the query lives in the address: Back returns to the same results, and a search link opens them', async () => {
+  const { context, page, problems } = await searchPage();
+  await page.locator('#search-input').fill('crypto giveaway');
+  await page.waitForURL(/\/\?q=crypto%20giveaway$/);
+  const first = page.locator('.result-link').first();
+  await first.waitFor();
+  const title = await first.textContent();
+  await first.click();
+  await page.waitForURL(/\/policies\//);
+  await page.goBack();
+  await page.waitForURL(/\/\?q=crypto%20giveaway$/);
+  assert.equal(await page.locator('#search-input').inputValue(), 'crypto giveaway');
+  assert.equal(await page.locator('.result-link').first().textContent(), title);
+  await context.close();
+
+  const fresh = await openPage(browser);
+  await fresh.page.goto('/?q=deepfake');
+  await appReady(fresh.page);
+  await fresh.page.locator('.result').first().waitFor();
+  assert.equal(await fresh.page.locator('#search-input').inputValue(), 'deepfake');
+  assert.deepEqual([...problems, ...fresh.problems], []);
+  await fresh.context.close();
+});
