@@ -69,7 +69,12 @@ pub fn PolicyPage(props: &PolicyPageProps) -> Html {
 /// Today's date as `YYYY-MM-DD` in the browser's time zone.
 fn today() -> String {
     let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }
 
 fn scroll_to_fragment() {

@@ -1,5 +1,7 @@
 //! The HTTP service, driven through `app()` and over a real socket, against a real SQLite
-//! file in a temporary folder.
+//! file in a temporary folder and, where the store matters, PostgreSQL too.
+
+mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -22,6 +24,10 @@ struct Fixture {
 async fn fixture(with_demo: bool, shell: Option<AppShell>) -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(None, dir.path()).await.expect("store opens");
+    fixture_on(store, dir, with_demo, shell).await
+}
+
+async fn fixture_on(store: Store, dir: TempDir, with_demo: bool, shell: Option<AppShell>) -> Fixture {
     if with_demo {
         import(&store, &demo_files(), "2026-01-01T00:00:00Z")
             .await
@@ -49,31 +55,37 @@ fn json<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
 
 #[tokio::test]
 async fn health_reports_the_database() {
-    let f = fixture(false, None).await;
-    let (status, headers, body) = get(&f.state, "/api/health").await;
-    assert_eq!(status, StatusCode::OK);
-    let health: Health = json(&body);
-    assert_eq!(health.status, "ok");
-    assert_eq!(health.database.kind, "sqlite");
-    assert!(health.database.ok);
-    assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
-    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
-    assert_eq!(headers["x-request-id"].len(), 32);
+    for db in common::databases().await {
+        let db_dir = tempfile::tempdir().expect("temp dir");
+        let f = fixture_on(db.open().await, db_dir, false, None).await;
+        let (status, headers, body) = get(&f.state, "/api/health").await;
+        assert_eq!(status, StatusCode::OK);
+        let health: Health = json(&body);
+        assert_eq!(health.status, "ok");
+        assert_eq!(health.database.kind, db.name);
+        assert!(health.database.ok);
+        assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+        assert_eq!(headers["x-request-id"].len(), 32);
+    }
 }
 
 #[tokio::test]
 async fn the_demo_library_is_listed_and_each_policy_opens() {
-    let f = fixture(true, None).await;
-    let (status, _, body) = get(&f.state, "/api/policies").await;
-    assert_eq!(status, StatusCode::OK);
-    let list: Vec<PolicySummary> = json(&body);
-    assert!(list.len() >= 25, "{} policies", list.len());
-    for summary in &list {
-        let (status, _, body) = get(&f.state, &format!("/api/policies/{}", summary.slug)).await;
-        assert_eq!(status, StatusCode::OK, "{}", summary.slug);
-        let policy: Policy = json(&body);
-        assert_eq!(policy.slug, summary.slug);
-        assert_eq!(policy.current().map(|v| v.number), Some(summary.current_version));
+    for db in common::databases().await {
+        let db_dir = tempfile::tempdir().expect("temp dir");
+        let f = fixture_on(db.open().await, db_dir, true, None).await;
+        let (status, _, body) = get(&f.state, "/api/policies").await;
+        assert_eq!(status, StatusCode::OK);
+        let list: Vec<PolicySummary> = json(&body);
+        assert!(list.len() >= 25, "{} policies", list.len());
+        for summary in &list {
+            let (status, _, body) = get(&f.state, &format!("/api/policies/{}", summary.slug)).await;
+            assert_eq!(status, StatusCode::OK, "{}", summary.slug);
+            let policy: Policy = json(&body);
+            assert_eq!(policy.slug, summary.slug);
+            assert_eq!(policy.current().map(|v| v.number), Some(summary.current_version));
+        }
     }
 }
 
@@ -98,25 +110,28 @@ async fn unknown_api_paths_and_policies_are_json_404s_and_wrong_methods_405s() {
 
 #[tokio::test]
 async fn the_library_snapshot_has_an_etag_and_an_unchanged_library_costs_a_304() {
-    let f = fixture(true, None).await;
-    let (status, headers, body) = get(&f.state, "/api/library").await;
-    assert_eq!(status, StatusCode::OK);
-    let snapshot: LibrarySnapshot = json(&body);
-    assert_eq!(snapshot.schema_version, casebook_core::SCHEMA_VERSION);
-    assert!(
-        snapshot.library.section_count() >= 150,
-        "{} sections",
-        snapshot.library.section_count()
-    );
-    let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
-    assert_eq!(etag, format!("\"{}\"", snapshot.revision));
-    let request = Request::get("/api/library")
-        .header(header::IF_NONE_MATCH, &etag)
-        .body(Body::empty())
-        .expect("request");
-    let (status, _, body) = send(&f.state, request).await;
-    assert_eq!(status, StatusCode::NOT_MODIFIED);
-    assert!(body.is_empty());
+    for db in common::databases().await {
+        let db_dir = tempfile::tempdir().expect("temp dir");
+        let f = fixture_on(db.open().await, db_dir, true, None).await;
+        let (status, headers, body) = get(&f.state, "/api/library").await;
+        assert_eq!(status, StatusCode::OK);
+        let snapshot: LibrarySnapshot = json(&body);
+        assert_eq!(snapshot.schema_version, casebook_core::SCHEMA_VERSION);
+        assert!(
+            snapshot.library.section_count() >= 150,
+            "{} sections",
+            snapshot.library.section_count()
+        );
+        let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
+        assert_eq!(etag, format!("\"{}\"", snapshot.revision));
+        let request = Request::get("/api/library")
+            .header(header::IF_NONE_MATCH, &etag)
+            .body(Body::empty())
+            .expect("request");
+        let (status, _, body) = send(&f.state, request).await;
+        assert_eq!(status, StatusCode::NOT_MODIFIED);
+        assert!(body.is_empty());
+    }
 }
 
 fn built_app(dir: &std::path::Path) -> AppShell {
@@ -218,70 +233,74 @@ fn policy_file(version: u32, summary: &str) -> SourceFile {
 
 #[tokio::test]
 async fn import_is_all_or_nothing_idempotent_and_turns_a_changed_file_into_a_new_version() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(None, dir.path()).await.expect("store");
+    for db in common::databases().await {
+        let store = db.open().await;
 
-    let first = import(&store, &[policy_file(1, "First.")], "t1")
-        .await
-        .expect("valid import");
-    assert_eq!(first.added, vec!["test-policy v1"]);
+        let first = import(&store, &[policy_file(1, "First.")], "t1")
+            .await
+            .expect("valid import");
+        assert_eq!(first.added, vec!["test-policy v1"]);
 
-    let again = import(&store, &[policy_file(1, "First.")], "t2")
-        .await
-        .expect("same folder");
-    assert!(again.added.is_empty());
-    assert_eq!(again.unchanged, 1);
+        let again = import(&store, &[policy_file(1, "First.")], "t2")
+            .await
+            .expect("same folder");
+        assert!(again.added.is_empty());
+        assert_eq!(again.unchanged, 1);
 
-    let changed = import(&store, &[policy_file(1, "Changed.")], "t3")
-        .await
-        .expect("changed file");
-    assert_eq!(changed.added, vec!["test-policy v2"]);
+        let changed = import(&store, &[policy_file(1, "Changed.")], "t3")
+            .await
+            .expect("changed file");
+        assert_eq!(changed.added, vec!["test-policy v2"]);
 
-    let mut broken = policy_file(3, "Third.");
-    broken.text = broken.text.replace("area: fraud-scams", "area: nonsense");
-    let failure = import(&store, &[policy_file(4, "Would be new."), broken], "t4").await;
-    match failure {
-        Err(casebook_server::library::ImportFailure::Invalid(errors)) => {
-            assert_eq!(errors.len(), 1);
-            assert!(errors[0].message.contains("unknown area"), "{:?}", errors[0]);
-            assert_eq!(errors[0].line, 4);
+        let mut broken = policy_file(3, "Third.");
+        broken.text = broken.text.replace("area: fraud-scams", "area: nonsense");
+        let failure = import(&store, &[policy_file(4, "Would be new."), broken], "t4").await;
+        match failure {
+            Err(casebook_server::library::ImportFailure::Invalid(errors)) => {
+                assert_eq!(errors.len(), 1);
+                assert!(errors[0].message.contains("unknown area"), "{:?}", errors[0]);
+                assert_eq!(errors[0].line, 4);
+            }
+            other => panic!("expected a validation failure, got {other:?}"),
         }
-        other => panic!("expected a validation failure, got {other:?}"),
-    }
-    let library = store.load_library().await.expect("load");
-    let numbers: Vec<u32> = library.policies[0].versions.iter().map(|v| v.number).collect();
-    assert_eq!(numbers, vec![1, 2], "the failed import added nothing");
-    drop(store);
+        let library = store.load_library().await.expect("load");
+        let numbers: Vec<u32> = library.policies[0].versions.iter().map(|v| v.number).collect();
+        assert_eq!(numbers, vec![1, 2], "the failed import added nothing");
+        drop(store);
 
-    // The SQLite file keeps everything across a restart.
-    let reopened = Store::open(None, dir.path()).await.expect("reopen");
-    assert_eq!(
-        reopened.load_library().await.expect("load").policies[0].versions.len(),
-        2
-    );
+        // The database keeps everything across a restart.
+        let reopened = db.open().await;
+        assert_eq!(
+            reopened.load_library().await.expect("load").policies[0].versions.len(),
+            2
+        );
+    }
 }
 
 #[tokio::test]
 async fn the_search_index_is_served_as_bytes_the_core_engine_loads() {
-    let f = fixture(true, None).await;
-    let (status, headers, body) = get(&f.state, "/api/search-index").await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(headers[header::CONTENT_TYPE], "application/octet-stream");
-    let index = casebook_core::search::SearchIndex::from_bytes(&body).expect("valid index bytes");
-    let library = f.state.library.current();
-    assert_eq!(index.doc_count(), library.library.section_count());
-    let mut engine = casebook_core::search::Engine::new(index);
-    let results = engine.search("doxing home adress", &casebook_core::search::Filters::default(), 3);
-    let top = engine.index().key(results.hits[0].doc);
-    assert!(top.starts_with("private-information#"), "{top}");
+    for db in common::databases().await {
+        let db_dir = tempfile::tempdir().expect("temp dir");
+        let f = fixture_on(db.open().await, db_dir, true, None).await;
+        let (status, headers, body) = get(&f.state, "/api/search-index").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_TYPE], "application/octet-stream");
+        let index = casebook_core::search::SearchIndex::from_bytes(&body).expect("valid index bytes");
+        let library = f.state.library.current();
+        assert_eq!(index.doc_count(), library.library.section_count());
+        let mut engine = casebook_core::search::Engine::new(index);
+        let results = engine.search("doxing home adress", &casebook_core::search::Filters::default(), 3);
+        let top = engine.index().key(results.hits[0].doc);
+        assert!(top.starts_with("private-information#"), "{top}");
 
-    let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
-    let request = Request::get("/api/search-index")
-        .header(header::IF_NONE_MATCH, &etag)
-        .body(Body::empty())
-        .expect("request");
-    let (status, _, _) = send(&f.state, request).await;
-    assert_eq!(status, StatusCode::NOT_MODIFIED);
+        let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
+        let request = Request::get("/api/search-index")
+            .header(header::IF_NONE_MATCH, &etag)
+            .body(Body::empty())
+            .expect("request");
+        let (status, _, _) = send(&f.state, request).await;
+        assert_eq!(status, StatusCode::NOT_MODIFIED);
+    }
 }
 
 #[tokio::test]
