@@ -56,6 +56,9 @@ pub struct Config {
     /// Load the demo policy library when the library is empty.
     #[arg(long, env = "CASEBOOK_DEMO", global = true)]
     pub demo: bool,
+    /// Take the client's address from `X-Forwarded-For` (set only behind a proxy that writes it).
+    #[arg(long, env = "CASEBOOK_TRUST_PROXY", global = true)]
+    pub trust_proxy: bool,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "CASEBOOK_LOG_JSON", global = true)]
     pub log_json: bool,

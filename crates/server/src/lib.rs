@@ -44,6 +44,8 @@ pub struct AppState {
     pub library: SharedLibrary,
     /// The built app; `None` when the server runs without one (API only).
     pub shell: Option<Arc<AppShell>>,
+    /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
+    pub trust_proxy: bool,
 }
 
 impl AppState {
@@ -54,6 +56,7 @@ impl AppState {
             store,
             library,
             shell: shell.map(Arc::new),
+            trust_proxy: false,
         })
     }
 

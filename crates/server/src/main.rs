@@ -65,15 +65,19 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             None
         }
     };
-    let state = AppState::new(store.clone(), shell).await?;
+    let mut state = AppState::new(store.clone(), shell).await?;
+    state.trust_proxy = config.trust_proxy;
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = store.kind().name(), "Casebook is serving at http://{address}/");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -27,26 +27,34 @@ fn cookie(value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
     .expect("the cookie is built from ASCII")
 }
 
-fn client_address(headers: &HeaderMap) -> String {
-    headers
+/// The address a sign-in came from: the socket's peer, or, behind a trusted proxy, the first
+/// address in `X-Forwarded-For` (a client could write that header itself otherwise).
+fn client_address(headers: &HeaderMap, peer: Option<std::net::SocketAddr>, trust_proxy: bool) -> String {
+    let forwarded = headers
         .get("x-forwarded-for")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())
-        .map_or_else(|| "direct".into(), |v| v.trim().to_string())
+        .map(|v| v.trim().to_string())
+        .filter(|_| trust_proxy);
+    forwarded
+        .or_else(|| peer.map(|p| p.ip().to_string()))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 #[utoipa::path(post, path = "/api/session", tag = "session", request_body = SignIn, responses((status = 200, description = "Signed in; the session cookie is set", body = User), (status = 401, description = "Wrong email or password", body = ApiError), (status = 429, description = "Too many failed attempts", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
+    peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<Response, AppError> {
+    let peer = peer.map(|axum::Extension(axum::extract::ConnectInfo(addr))| addr);
     let email = body.email.trim().to_lowercase();
     let now = auth::now_ms();
     let keys = [
         (format!("email:{email}"), MAX_FAILURES_PER_EMAIL),
         (
-            format!("address:{}", client_address(&headers)),
+            format!("address:{}", client_address(&headers, peer, state.trust_proxy)),
             MAX_FAILURES_PER_ADDRESS,
         ),
     ];
@@ -82,6 +90,8 @@ pub async fn sign_in(
         .await;
         return Err(AppError::BadCredentials);
     };
+    // Forget what no longer matters: expired sessions and failures outside the window.
+    state.store.forget_expired(now, now - FAILURE_WINDOW_MS).await?;
     let token = auth::new_token();
     let expires = now + SESSION_DAYS * 24 * 3600 * 1000;
     state
@@ -141,5 +151,20 @@ pub async fn audit(state: &AppState, actor: Option<&str>, action: &str, result: 
     };
     if let Err(e) = state.store.audit(entry, &crate::now_rfc3339()).await {
         tracing::error!("cannot write the audit log: {e:#}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_forwarded_address_is_believed_only_behind_a_trusted_proxy() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "203.0.113.7, 10.0.0.1".parse().expect("header"));
+        let peer = Some("192.0.2.1:5000".parse().expect("address"));
+        assert_eq!(client_address(&headers, peer, true), "203.0.113.7");
+        assert_eq!(client_address(&headers, peer, false), "192.0.2.1");
+        assert_eq!(client_address(&HeaderMap::new(), None, false), "unknown");
     }
 }

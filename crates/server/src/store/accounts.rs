@@ -181,4 +181,17 @@ impl Store {
                 .try_get(0)?,
         )
     }
+
+    /// Deletes expired sessions and sign-in failures older than `failures_before_ms`.
+    pub async fn forget_expired(&self, now_ms: i64, failures_before_ms: i64) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE expires_ms <= $1")
+            .bind(now_ms)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM sign_in_failures WHERE at_ms <= $1")
+            .bind(failures_before_ms)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 }
