@@ -316,27 +316,9 @@ fn test() -> anyhow::Result<()> {
 
 fn end_to_end() -> anyhow::Result<()> {
     build_app()?;
-    let server = build_server(false)?;
-    let data = root().join("target/e2e-data");
-    if data.exists() {
-        std::fs::remove_dir_all(&data)?;
-    }
     let artifacts = root().join("tests/e2e/artifacts");
     std::fs::create_dir_all(&artifacts)?;
-    let port = free_port()?;
-    let address = format!("127.0.0.1:{port}");
-    let child = Command::new(&server)
-        .current_dir(root())
-        .args(["--bind", &address, "--demo"])
-        .arg("--data-dir")
-        .arg(&data)
-        .arg("--dist")
-        .arg(root().join("dist"))
-        .env("RUST_LOG", "warn")
-        .spawn()
-        .context("could not start the server for the end-to-end tests")?;
-    let mut guard = ChildGuard(child);
-    wait_for(&address, &mut guard.0)?;
+    let (server, address) = start_test_server("e2e-data", true)?;
     let result = run_command(
         Command::new("node")
             .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
@@ -345,34 +327,45 @@ fn end_to_end() -> anyhow::Result<()> {
             .env("CASEBOOK_ARTIFACTS", &artifacts)
             .env("CHROMIUM", setup::CHROMIUM),
     );
-    drop(guard);
+    drop(server);
     println!("  screenshots: {}", artifacts.display());
     result
 }
 
 /// Starts a fresh server with demo content and runs Schemathesis against it.
 fn api_fuzzing() -> anyhow::Result<()> {
-    let server = build_server(false)?;
-    let data = root().join("target/fuzz-data");
-    if data.exists() {
-        std::fs::remove_dir_all(&data)?;
-    }
-    let address = format!("127.0.0.1:{}", free_port()?);
-    let child = Command::new(&server)
-        .current_dir(root())
-        .args(["--bind", &address, "--demo"])
-        .arg("--data-dir")
-        .arg(&data)
-        .env("RUST_LOG", "warn")
-        .spawn()
-        .context("could not start the server for Schemathesis")?;
-    let mut guard = ChildGuard(child);
-    wait_for(&address, &mut guard.0)?;
+    let (_server, address) = start_test_server("fuzz-data", false)?;
     run_command(
         Command::new(setup::schemathesis_python())
             .arg("tests/api/schemathesis.py")
             .arg(format!("http://{address}")),
     )
+}
+
+/// A debug server with demo content and a new data folder `target/<data>`, on a free port;
+/// stopped when the guard is dropped. With `app`, it serves the built app from `dist/`.
+fn start_test_server(data: &str, app: bool) -> anyhow::Result<(ChildGuard, String)> {
+    let server = build_server(false)?;
+    let data = root().join("target").join(data);
+    if data.exists() {
+        std::fs::remove_dir_all(&data)?;
+    }
+    let address = format!("127.0.0.1:{}", free_port()?);
+    let mut command = Command::new(&server);
+    command
+        .current_dir(root())
+        .args(["--bind", &address, "--demo"])
+        .arg("--data-dir")
+        .arg(&data)
+        .env("RUST_LOG", "warn");
+    if app {
+        command.arg("--dist").arg(root().join("dist"));
+    } else {
+        command.arg("--dist").arg(data.join("no-app"));
+    }
+    let mut guard = ChildGuard(command.spawn().context("could not start the server for the tests")?);
+    wait_for(&address, &mut guard.0)?;
+    Ok((guard, address))
 }
 
 fn free_port() -> anyhow::Result<u16> {

@@ -2,6 +2,8 @@
 //! library that ships with Casebook is valid.
 #![cfg(feature = "import")]
 
+mod common;
+
 use casebook_core::import::{ImportError, SourceFile, parse_library, parse_policy_file, plan_import};
 
 const VALID: &str = "---
@@ -198,35 +200,9 @@ fn planning_an_import_skips_known_content_and_renumbers_changed_files() {
     assert_eq!(plan.additions[0].version.number, 2);
 }
 
-/// Reads the shipped demo library from disk (tests may do IO; the crate may not).
-fn demo_library_files() -> Vec<SourceFile> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/library");
-    let mut files = Vec::new();
-    let mut pending = vec![root.clone()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).expect("demo library exists") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "md" || e == "yaml") {
-                let relative = path
-                    .strip_prefix(&root)
-                    .expect("inside root")
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(SourceFile {
-                    path: relative,
-                    text: std::fs::read_to_string(&path).expect("utf-8"),
-                });
-            }
-        }
-    }
-    files
-}
-
 #[test]
 fn the_demo_library_is_valid_and_large_enough() {
-    let parsed = parse_library(&demo_library_files()).unwrap_or_else(|errors| {
+    let parsed = parse_library(&common::demo_library_files()).unwrap_or_else(|errors| {
         panic!(
             "{}",
             errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")

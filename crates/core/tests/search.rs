@@ -2,7 +2,9 @@
 //! a small hand-made corpus, and the relevance suite on the demo library.
 #![cfg(feature = "import")]
 
-use casebook_core::import::{SourceFile, assemble, parse_library};
+mod common;
+
+use casebook_core::import::{assemble, parse_library};
 use casebook_core::search::snippet::snippet;
 use casebook_core::search::{Document, Engine, Filters, IndexBuilder, SearchIndex, index_library};
 
@@ -275,28 +277,7 @@ fn damaged_index_bytes_are_refused() {
 }
 
 fn demo_library() -> casebook_core::library::Library {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/library");
-    let mut files = Vec::new();
-    let mut pending = vec![root.clone()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).expect("demo library") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "md" || e == "yaml") {
-                let relative = path
-                    .strip_prefix(&root)
-                    .expect("inside")
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(SourceFile {
-                    path: relative,
-                    text: std::fs::read_to_string(&path).expect("utf-8"),
-                });
-            }
-        }
-    }
-    assemble(parse_library(&files).expect("valid demo library"))
+    assemble(parse_library(&common::demo_library_files()).expect("valid demo library"))
 }
 
 #[derive(serde::Deserialize)]

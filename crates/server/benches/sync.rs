@@ -4,6 +4,9 @@
 //!
 //! PostgreSQL is measured when `CASEBOOK_BENCH_DATABASE_URL` names a server (xtask starts one).
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -182,24 +185,6 @@ impl Client {
     }
 }
 
-/// A new empty database on the PostgreSQL server named by `admin_url`.
-async fn fresh_postgres(admin_url: &str) -> String {
-    sqlx::any::install_default_drivers();
-    let name = format!("casebook_bench_{}", uuid::Uuid::new_v4().simple());
-    let pool = sqlx::any::AnyPoolOptions::new()
-        .max_connections(1)
-        .connect(admin_url)
-        .await
-        .expect("PostgreSQL is reachable");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&pool)
-        .await
-        .expect("create database");
-    pool.close().await;
-    let (base, _) = admin_url.rsplit_once('/').expect("the URL names a database");
-    format!("{base}/{name}")
-}
-
 fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples.sort();
     samples[((samples.len() as f64 * p).ceil() as usize)
@@ -278,8 +263,16 @@ async fn main() {
     catch_ups.push(("SQLite", catch_up(&start(None)).await));
     match std::env::var("CASEBOOK_BENCH_DATABASE_URL") {
         Ok(url) => {
-            measure("PostgreSQL", &start(Some(&fresh_postgres(&url).await)), &mut rows).await;
-            catch_ups.push(("PostgreSQL", catch_up(&start(Some(&fresh_postgres(&url).await))).await));
+            measure(
+                "PostgreSQL",
+                &start(Some(&common::fresh_postgres(&url).await)),
+                &mut rows,
+            )
+            .await;
+            catch_ups.push((
+                "PostgreSQL",
+                catch_up(&start(Some(&common::fresh_postgres(&url).await))).await,
+            ));
         }
         Err(_) => println!(
             "(PostgreSQL not measured: CASEBOOK_BENCH_DATABASE_URL is not set; `cargo xtask bench sync` sets it)"

@@ -56,7 +56,7 @@ pub async fn databases() -> Vec<TestDb> {
 }
 
 /// A new empty database on the PostgreSQL server, returned as a URL.
-async fn fresh_postgres(admin_url: &str) -> String {
+pub async fn fresh_postgres(admin_url: &str) -> String {
     sqlx::any::install_default_drivers();
     let name = format!("casebook_test_{}", uuid::Uuid::new_v4().simple());
     let pool = AnyPoolOptions::new()
