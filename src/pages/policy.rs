@@ -120,6 +120,34 @@ fn linked_paragraph(location: Option<&Location>) -> Option<(String, usize)> {
 #[component]
 pub fn PolicyView(props: &PolicyViewProps) -> Html {
     let location = use_location();
+    // `c` copies the link of the section being read (the first one not scrolled past).
+    use_effect_with((), |()| {
+        let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", |event| {
+            use wasm_bindgen::JsCast;
+            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let typing = gloo::utils::document()
+                .active_element()
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if event.key() != "c" || typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            let Ok(sections) = gloo::utils::document().query_selector_all("section.section[id]") else {
+                return;
+            };
+            let reading = (0..sections.length())
+                .filter_map(|i| sections.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .find(|s| s.get_bounding_client_rect().bottom() > 80.0);
+            if let Some(button) = reading
+                .and_then(|s| s.query_selector("button.copy-link").ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                button.click();
+            }
+        });
+        move || drop(listener)
+    });
     let linked = linked_paragraph(location.as_ref());
     let policy = &props.policy;
     let Some(version) = policy.version(props.version) else {
@@ -253,7 +281,7 @@ fn SectionView(props: &SectionViewProps) -> Html {
             <div class="section-head">
                 <h2 id={format!("h-{}", section.anchor)}>{ &section.heading }</h2>
                 <a class="anchor-link" href={path.clone()} aria-label={format!("Link to {}", section.heading)}>{ "#" }</a>
-                <button type="button" class="copy-link" {onclick}>
+                <button type="button" class="copy-link" title="Copy a link to this section of this version (key: c)" {onclick}>
                     { if *copied { "Link copied" } else { "Copy link" } }
                 </button>
             </div>

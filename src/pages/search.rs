@@ -152,7 +152,9 @@ pub fn SearchPage() -> Html {
         }
     };
 
-    let results = (!query.trim().is_empty()).then(|| run_search(&loaded, &query, &filters));
+    let searched = (!query.trim().is_empty()).then(|| run_search(&loaded, &query, &filters));
+    let total = searched.as_ref().map_or(0, |(_, total)| *total);
+    let results = searched.map(|(rows, _)| rows);
 
     // Arrow keys move between the search box and the results; Enter opens the first result.
     let onkeydown = {
@@ -228,7 +230,7 @@ pub fn SearchPage() -> Html {
         }
         Some(list) => html! {
             <>
-                <p class="result-count muted" role="status">{ format!("{} result{}", list.len(), if list.len() == 1 { "" } else { "s" }) }</p>
+                <p class="result-count muted" role="status">{ count_label(list.len(), total) }</p>
                 <ol class="results" ref={results_ref.clone()} onkeydown={onresultkey}>
                     { for list.iter().map(result_row) }
                 </ol>
@@ -296,7 +298,18 @@ impl ResultRow {
     }
 }
 
-fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> Vec<ResultRow> {
+/// "1 section", "12 sections", or "Best 20 of 143 sections".
+fn count_label(shown: usize, total: usize) -> String {
+    let noun = if total == 1 { "section" } else { "sections" };
+    if shown < total {
+        format!("Best {shown} of {total} matching {noun}")
+    } else {
+        format!("{total} matching {noun}")
+    }
+}
+
+/// The best rows, and how many sections matched in all.
+fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> (Vec<ResultRow>, usize) {
     let mut filters = filters.clone();
     if !filters.regions.is_empty() && !filters.regions.iter().any(|r| r == "global") {
         // A global policy applies in every region.
@@ -304,7 +317,7 @@ fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> Vec<Result
     }
     let results = loaded.engine.borrow_mut().search(query, &filters, RESULTS);
     let engine = loaded.engine.borrow();
-    results
+    let rows = results
         .hits
         .iter()
         .filter_map(|hit| {
@@ -315,7 +328,8 @@ fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> Vec<Result
             let section = version.section(anchor)?;
             Some(row(policy, version.number, section, &results.matched_terms))
         })
-        .collect()
+        .collect();
+    (rows, results.total)
 }
 
 fn row(policy: &Policy, version: u32, section: &Section, terms: &BTreeSet<String>) -> ResultRow {

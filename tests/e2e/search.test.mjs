@@ -184,3 +184,25 @@ test('the query lives in the address: Back returns to the same results, and a se
   assert.deepEqual([...problems, ...fresh.problems], []);
   await fresh.context.close();
 });
+
+test('the result count says how many sections matched; on a policy, c copies the link of the section being read', async () => {
+  const { context, page, problems } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto('/');
+  await appReady(page);
+  await page.locator('#search-input').fill('address');
+  await page.locator('.result').first().waitFor();
+  const label = await page.locator('.result-count').textContent();
+  const [, shown, total] = label.match(/^Best (\d+) of (\d+) matching sections$/) ?? [];
+  assert.equal(Number(shown), await page.locator('.result').count(), label);
+  assert.ok(Number(total) > Number(shown), label);
+
+  await page.goto('/policies/private-information');
+  await appReady(page);
+  await page.locator('section.section').first().waitFor();
+  await page.keyboard.press('c');
+  await page.getByRole('button', { name: 'Link copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /\/policies\/private-information\/v\/\d+#overview$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
