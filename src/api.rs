@@ -35,10 +35,6 @@ impl ApiFailure {
             }
         }
     }
-
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, ApiFailure::Server { status: 404, .. })
-    }
 }
 
 /// `GET` a JSON document from the API.
@@ -74,11 +70,7 @@ pub async fn delete(path: &str) -> Result<(), ApiFailure> {
     if response.ok() {
         Ok(())
     } else {
-        let status = response.status();
-        Err(ApiFailure::Server {
-            status,
-            error: response.json::<ApiError>().await.ok(),
-        })
+        Err(refusal(response).await)
     }
 }
 
@@ -89,8 +81,15 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> 
             .await
             .map_err(|e| ApiFailure::Unreadable(e.to_string()))
     } else {
-        let status = response.status();
-        let error = response.json::<ApiError>().await.ok();
-        Err(ApiFailure::Server { status, error })
+        Err(refusal(response).await)
+    }
+}
+
+/// The failure a non-2xx answer stands for, with the server's error body when it sent one.
+async fn refusal(response: Response) -> ApiFailure {
+    let status = response.status();
+    ApiFailure::Server {
+        status,
+        error: response.json::<ApiError>().await.ok(),
     }
 }

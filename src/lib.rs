@@ -11,6 +11,7 @@ pub mod local_db;
 pub mod pages;
 pub mod route;
 pub mod session;
+pub mod shortcuts;
 
 use yew::prelude::*;
 use yew_router::prelude::*;

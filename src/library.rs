@@ -31,11 +31,12 @@ pub enum Freshness {
     Saved { at_ms: f64 },
 }
 
-/// A loaded library with its ready search engine.
+/// A loaded library with its ready search engine. Both are shared, so confirming a saved
+/// copy as current makes a new `Loaded` without copying or rebuilding either.
 #[derive(Debug)]
 pub struct Loaded {
-    pub snapshot: LibrarySnapshot,
-    pub engine: RefCell<Engine>,
+    pub snapshot: Rc<LibrarySnapshot>,
+    pub engine: Rc<RefCell<Engine>>,
     pub freshness: Freshness,
 }
 
@@ -60,8 +61,8 @@ impl PartialEq for LibraryState {
 
 fn loaded(snapshot: LibrarySnapshot, index: SearchIndex, freshness: Freshness) -> Rc<Loaded> {
     Rc::new(Loaded {
-        snapshot,
-        engine: RefCell::new(Engine::new(index)),
+        snapshot: Rc::new(snapshot),
+        engine: Rc::new(RefCell::new(Engine::new(index))),
         freshness,
     })
 }
@@ -180,12 +181,11 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                 match fetch(held.as_ref().map(|l| l.snapshot.revision.as_str())).await {
                     Ok(Refresh::Unchanged) => {
                         if let Some(held) = held.filter(|l| l.freshness != Freshness::Current) {
-                            let index = held.engine.borrow().index().clone();
-                            set(LibraryState::Ready(loaded(
-                                held.snapshot.clone(),
-                                index,
-                                Freshness::Current,
-                            )));
+                            set(LibraryState::Ready(Rc::new(Loaded {
+                                snapshot: held.snapshot.clone(),
+                                engine: held.engine.clone(),
+                                freshness: Freshness::Current,
+                            })));
                         }
                     }
                     Ok(Refresh::Changed(download)) => {

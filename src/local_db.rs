@@ -124,14 +124,4 @@ impl LocalDb {
         }
         done.await.map(|_| ())
     }
-
-    /// Removes everything this app stored.
-    pub async fn clear(&self) -> Result<(), JsValue> {
-        let store = self
-            .db
-            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?
-            .object_store(STORE)?;
-        completion(&store.clear()?).await?;
-        Ok(())
-    }
 }

@@ -84,3 +84,13 @@ pub fn switch(route: Route) -> Html {
 pub fn go(address: &str) {
     BrowserHistory::new().push(address.to_string());
 }
+
+/// The decoded value of `name` in a query string such as `?q=home%20address&p=2`.
+pub fn query_param(query_str: &str, name: &str) -> Option<String> {
+    query_str
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .and_then(|value| js_sys::decode_uri_component(&value.replace('+', " ")).ok())
+        .and_then(|value| value.as_string())
+}

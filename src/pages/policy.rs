@@ -7,7 +7,8 @@ use yew_router::prelude::*;
 
 use crate::components::document::Document;
 use crate::library::{LibraryState, use_library};
-use crate::route::Route;
+use crate::route::{Route, query_param};
+use crate::shortcuts::use_shortcut;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct PolicyPageProps {
@@ -100,14 +101,7 @@ pub struct PolicyViewProps {
 
 /// The section and paragraph a shared link points at: `?p=3#anchor`.
 fn linked_paragraph(location: Option<&Location>) -> Option<(String, usize)> {
-    let location = location?;
-    let paragraph = location
-        .query_str()
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("p="))?
-        .parse()
-        .ok()?;
+    let paragraph = query_param(location?.query_str(), "p")?.parse().ok()?;
     let anchor = web_sys::window()?
         .location()
         .hash()
@@ -121,32 +115,20 @@ fn linked_paragraph(location: Option<&Location>) -> Option<(String, usize)> {
 pub fn PolicyView(props: &PolicyViewProps) -> Html {
     let location = use_location();
     // `c` copies the link of the section being read (the first one not scrolled past).
-    use_effect_with((), |()| {
-        let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", |event| {
-            use wasm_bindgen::JsCast;
-            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            let typing = gloo::utils::document()
-                .active_element()
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-            if event.key() != "c" || typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
-                return;
-            }
-            let Ok(sections) = gloo::utils::document().query_selector_all("section.section[id]") else {
-                return;
-            };
-            let reading = (0..sections.length())
-                .filter_map(|i| sections.item(i)?.dyn_into::<web_sys::Element>().ok())
-                .find(|s| s.get_bounding_client_rect().bottom() > 80.0);
-            if let Some(button) = reading
-                .and_then(|s| s.query_selector("button.copy-link").ok().flatten())
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                button.click();
-            }
-        });
-        move || drop(listener)
+    use_shortcut("c", || {
+        use wasm_bindgen::JsCast;
+        let Ok(sections) = gloo::utils::document().query_selector_all("section.section[id]") else {
+            return;
+        };
+        let reading = (0..sections.length())
+            .filter_map(|i| sections.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .find(|s| s.get_bounding_client_rect().bottom() > 80.0);
+        if let Some(button) = reading
+            .and_then(|s| s.query_selector("button.copy-link").ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            button.click();
+        }
     });
     let linked = linked_paragraph(location.as_ref());
     let policy = &props.policy;

@@ -8,7 +8,6 @@ use casebook_core::document::body_text;
 use casebook_core::policy::{Policy, PolicyArea, Section};
 use casebook_core::search::Filters;
 use casebook_core::search::snippet::{Fragment, highlight, snippet};
-use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
@@ -16,7 +15,8 @@ use yew_router::history::History;
 use yew_router::prelude::*;
 
 use crate::library::{LibraryState, Loaded, use_library};
-use crate::route::{Route, go};
+use crate::route::{Route, go, query_param};
+use crate::shortcuts::use_shortcut;
 
 /// How many results are shown.
 const RESULTS: usize = 20;
@@ -87,7 +87,12 @@ pub fn SearchPage() -> Html {
     // The query lives in the address (`/?q=…`), so Back from a policy returns to the same
     // results and a search can be shared as a link.
     let location = use_location();
-    let query = use_state(|| location.as_ref().map(|l| query_from(l.query_str())).unwrap_or_default());
+    let query = use_state(|| {
+        location
+            .as_ref()
+            .and_then(|l| query_param(l.query_str(), "q"))
+            .unwrap_or_default()
+    });
     {
         use_effect_with((*query).clone(), move |query| {
             let address = if query.is_empty() {
@@ -111,25 +116,10 @@ pub fn SearchPage() -> Html {
     // `/` anywhere on the page focuses the search box, as in most tools agents know.
     {
         let input = input.clone();
-        use_effect_with((), move |()| {
-            let options = EventListenerOptions::enable_prevent_default();
-            let listener =
-                EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    let typing = gloo::utils::document()
-                        .active_element()
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                    if event.key() == "/"
-                        && !typing
-                        && let Some(input) = input.cast::<HtmlInputElement>()
-                    {
-                        event.prevent_default();
-                        let _ = input.focus();
-                    }
-                });
-            move || drop(listener)
+        use_shortcut("/", move || {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
         });
     }
 
@@ -255,17 +245,6 @@ pub fn SearchPage() -> Html {
             { body }
         </div>
     }
-}
-
-/// The `q` parameter of a query string such as `?q=home%20address`.
-fn query_from(query_str: &str) -> String {
-    query_str
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("q="))
-        .and_then(|q| js_sys::decode_uri_component(&q.replace('+', " ")).ok())
-        .and_then(|q| q.as_string())
-        .unwrap_or_default()
 }
 
 fn focus_result(results: &NodeRef, i: usize) {

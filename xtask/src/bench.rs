@@ -234,18 +234,16 @@ pub fn search() -> anyhow::Result<()> {
     std::fs::write(out.join("sizes.json"), serde_json::to_vec(&sizes)?)?;
 
     step("Building our engine for the browser (wasm-release, wasm-bindgen, wasm-opt)");
-    run_command(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args([
-            "build",
-            "--locked",
-            "--package",
-            "casebook-search-bench",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm-release",
-        ]),
-    )?;
+    run_command(crate::cargo().args([
+        "build",
+        "--locked",
+        "--package",
+        "casebook-search-bench",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
     let wasm = root().join("target/wasm32-unknown-unknown/wasm-release/casebook_search_bench.wasm");
     run_command(
         Command::new("wasm-bindgen")
@@ -290,7 +288,7 @@ pub fn sync() -> anyhow::Result<()> {
     let postgres = crate::postgres::TempPostgres::start()?;
     step("Measuring sync over HTTP (release build of the server)");
     run_command(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        crate::cargo()
             .args(["bench", "--locked", "--package", "casebook-server", "--bench", "sync"])
             .env("CASEBOOK_BENCH_DATABASE_URL", &postgres.url),
     )

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use crate::{run_command, step};
+use crate::{run_command, setup, step};
 
 pub struct TempPostgres {
     bin: PathBuf,
@@ -25,20 +25,13 @@ fn find_bin() -> Option<PathBuf> {
     versions.pop()
 }
 
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
-
 /// Installs the PostgreSQL server from Debian's packages when it is missing.
 pub fn ensure_installed() -> anyhow::Result<PathBuf> {
     if let Some(bin) = find_bin() {
         println!("  ok  PostgreSQL server ({})", bin.display());
         return Ok(bin);
     }
-    if !is_root() {
+    if !setup::is_root() {
         bail!("the PostgreSQL server is missing; install it with: sudo apt-get install -y postgresql");
     }
     println!("  installing Debian's postgresql (apt-get)");
@@ -64,7 +57,7 @@ impl TempPostgres {
         let dir = std::env::temp_dir().join(format!("casebook-pg-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         // initdb refuses to run as root: the cluster belongs to the `postgres` user then.
-        let as_postgres = is_root();
+        let as_postgres = setup::is_root();
         if as_postgres {
             run_command(Command::new("chown").arg("postgres").arg(&dir))?;
         }

@@ -40,6 +40,11 @@ fn output_of(program: &str, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
+/// Whether this runs as root (then Debian packages can be installed).
+pub fn is_root() -> bool {
+    output_of("id", &["-u"]).is_some_and(|id| id == "0")
+}
+
 /// Everything: the build tools, the browser and the API fuzzer.
 pub fn all() -> anyhow::Result<()> {
     build_tools()?;
@@ -194,8 +199,7 @@ fn browser() -> anyhow::Result<()> {
         ));
         return Ok(());
     }
-    let root_user = output_of("id", &["-u"]).is_some_and(|id| id == "0");
-    if !root_user {
+    if !is_root() {
         bail!(
             "Chromium and ChromeDriver are missing; install them with: sudo apt-get install -y chromium chromium-driver"
         );

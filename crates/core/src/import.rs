@@ -120,7 +120,7 @@ pub fn parse_library(files: &[SourceFile]) -> Result<ParsedLibrary, Vec<ImportEr
         if let Some(first) = seen.insert(key, &parsed.file) {
             errors.push(ImportError {
                 file: parsed.file.clone(),
-                line: front_matter_line(&files_text(files, &parsed.file), "version"),
+                line: front_matter_line(files_text(files, &parsed.file), "version"),
                 message: format!("{} version {} is also defined in {first}", key.0, key.1),
                 hint: "give each version of a policy its own number".into(),
             });
@@ -143,12 +143,8 @@ pub fn parse_library(files: &[SourceFile]) -> Result<ParsedLibrary, Vec<ImportEr
     }
 }
 
-fn files_text(files: &[SourceFile], path: &str) -> String {
-    files
-        .iter()
-        .find(|f| f.path == path)
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
+fn files_text<'a>(files: &'a [SourceFile], path: &str) -> &'a str {
+    files.iter().find(|f| f.path == path).map_or("", |f| f.text.as_str())
 }
 
 /// Groups parsed versions into a library. The metadata of a policy (title, area, …) is taken

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::{Policy, Slug};
+use crate::policy::Policy;
 
 /// A group of terms that mean the same thing for search, e.g. `[doxxing, private information]`.
 pub type SynonymGroup = Vec<String>;
@@ -28,10 +28,6 @@ impl Library {
     /// Puts policies in slug order; call after assembling a library from parts.
     pub fn normalize(&mut self) {
         self.policies.sort_by(|a, b| a.slug.cmp(&b.slug));
-    }
-
-    pub fn slugs(&self) -> impl Iterator<Item = &Slug> {
-        self.policies.iter().map(|p| &p.slug)
     }
 
     pub fn section_count(&self) -> usize {

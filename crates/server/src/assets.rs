@@ -15,7 +15,8 @@ use crate::error::AppError;
 #[derive(Debug, Clone)]
 pub struct AppShell {
     pub dist: PathBuf,
-    pub index_html: String,
+    /// Shared, so answering an in-app address does not copy the page.
+    pub index_html: axum::body::Bytes,
     /// `'sha256-…'` sources for each inline `<script>` Trunk wrote into `index.html`.
     pub inline_script_hashes: Vec<String>,
 }
@@ -37,7 +38,7 @@ impl AppShell {
             .collect();
         Ok(AppShell {
             dist: dist.to_path_buf(),
-            index_html,
+            index_html: index_html.into(),
             inline_script_hashes,
         })
     }

@@ -171,9 +171,7 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
             detail: Some(&format!("{method} {path}: {detail}")),
             ..Default::default()
         };
-        if let Err(e) = state.store.audit(entry, &crate::now_rfc3339()).await {
-            tracing::error!("cannot write the audit log: {e:#}");
-        }
+        state.record(entry).await;
         return refusal.into_response();
     }
     if let Some(user) = user {

@@ -60,6 +60,14 @@ impl AppState {
         })
     }
 
+    /// Writes an audit entry. A failure to write is logged, never shown to the person: the
+    /// action it describes has already happened.
+    pub async fn record(&self, entry: store::NewAuditEntry<'_>) {
+        if let Err(e) = self.store.audit(entry, &now_rfc3339()).await {
+            tracing::error!("cannot write the audit log: {e:#}");
+        }
+    }
+
     /// Re-reads the library after the store changed.
     pub async fn reload_library(&self) -> anyhow::Result<()> {
         self.library

@@ -180,22 +180,23 @@ impl Store {
                 }),
             }
         }
-        let synonyms = sqlx::query("SELECT value FROM library_settings WHERE key = $1")
-            .bind(SYNONYMS_KEY)
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|row| -> anyhow::Result<Vec<SynonymGroup>> {
-                Ok(serde_json::from_str(&row.try_get::<String, _>(0)?)?)
-            })
-            .transpose()?
-            .unwrap_or_default();
-        let mut library = Library { policies, synonyms };
+        let mut library = Library {
+            policies,
+            synonyms: self.synonyms().await?,
+        };
         library.normalize();
         Ok(library)
     }
 
+    /// The synonym list alone (importing compares it without reading every policy).
     pub async fn synonyms(&self) -> anyhow::Result<Vec<SynonymGroup>> {
-        Ok(self.load_library().await?.synonyms)
+        sqlx::query("SELECT value FROM library_settings WHERE key = $1")
+            .bind(SYNONYMS_KEY)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|row| Ok(serde_json::from_str(&row.try_get::<String, _>(0)?)?))
+            .transpose()
+            .map(Option::unwrap_or_default)
     }
 
     /// Writes an import plan in one transaction: all of it or none of it.

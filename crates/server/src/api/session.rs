@@ -139,19 +139,19 @@ pub async fn sign_out(
     Ok(response)
 }
 
-/// Records an event; a failure to write the log is logged, never shown to the person.
+/// Records an event of the signed-in (or signing-in) person.
 pub async fn audit(state: &AppState, actor: Option<&str>, action: &str, result: &str, detail: Option<&str>) {
-    let entry = NewAuditEntry {
-        actor,
-        action,
-        request_id: &current_request_id(),
-        result,
-        detail,
-        ..Default::default()
-    };
-    if let Err(e) = state.store.audit(entry, &crate::now_rfc3339()).await {
-        tracing::error!("cannot write the audit log: {e:#}");
-    }
+    let request_id = current_request_id();
+    state
+        .record(NewAuditEntry {
+            actor,
+            action,
+            request_id: &request_id,
+            result,
+            detail,
+            ..Default::default()
+        })
+        .await;
 }
 
 #[cfg(test)]

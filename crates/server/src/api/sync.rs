@@ -46,9 +46,7 @@ pub async fn push(
                     result: "ok",
                     detail: Some(&detail),
                 };
-                if let Err(e) = state.store.audit(entry, &crate::now_rfc3339()).await {
-                    tracing::error!("cannot write the audit log: {e:#}");
-                }
+                state.record(entry).await;
             }
             Ok(Json(response))
         }
