@@ -12,6 +12,7 @@ pub mod import;
 pub mod library;
 pub mod policy;
 pub mod search;
+pub mod sweep;
 pub mod sync;
 pub mod wire;
 

@@ -85,6 +85,9 @@ pub struct Change {
     pub mutation_id: u64,
     pub clock: Hlc,
     pub op: Op,
+    /// The name of the person whose client made the edit, for showing who wrote what.
+    #[serde(default)]
+    pub author: String,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -248,7 +251,11 @@ impl Replica {
             value: value.clone(),
             seq: change.seq,
             clock: change.clock,
-            author: change.client_id.clone(),
+            author: if change.author.is_empty() {
+                change.client_id.clone()
+            } else {
+                change.author.clone()
+            },
         };
         let key = (object.clone(), field.clone());
         let Some(current) = self.fields.get_mut(&key) else {
@@ -278,6 +285,99 @@ impl Replica {
             current.conflicts.push(incoming);
         }
         current.conflicts.sort_by_key(|c| c.seq);
+    }
+}
+
+impl Field {
+    /// The newest sequence number among the value and its conflicts: the `base` of an edit
+    /// made by someone shown all of them, which resolves the conflict.
+    pub fn seen(&self) -> u64 {
+        self.conflicts.iter().map(|c| c.seq).fold(self.seq, u64::max)
+    }
+}
+
+/// What a person sees: the replica, with their own edits that the server has not yet
+/// acknowledged laid on top.
+#[derive(Debug, Clone)]
+pub struct Overlay<'a> {
+    replica: &'a Replica,
+    pending: BTreeMap<(&'a str, &'a str), &'a Value>,
+}
+
+/// One field as shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shown<'a> {
+    /// The value to show: the newest pending edit, else the replica's value.
+    pub value: Option<&'a Value>,
+    /// Whether the value is a local edit the server has not acknowledged yet.
+    pub pending: bool,
+    /// The replica's state of the field, with its conflicts.
+    pub field: Option<&'a Field>,
+}
+
+impl Shown<'_> {
+    pub fn as_str(&self) -> &str {
+        self.value.and_then(Value::as_str).unwrap_or("")
+    }
+
+    pub fn as_bool(&self) -> bool {
+        self.value.and_then(Value::as_bool).unwrap_or(false)
+    }
+
+    /// The `base` for the next edit of this field.
+    pub fn base(&self) -> u64 {
+        self.field.map_or(0, Field::seen)
+    }
+
+    /// Concurrent values that lost, unless a pending local edit is about to resolve them.
+    pub fn conflicts(&self) -> &[Conflict] {
+        match self.field {
+            Some(field) if !self.pending => &field.conflicts,
+            _ => &[],
+        }
+    }
+}
+
+impl<'a> Overlay<'a> {
+    /// `pending` in the order the edits were made: a later one wins.
+    pub fn new(replica: &'a Replica, pending: &'a [Mutation]) -> Overlay<'a> {
+        let pending = pending
+            .iter()
+            .map(|m| match &m.op {
+                Op::SetField {
+                    object, field, value, ..
+                } => ((object.as_str(), field.as_str()), value),
+            })
+            .collect();
+        Overlay { replica, pending }
+    }
+
+    pub fn get(&self, object: &str, field: &str) -> Shown<'a> {
+        let stored = self.replica.field(object, field);
+        match self.pending.get(&(object, field)) {
+            Some(value) => Shown {
+                value: Some(*value),
+                pending: true,
+                field: stored,
+            },
+            None => Shown {
+                value: stored.map(|f| &f.value),
+                pending: false,
+                field: stored,
+            },
+        }
+    }
+
+    /// Every object name that has a value for `field`, replica and pending edits together.
+    pub fn objects_with(&self, field: &str) -> std::collections::BTreeSet<&'a str> {
+        let replica = self
+            .replica
+            .fields
+            .keys()
+            .filter(|(_, f)| f == field)
+            .map(|(o, _)| o.as_str());
+        let pending = self.pending.keys().filter(|(_, f)| *f == field).map(|(o, _)| *o);
+        replica.chain(pending).collect()
     }
 }
 
@@ -365,6 +465,7 @@ mod tests {
                 value: Value::from(value),
                 base,
             },
+            author: String::new(),
         }
     }
 
@@ -391,5 +492,36 @@ mod tests {
         // A repeated change is ignored.
         r.apply(&change(2, "bob", 20, "b1", 0));
         assert_eq!(r.cursor, 4);
+    }
+
+    #[test]
+    fn the_overlay_shows_pending_edits_over_the_replica_and_hides_conflicts_they_resolve() {
+        let mut r = Replica::default();
+        r.apply(&change(1, "alice", 10, "a1", 0));
+        r.apply(&change(2, "bob", 20, "b1", 0));
+        let none: Vec<Mutation> = Vec::new();
+        let shown = Overlay::new(&r, &none).get("o", "f");
+        assert_eq!(shown.value, Some(&Value::from("b1")));
+        assert!(!shown.pending);
+        assert_eq!(shown.conflicts().len(), 1);
+        assert_eq!(shown.base(), 2);
+
+        let mine = vec![Mutation {
+            id: 1,
+            clock: Hlc::zero(9),
+            op: Op::SetField {
+                object: "o".into(),
+                field: "f".into(),
+                value: Value::from("mine"),
+                base: shown.base(),
+            },
+        }];
+        let overlay = Overlay::new(&r, &mine);
+        let shown = overlay.get("o", "f");
+        assert_eq!(shown.as_str(), "mine");
+        assert!(shown.pending);
+        assert!(shown.conflicts().is_empty());
+        assert_eq!(overlay.get("o", "other").value, None);
+        assert_eq!(overlay.objects_with("f").into_iter().collect::<Vec<_>>(), vec!["o"]);
     }
 }

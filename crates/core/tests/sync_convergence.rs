@@ -96,6 +96,7 @@ impl Server {
                 mutation_id: m.id,
                 clock: m.clock,
                 op: m.op,
+                author: String::new(),
             });
             self.last.insert(request.client_id.clone(), m.id);
         }

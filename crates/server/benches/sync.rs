@@ -129,8 +129,8 @@ impl Client {
                         node: self.id.len() as u64,
                     },
                     op: Op::SetField {
-                        object: format!("item-{}", id % 997),
-                        field: "decision".into(),
+                        object: casebook_core::sweep::item_object("benchsweep", (id % 997 + 1) as usize),
+                        field: "note".into(),
                         value: Value::from(format!("{}-{id}", self.id)),
                         base: 0,
                     },

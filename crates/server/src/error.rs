@@ -29,6 +29,9 @@ pub enum AppError {
     Unauthenticated,
     #[error("not allowed for this account")]
     Forbidden,
+    /// An edit this person's role may not make, or a value the field does not take.
+    #[error("edit not allowed: {0}")]
+    EditNotAllowed(String),
     #[error("the request header x-casebook-request is missing")]
     MissingCsrfHeader,
     #[error("wrong email or password")]
@@ -73,6 +76,7 @@ impl AppError {
                 "forbidden",
                 "Your account is not allowed to do this. Ask your administrator if you need it.".into(),
             ),
+            AppError::EditNotAllowed(why) => (StatusCode::FORBIDDEN, "edit_not_allowed", why.clone()),
             AppError::MissingCsrfHeader => (
                 StatusCode::FORBIDDEN,
                 "csrf_header_missing",

@@ -13,6 +13,11 @@ use casebook_core::sync::{Mutation, Op, PullResponse, PushRequest, Replica};
 use common::{call, databases, people, service, sign_in};
 use serde_json::{Value, json};
 
+/// A sweep item's object name: what the tests edit (its `note`, which every worker may write).
+fn item(n: u64) -> String {
+    casebook_core::sweep::item_object("synctest", n as usize)
+}
+
 fn mutation(id: u64, object: &str, value: &str, base: u64) -> Mutation {
     Mutation {
         id,
@@ -23,7 +28,7 @@ fn mutation(id: u64, object: &str, value: &str, base: u64) -> Mutation {
         },
         op: Op::SetField {
             object: object.into(),
-            field: "decision".into(),
+            field: "note".into(),
             value: Value::from(value),
             base,
         },
@@ -60,7 +65,7 @@ async fn replaying_a_push_one_to_five_times_has_exactly_one_effect() {
             let first = round as u64 * 2 + 1;
             let body = push_body(
                 "client-replay-1",
-                vec![mutation(first, "item-1", "a", 0), mutation(first + 1, "item-2", "b", 0)],
+                vec![mutation(first, &item(1), "a", 0), mutation(first + 1, &item(2), "b", 0)],
             );
             for _ in 0..times {
                 let reply = call(
@@ -92,7 +97,7 @@ async fn a_gap_is_refused_and_writes_nothing() {
             Method::POST,
             "/api/sync/push",
             Some(&cookie),
-            Some(push_body("client-gap-01", vec![mutation(1, "o", "a", 0)])),
+            Some(push_body("client-gap-01", vec![mutation(1, &item(999), "a", 0)])),
             true,
         )
         .await;
@@ -104,7 +109,7 @@ async fn a_gap_is_refused_and_writes_nothing() {
             Some(&cookie),
             Some(push_body(
                 "client-gap-01",
-                vec![mutation(3, "o", "c", 0), mutation(4, "o", "d", 0)],
+                vec![mutation(3, &item(999), "c", 0), mutation(4, &item(999), "d", 0)],
             )),
             true,
         )
@@ -137,7 +142,7 @@ async fn a_client_id_belongs_to_the_person_who_first_used_it() {
     let (_, app) = service(store).await;
     let agent = sign_in(&app, "agent@acme.test").await;
     let trainer = sign_in(&app, "trainer@acme.test").await;
-    let body = push_body("client-owned-1", vec![mutation(1, "o", "a", 0)]);
+    let body = push_body("client-owned-1", vec![mutation(1, &item(999), "a", 0)]);
     assert_eq!(
         call(
             &app,
@@ -180,7 +185,7 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
         let (_, app) = service(store).await;
         let agent = sign_in(&app, "agent@acme.test").await;
         let specialist = sign_in(&app, "specialist@acme.test").await;
-        let many: Vec<Mutation> = (1..=25).map(|i| mutation(i, &format!("item-{i}"), "done", 0)).collect();
+        let many: Vec<Mutation> = (1..=25).map(|i| mutation(i, &item(i), "done", 0)).collect();
         assert_eq!(
             call(
                 &app,
@@ -195,7 +200,7 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
             StatusCode::OK
         );
         // The specialist edits item-1 without having seen the agent's value: a conflict.
-        let mut later = mutation(1, "item-1", "escalate", 0);
+        let mut later = mutation(1, &item(1), "escalate", 0);
         later.clock = Hlc {
             wall_ms: later.clock.wall_ms + 60_000,
             counter: 0,
@@ -237,10 +242,87 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
         }
         assert_eq!(pages, 3, "{}", db.name);
         assert_eq!(replica.fields.len(), 25);
-        let item = replica.field("item-1", "decision").expect("field");
+        let item = replica.field(&item(1), "note").expect("field");
         assert_eq!(item.value, "escalate", "the later clock wins");
         assert_eq!(item.conflicts.len(), 1, "the agent's value is kept");
         assert_eq!(item.conflicts[0].value, "done");
+        assert_eq!(
+            item.conflicts[0].author, "agent",
+            "the loser is shown with its author's name"
+        );
+        assert_eq!(item.author, "specialist");
+    }
+}
+
+#[tokio::test]
+async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (state, app) = service(store.clone()).await;
+        let agent = sign_in(&app, "agent@acme.test").await;
+        let trainer = sign_in(&app, "trainer@acme.test").await;
+        let specialist = sign_in(&app, "specialist@acme.test").await;
+        let publish = casebook_core::sweep::publish("synctest", "Election night", "", "@a\n@b").expect("ops");
+        let as_mutations = |ops: Vec<Op>| -> Vec<Mutation> {
+            ops.into_iter()
+                .enumerate()
+                .map(|(i, op)| Mutation {
+                    id: i as u64 + 1,
+                    clock: Hlc::zero(3),
+                    op,
+                })
+                .collect()
+        };
+        // An agent may work items but not publish a sweep; a trainer may not work items.
+        let mut mixed = vec![mutation(1, &item(1), "fine", 0)];
+        mixed.extend(as_mutations(publish.clone()).into_iter().map(|mut m| {
+            m.id += 1;
+            m
+        }));
+        for (cookie, client, body) in [
+            (&agent, "client-role-a1", mixed),
+            (&trainer, "client-role-t1", vec![mutation(1, &item(1), "x", 0)]),
+        ] {
+            let reply = call(
+                &app,
+                Method::POST,
+                "/api/sync/push",
+                Some(cookie),
+                Some(push_body(client, body)),
+                true,
+            )
+            .await;
+            assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}: {:?}", db.name, reply.body);
+            assert_eq!(reply.body["code"], "edit_not_allowed");
+        }
+        assert_eq!(
+            count_changes(&store).await,
+            0,
+            "{}: nothing of a refused push is written",
+            db.name
+        );
+        let denied = state
+            .store
+            .read_audit(&casebook_server::store::AuditFilter {
+                result: Some("denied".into()),
+                ..Default::default()
+            })
+            .await
+            .expect("audit");
+        assert!(denied.iter().any(|e| e.action == "sync.push"), "{denied:?}");
+        // The specialist publishes it.
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&specialist),
+            Some(push_body("client-role-s1", as_mutations(publish))),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+        assert_eq!(count_changes(&store).await, 5);
     }
 }
 
@@ -377,7 +459,7 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
                 (http.clone(), cookie.clone(), server.url.clone(), acknowledged.clone());
             tokio::spawn(async move {
                 for id in 1..=1_000_000u64 {
-                    let body = push_body("client-kill-01", vec![mutation(id, &format!("item-{id}"), "done", 0)]);
+                    let body = push_body("client-kill-01", vec![mutation(id, &item(id), "done", 0)]);
                     match http_push(&http, &url, &cookie, &body).await {
                         Ok(last) => acknowledged.store(last, std::sync::atomic::Ordering::SeqCst),
                         Err(_) => break,
@@ -408,7 +490,7 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
         let replica = http_pull_all(&http, &restarted.url, &cookie, "client-kill-01").await;
         for id in 1..=acknowledged {
             assert!(
-                replica.field(&format!("item-{id}"), "decision").is_some(),
+                replica.field(&item(id), "note").is_some(),
                 "{}: acknowledged edit {id} is missing",
                 db.name
             );
@@ -451,15 +533,11 @@ async fn two_server_processes_on_one_postgresql_converge() {
     // Both edit the same item, each through a different server, concurrently.
     let from_agent = push_body(
         "client-one-01",
-        (1..=20)
-            .map(|i| mutation(i, &format!("item-{i}"), "agent", 0))
-            .collect(),
+        (1..=20).map(|i| mutation(i, &item(i), "agent", 0)).collect(),
     );
     let from_specialist = push_body(
         "client-two-01",
-        (1..=20)
-            .map(|i| mutation(i, &format!("item-{i}"), "specialist", 0))
-            .collect(),
+        (1..=20).map(|i| mutation(i, &item(i), "specialist", 0)).collect(),
     );
     let (a, b) = tokio::join!(
         http_push(&http, &one.url, &agent, &from_agent),
@@ -484,7 +562,7 @@ async fn two_server_processes_on_one_postgresql_converge() {
     assert_eq!(seen_by_agent, seen_by_specialist);
     assert_eq!(seen_by_agent.cursor, 40, "one gapless log of 40 changes");
     for i in 1..=20 {
-        let field = seen_by_agent.field(&format!("item-{i}"), "decision").expect("field");
+        let field = seen_by_agent.field(&item(i), "note").expect("field");
         assert_eq!(field.conflicts.len(), 1, "item-{i}: both values visible");
     }
 }

@@ -23,13 +23,23 @@ impl From<PushFailure> for AppError {
     }
 }
 
-#[utoipa::path(post, path = "/api/sync/push", tag = "sync", request_body = PushRequest, responses((status = 200, body = PushResponse), (status = 409, description = "A gap: send the missing mutations first", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
+#[utoipa::path(post, path = "/api/sync/push", tag = "sync", request_body = PushRequest, responses((status = 200, body = PushResponse), (status = 409, description = "A gap: send the missing mutations first", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, an edit outside the role (code edit_not_allowed), or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn push(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiJson(request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, AppError> {
     let client_time = request.mutations.last().map(|m| m.clock.wall_ms.to_string());
+    // What each role may write is decided in core, once, for the server and the app alike.
+    if let Some((mutation, reason)) = request.mutations.iter().find_map(|m| {
+        casebook_core::sweep::check(user.role, &m.op)
+            .err()
+            .map(|reason| (m, reason))
+    }) {
+        let message = format!("mutation {}: {reason}", mutation.id);
+        audit(&state, Some(&user.email), "sync.push", "denied", Some(&message)).await;
+        return Err(AppError::EditNotAllowed(message));
+    }
     match state.store.push(&user.id, &request).await {
         Ok((response, applied)) => {
             if applied > 0 {

@@ -113,7 +113,9 @@ impl Store {
             None => 0,
         };
         let rows = sqlx::query(
-            "SELECT seq, client_id, mutation_id, clock, op FROM sync_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+            "SELECT c.seq, c.client_id, c.mutation_id, c.clock, c.op, COALESCE(u.name, '') FROM sync_changes c \
+             LEFT JOIN sync_clients s ON s.client_id = c.client_id LEFT JOIN users u ON u.id = s.user_id \
+             WHERE c.seq > $1 ORDER BY c.seq LIMIT $2",
         )
         .bind(cursor as i64)
         .bind(limit as i64)
@@ -127,6 +129,7 @@ impl Store {
                 mutation_id: u64::try_from(row.try_get::<i64, _>(2)?).unwrap_or(0),
                 clock: serde_json::from_str(&row.try_get::<String, _>(3)?).map_err(anyhow::Error::from)?,
                 op: serde_json::from_str(&row.try_get::<String, _>(4)?).map_err(anyhow::Error::from)?,
+                author: row.try_get(5)?,
             });
         }
         let head: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) FROM sync_changes")
