@@ -3,3 +3,4 @@
 pub mod connection_badge;
 pub mod document;
 pub mod shell;
+pub mod sync_status;

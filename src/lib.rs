@@ -12,6 +12,7 @@ pub mod pages;
 pub mod route;
 pub mod session;
 pub mod shortcuts;
+pub mod sync;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -21,6 +22,7 @@ use crate::connection::ConnectionProvider;
 use crate::library::LibraryProvider;
 use crate::route::{Route, switch};
 use crate::session::SessionProvider;
+use crate::sync::SyncProvider;
 
 #[component]
 pub fn App() -> Html {
@@ -28,11 +30,13 @@ pub fn App() -> Html {
         <BrowserRouter>
             <ConnectionProvider>
                 <SessionProvider>
-                    <LibraryProvider>
-                        <Shell>
-                            <Switch<Route> render={switch} />
-                        </Shell>
-                    </LibraryProvider>
+                    <SyncProvider>
+                        <LibraryProvider>
+                            <Shell>
+                                <Switch<Route> render={switch} />
+                            </Shell>
+                        </LibraryProvider>
+                    </SyncProvider>
                 </SessionProvider>
             </ConnectionProvider>
         </BrowserRouter>

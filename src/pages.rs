@@ -7,3 +7,4 @@ pub mod planned;
 pub mod policy;
 pub mod search;
 pub mod sign_in;
+pub mod sweeps;

@@ -56,13 +56,8 @@ pub fn switch(route: Route) -> Html {
         Route::PolicyDiff { slug, from, to } => {
             html! { <pages::diff::DiffPage {slug} {from} {to} /> }
         }
-        Route::Sweeps => html! {
-            <pages::planned::Planned title="Sweeps"
-                detail="Sweep guidelines for real-time events, with a checklist per item." />
-        },
-        Route::SweepRun { id } => html! {
-            <pages::planned::Planned title="Sweep" detail={format!("Working through sweep {id}.")} />
-        },
+        Route::Sweeps => html! { <pages::sweeps::SweepsPage /> },
+        Route::SweepRun { id } => html! { <pages::sweeps::SweepPage {id} /> },
         Route::Templates => html! {
             <pages::planned::Planned title="Note templates"
                 detail="Typed templates for enforcement and escalation notes, in several languages." />

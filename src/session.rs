@@ -8,8 +8,7 @@ use casebook_core::wire::{SessionInfo, User};
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
-
-use crate::local_db::LocalDb;
+use crate::connection::{Connection, use_connection};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Session {
@@ -35,9 +34,15 @@ pub struct SessionProviderProps {
 #[component]
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
     let session = use_state(|| Session::Checking);
+    let online = use_connection() == Connection::Online;
+    // Asked at start, and again when the server comes back after it could not be asked.
+    let ask = online || matches!(*session, Session::Checking);
     {
         let session = session.clone();
-        use_effect_with((), move |()| {
+        use_effect_with(ask, move |ask| {
+            if !*ask || !matches!(*session, Session::Checking | Session::Unknown) {
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 session.set(match api::get_json::<SessionInfo>("/api/session").await {
                     Ok(SessionInfo { user: Some(user) }) => Session::SignedIn(user),
@@ -69,12 +74,11 @@ pub fn use_session() -> SessionHandle {
     })
 }
 
-/// Ends the session on the server and removes the person's case data from this browser.
-/// The policy library stays: it is the same for everyone and keeps the app usable offline.
+/// Ends the session on the server and removes the person's case data from this browser,
+/// in every tab. The policy library stays: it is the same for everyone and keeps the app
+/// usable offline.
 pub async fn sign_out() -> Result<(), ApiFailure> {
     api::delete("/api/session").await?;
-    if let Ok(db) = LocalDb::open().await {
-        let _ = db.remove_all_except(crate::library::LIBRARY_KEYS).await;
-    }
+    crate::sync::wipe_case_data(crate::library::LIBRARY_KEYS).await;
     Ok(())
 }

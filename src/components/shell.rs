@@ -4,10 +4,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::connection_badge::ConnectionBadge;
+use crate::components::sync_status::SyncStatus;
 use crate::connection::{Connection, use_connection};
 use crate::library::{Freshness, LibraryState, age, use_library};
 use crate::route::Route;
 use crate::session::{Session, sign_out, use_session};
+use crate::sync::use_sync;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ShellProps {
@@ -51,6 +53,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     </ul>
                 </nav>
                 <ConnectionBadge state={connection} />
+                <SyncStatus />
                 <Account />
             </header>
             <LibraryNotice />
@@ -118,12 +121,26 @@ fn LibraryNotice() -> Html {
 fn Account() -> Html {
     let handle = use_session();
     let navigator = use_navigator();
+    let sync = use_sync();
     let failed = use_state(|| None::<String>);
     match &handle.session {
         Session::SignedIn(user) => {
             let onclick = {
                 let (set, failed, navigator) = (handle.set.clone(), failed.clone(), navigator.clone());
+                let sync = sync.clone();
                 Callback::from(move |_| {
+                    let waiting = sync.as_ref().map_or(0, |s| s.state.pending.len());
+                    if waiting > 0 {
+                        let question = format!(
+                            "{waiting} edit(s) have not reached the server yet. Signing out deletes them from this device. Sign out anyway?"
+                        );
+                        if !gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {
+                            return;
+                        }
+                    }
+                    if let Some(sync) = &sync {
+                        sync.stop();
+                    }
                     let (set, failed, navigator) = (set.clone(), failed.clone(), navigator.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         match sign_out().await {

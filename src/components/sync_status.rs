@@ -1,0 +1,130 @@
+//! The header's sync state: what is waiting on this device, and a panel to see it, retry a
+//! refused edit or discard it.
+
+use casebook_core::sync::{Mutation, Op};
+use yew::prelude::*;
+
+use crate::library::age;
+use crate::sync::{Status, SyncState, use_sync};
+
+/// What the header says, and a CSS modifier for it.
+pub fn summary(state: &SyncState, now_ms: f64) -> (String, &'static str) {
+    let waiting = match state.pending.len() {
+        0 => String::new(),
+        1 => "1 edit waiting".into(),
+        n => format!("{n} edits waiting"),
+    };
+    let with_waiting = |lead: &str| {
+        if waiting.is_empty() {
+            lead.to_string()
+        } else {
+            format!("{lead} · {waiting}")
+        }
+    };
+    if state.failed.is_some() {
+        return ("1 edit refused · see why".into(), "failed");
+    }
+    match &state.status {
+        Status::Starting => ("Loading your work…".into(), "syncing"),
+        Status::Syncing { cursor, head } if *head > 0 => {
+            (format!("Catching up {}%", (cursor * 100 / head).min(100)), "syncing")
+        }
+        Status::Syncing { .. } => (with_waiting("Syncing…"), "syncing"),
+        Status::Offline if waiting.is_empty() => ("Not connected".into(), "offline"),
+        Status::Offline => (format!("Saved here · {waiting}"), "offline"),
+        Status::SignedOut => (with_waiting("Signed out, sign in to sync"), "failed"),
+        Status::Error(_) => (with_waiting("Sync problem"), "failed"),
+        Status::Idle if !waiting.is_empty() => (waiting, "syncing"),
+        Status::Idle => (
+            match state.last_synced_ms {
+                Some(at) => format!("Synced {}", age(at, now_ms)),
+                None => "Synced".into(),
+            },
+            "synced",
+        ),
+    }
+}
+
+fn describe(mutation: &Mutation) -> String {
+    let Op::SetField {
+        object, field, value, ..
+    } = &mutation.op;
+    let value = match value {
+        serde_json::Value::String(s) if s.chars().count() > 40 => {
+            format!("“{}…”", s.chars().take(40).collect::<String>())
+        }
+        serde_json::Value::String(s) => format!("“{s}”"),
+        other => other.to_string(),
+    };
+    format!("{object} · {field} = {value}")
+}
+
+#[component]
+pub fn SyncStatus() -> Html {
+    let Some(sync) = use_sync() else {
+        return html! {};
+    };
+    let state = &sync.state;
+    let (label, class) = summary(state, js_sys::Date::now());
+    let retry = {
+        let sync = sync.clone();
+        Callback::from(move |_| sync.retry())
+    };
+    let failed = state.failed.clone();
+    let discard = {
+        let sync = sync.clone();
+        let id = failed.as_ref().map(|f| f.id);
+        Callback::from(move |_| {
+            if let Some(id) = id {
+                sync.discard(id);
+            }
+        })
+    };
+    let failed_edit = failed
+        .as_ref()
+        .and_then(|f| state.pending.iter().find(|m| m.id == f.id).map(describe));
+    html! {
+        <details class={classes!("sync", class)} data-sync={class}>
+            <summary aria-live="polite">
+                <span class="sync-dot" aria-hidden="true"></span>
+                <span class="sync-label">{ label }</span>
+            </summary>
+            <div class="sync-panel">
+                if let Some(failed) = &failed {
+                    <div class="sync-failed" role="alert">
+                        <p><strong>{ "The server refused an edit: " }</strong>{ &failed.message }</p>
+                        if let Some(edit) = failed_edit {
+                            <p class="muted">{ edit }</p>
+                        }
+                        <p class="muted">{ "The edits after it wait until you retry or discard it." }</p>
+                        <div class="button-row">
+                            <button type="button" class="primary" onclick={retry.clone()}>{ "Retry" }</button>
+                            <button type="button" onclick={discard}>{ "Discard this edit" }</button>
+                        </div>
+                    </div>
+                }
+                if let Status::Error(message) = &state.status {
+                    <p class="error">{ message }</p>
+                }
+                <p>
+                    { match state.pending.len() {
+                        0 => "Every edit made on this device has reached the server.".to_string(),
+                        n => format!("{n} edit(s) are saved on this device and will be sent when the server answers."),
+                    } }
+                </p>
+                if !state.pending.is_empty() {
+                    <ol class="sync-pending">
+                        { for state.pending.iter().take(20).map(|m| html! { <li>{ describe(m) }</li> }) }
+                    </ol>
+                }
+                <p class="muted">
+                    { match state.last_synced_ms {
+                        Some(at) => format!("Last synced {}.", age(at, js_sys::Date::now())),
+                        None => "Not synced yet on this device.".into(),
+                    } }
+                </p>
+                <button type="button" onclick={retry}>{ "Sync now" }</button>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,358 @@
+//! Sweeps: the list (with the form specialists publish from) and one sweep's items, worked
+//! concurrently by agents. Every edit goes through [`crate::sync`], so it works offline and
+//! a conflicting edit is shown, never lost.
+
+use casebook_core::sweep::{self, DECISIONS, Progress};
+use casebook_core::sync::{Op, Shown};
+use casebook_core::wire::Role;
+use serde_json::Value;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::route::Route;
+use crate::sync::{SyncHandle, use_sync};
+
+/// How many items a sweep page shows before "Show more".
+const PAGE: usize = 100;
+
+fn sign_in_first(what: &str) -> Html {
+    html! {
+        <article class="page narrow">
+            <h1>{ "Sweeps" }</h1>
+            <p>{ format!("Sign in to {what}.") }</p>
+            <p><Link<Route> to={Route::SignIn}>{ "Sign in" }</Link<Route>></p>
+        </article>
+    }
+}
+
+fn progress_line(progress: &Progress) -> String {
+    let mut parts = vec![format!("{} of {} done", progress.done, progress.total)];
+    for (value, label) in DECISIONS {
+        if let Some(n) = progress.decisions.get(value) {
+            parts.push(format!("{label} {n}"));
+        }
+    }
+    match progress.conflicts {
+        0 => {}
+        1 => parts.push("1 conflict".into()),
+        n => parts.push(format!("{n} conflicts")),
+    }
+    parts.join(" · ")
+}
+
+fn progress_bar(progress: &Progress) -> Html {
+    let max = progress.total.max(1).to_string();
+    html! { <progress class="sweep-progress" max={max} value={progress.done.to_string()}
+    aria-label={format!("{} of {} done", progress.done, progress.total)}></progress> }
+}
+
+#[component]
+pub fn SweepsPage() -> Html {
+    let Some(sync) = use_sync() else {
+        return sign_in_first("see and work sweeps");
+    };
+    let sweeps = sweep::list(&sync.state.overlay());
+    let publishes = matches!(sync.state.user.role, Role::Specialist | Role::Admin);
+    html! {
+        <article class="page">
+            <h1>{ "Sweeps" }</h1>
+            <p class="muted">{ "Guidance for a real-time event, and the items to check against it. Work goes on offline and syncs when the network returns." }</p>
+            if sweeps.is_empty() {
+                <p class="empty">{ if publishes { "No sweeps yet. Publish the first one below." } else { "No sweeps yet. A specialist publishes them here." } }</p>
+            } else {
+                <ul class="sweep-list">
+                    { for sweeps.iter().map(|s| html! {
+                        <li>
+                            <Link<Route> to={Route::SweepRun { id: s.id.clone() }}>{ &s.title }</Link<Route>>
+                            { progress_bar(&s.progress) }
+                            <span class="muted">{ progress_line(&s.progress) }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
+            if publishes {
+                <NewSweep sync={sync.clone()} />
+            }
+        </article>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct NewSweepProps {
+    sync: SyncHandle,
+}
+
+/// The form a specialist publishes a sweep from.
+#[component]
+fn NewSweep(props: &NewSweepProps) -> Html {
+    let (title, guidance, items) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let error = use_state(|| None::<String>);
+    let navigator = use_navigator();
+    let onsubmit = {
+        let (title, guidance, items, error, sync) = (
+            title.clone(),
+            guidance.clone(),
+            items.clone(),
+            error.clone(),
+            props.sync.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let input = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let area = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|i| i.value()).unwrap_or_default();
+            let id = new_sweep_id();
+            let ops = match sweep::publish(&id, &input(&title), &area(&guidance), &area(&items)) {
+                Ok(ops) => ops,
+                Err(why) => {
+                    error.set(Some(format!("Cannot publish yet: {why}.")));
+                    return;
+                }
+            };
+            let (error, sync, navigator) = (error.clone(), sync.clone(), navigator.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match sync.edit(ops).await {
+                    Ok(()) => {
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::SweepRun { id });
+                        }
+                    }
+                    Err(why) => error.set(Some(why)),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="new-sweep" aria-labelledby="new-sweep-title">
+            <h2 id="new-sweep-title">{ "Publish a sweep" }</h2>
+            <form class="form" {onsubmit}>
+                <label for="sweep-title">{ "Title" }</label>
+                <input id="sweep-title" ref={title} maxlength="200" required=true placeholder="Election night: fake polling-place claims" />
+                <label for="sweep-guidance">{ "Guidance" }</label>
+                <textarea id="sweep-guidance" ref={guidance} rows="4" placeholder="What to look for, the time window and regions, when to escalate." />
+                <label for="sweep-items">{ "Items, one link or handle per line" }</label>
+                <textarea id="sweep-items" ref={items} rows="6" required=true placeholder="https://example.test/post/123\n@handle" />
+                if let Some(message) = &*error {
+                    <p class="error" role="alert">{ message }</p>
+                }
+                <button type="submit" class="primary">{ "Publish" }</button>
+            </form>
+        </section>
+    }
+}
+
+fn new_sweep_id() -> String {
+    let uuid = gloo::utils::window()
+        .crypto()
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|_| format!("{:016x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
+    uuid.chars().filter(char::is_ascii_alphanumeric).take(12).collect()
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct SweepPageProps {
+    pub id: String,
+}
+
+#[component]
+pub fn SweepPage(props: &SweepPageProps) -> Html {
+    let shown = use_state(|| PAGE);
+    let Some(sync) = use_sync() else {
+        return sign_in_first("work this sweep");
+    };
+    let overlay = sync.state.overlay();
+    let Some(sweep) = sweep::load(&overlay, &props.id) else {
+        return html! {
+            <article class="page narrow">
+                <h1>{ "Sweep not found" }</h1>
+                <p>{ "This sweep is not on this device yet. If it was published a moment ago, it appears as soon as sync catches up." }</p>
+                <p><Link<Route> to={Route::Sweeps}>{ "All sweeps" }</Link<Route>></p>
+            </article>
+        };
+    };
+    let progress = sweep.progress();
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + PAGE))
+    };
+    html! {
+        <article class="page sweep">
+            <p class="breadcrumb"><Link<Route> to={Route::Sweeps}>{ "Sweeps" }</Link<Route>></p>
+            <h1>{ &sweep.title }</h1>
+            if !sweep.guidance.is_empty() {
+                <section class="guidance" aria-label="Guidance">
+                    { for sweep.guidance.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
+                </section>
+            }
+            <div class="sweep-summary" role="status">
+                { progress_bar(&progress) }
+                <span>{ progress_line(&progress) }</span>
+            </div>
+            <ol class="sweep-items">
+                { for sweep.items.iter().take(*shown).map(|item| html! {
+                    <ItemRow key={item.object.clone()} sync={sync.clone()} object={item.object.clone()} n={item.n} />
+                }) }
+            </ol>
+            if sweep.items.len() > *shown {
+                <button type="button" onclick={more}>{ format!("Show more ({} left)", sweep.items.len() - *shown) }</button>
+            }
+        </article>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct ItemRowProps {
+    sync: SyncHandle,
+    object: String,
+    n: usize,
+}
+
+fn set(object: &str, field: &str, value: Value, shown: &Shown<'_>) -> Op {
+    Op::SetField {
+        object: object.into(),
+        field: field.into(),
+        value,
+        base: shown.base(),
+    }
+}
+
+fn show_value(field: &str, value: &Value) -> String {
+    match (field, value) {
+        ("decision", Value::String(s)) => sweep::decision_label(s).to_string(),
+        (_, Value::Null) => "nothing".into(),
+        ("done", Value::Bool(true)) => "done".into(),
+        ("done", Value::Bool(false)) => "not done".into(),
+        (_, Value::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// One item: its decision, note and done box, and any conflict to settle.
+#[component]
+fn ItemRow(props: &ItemRowProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let state = &props.sync.state;
+    let overlay = state.overlay();
+    let object = props.object.as_str();
+    let (target, decision, note, done) = (
+        overlay.get(object, "target"),
+        overlay.get(object, "decision"),
+        overlay.get(object, "note"),
+        overlay.get(object, "done"),
+    );
+    let send = {
+        let (sync, error) = (props.sync.clone(), error.clone());
+        Callback::from(move |op: Op| {
+            let (sync, error) = (sync.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                error.set(sync.edit(vec![op]).await.err());
+            });
+        })
+    };
+    let on_decision = {
+        let (send, object, op_base) = (send.clone(), props.object.clone(), decision);
+        let op_base = op_base.base();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let value = if value.is_empty() {
+                Value::Null
+            } else {
+                Value::from(value)
+            };
+            send.emit(Op::SetField {
+                object: object.clone(),
+                field: "decision".into(),
+                value,
+                base: op_base,
+            });
+        })
+    };
+    let on_note = {
+        let (send, object, op_base) = (send.clone(), props.object.clone(), note.base());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            send.emit(Op::SetField {
+                object: object.clone(),
+                field: "note".into(),
+                value: Value::from(value),
+                base: op_base,
+            });
+        })
+    };
+    let on_done = {
+        let (send, object, op_base) = (send.clone(), props.object.clone(), done.base());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().checked();
+            send.emit(Op::SetField {
+                object: object.clone(),
+                field: "done".into(),
+                value: Value::from(value),
+                base: op_base,
+            });
+        })
+    };
+    let pending = decision.pending || note.pending || done.pending;
+    let current_decision = decision.as_str().to_string();
+    let conflicts: Vec<Html> = [("decision", "decision", decision), ("note", "note", note), ("done", "done box", done)]
+        .into_iter()
+        .filter(|(_, _, shown)| !shown.conflicts().is_empty())
+        .map(|(field, label, shown)| {
+            let current = shown.value.cloned().unwrap_or(Value::Null);
+            let winner_author = shown.field.map(|f| f.author.clone()).unwrap_or_default();
+            let keep = {
+                let (send, op) = (send.clone(), set(object, field, current.clone(), &shown));
+                Callback::from(move |_| send.emit(op.clone()))
+            };
+            html! {
+                <div class="conflict" role="alert" data-field={field}>
+                    <p>
+                        <strong>{ format!("Conflicting edits to the {label}. ") }</strong>
+                        { format!("Shown: “{}” by {}. ", show_value(field, &current), winner_author) }
+                        { "Made without seeing it: " }
+                        { for shown.conflicts().iter().map(|c| html! {
+                            <span class="conflict-value">{ format!("“{}” by {}", show_value(field, &c.value), c.author) }</span>
+                        }) }
+                    </p>
+                    <div class="button-row">
+                        <button type="button" onclick={keep}>{ format!("Keep “{}”", show_value(field, &current)) }</button>
+                        { for shown.conflicts().iter().map(|c| {
+                            let (send, op) = (send.clone(), set(object, field, c.value.clone(), &shown));
+                            let onclick = Callback::from(move |_| send.emit(op.clone()));
+                            html! { <button type="button" {onclick}>{ format!("Use “{}”", show_value(field, &c.value)) }</button> }
+                        }) }
+                    </div>
+                </div>
+            }
+        })
+        .collect();
+    let n = props.n;
+    let id = |what: &str| format!("item-{n}-{what}");
+    html! {
+        <li class={classes!("sweep-item", done.as_bool().then_some("done"))} id={format!("item-{n}")}
+            data-item={n.to_string()} data-conflict={(!conflicts.is_empty()).to_string()}>
+            <div class="item-head">
+                <span class="item-n">{ format!("#{n}") }</span>
+                <span class="item-target" dir="auto">{ target.as_str() }</span>
+                if pending {
+                    <span class="pending-mark" title="Saved on this device; not yet on the server">{ "waiting to sync" }</span>
+                }
+            </div>
+            <div class="item-fields">
+                <label for={id("decision")}>{ "Decision" }</label>
+                <select id={id("decision")} onchange={on_decision}>
+                    <option value="" selected={current_decision.is_empty()}>{ "— none —" }</option>
+                    { for DECISIONS.iter().map(|(value, label)| html! {
+                        <option value={*value} selected={current_decision == *value}>{ *label }</option>
+                    }) }
+                </select>
+                <label for={id("note")}>{ "Note" }</label>
+                <textarea id={id("note")} rows="1" dir="auto" value={note.as_str().to_string()} onchange={on_note} />
+                <label class="check"><input type="checkbox" id={id("done")} checked={done.as_bool()} onchange={on_done} />{ "Done" }</label>
+            </div>
+            { for conflicts }
+            if let Some(message) = &*error {
+                <p class="error" role="alert">{ message }</p>
+            }
+        </li>
+    }
+}

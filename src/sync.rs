@@ -1,0 +1,794 @@
+//! The app's side of the one write path (`casebook_core::sync`): edits go into an outbox in
+//! IndexedDB, a sync cycle pushes them and pulls everyone's changes into a replica, and every
+//! component reads the replica with the pending edits laid over it.
+//!
+//! - **Nothing is lost.** An edit is saved in IndexedDB before it is shown as made; a closed
+//!   tab or a dead network only delays it. The replica is saved after every pulled page, so a
+//!   long catch-up resumes where it stopped.
+//! - **Tabs take turns.** Mutation ids are assigned under the Web Lock `casebook-outbox`, and a
+//!   sync cycle runs under `casebook-sync`, reading the outbox afresh inside it, so two tabs of
+//!   one person never send the same edit twice. A `BroadcastChannel` tells the other tabs to
+//!   reload what changed.
+//! - **Failures are visible.** An edit the server refuses is set aside as failed, shown with
+//!   the server's reason, and can be retried or discarded; the edits after it wait, because
+//!   mutation ids must arrive in order.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::rc::Rc;
+
+use casebook_core::clock::Hlc;
+use casebook_core::sync::{MAX_PUSH, Mutation, Op, Overlay, PullResponse, PushRequest, PushResponse, Replica};
+use casebook_core::wire::User;
+use gloo::events::EventListener;
+use gloo::timers::callback::Interval;
+use js_sys::Promise;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{JsFuture, future_to_promise, spawn_local};
+use yew::prelude::*;
+
+use crate::api::{self, ApiFailure};
+use crate::local_db::LocalDb;
+use crate::session::{Session, use_session};
+
+const OUTBOX_KEY: &str = "sync-outbox";
+const REPLICA_KEY: &str = "sync-replica";
+const CURSOR_KEY: &str = "sync-cursor";
+const OUTBOX_LOCK: &str = "casebook-outbox";
+const SYNC_LOCK: &str = "casebook-sync";
+const CHANNEL: &str = "casebook-sync";
+/// How often a quiet page pulls other people's edits.
+const POLL_MS: f64 = 4_000.0;
+/// The longest wait between retries after failures.
+const MAX_BACKOFF_MS: f64 = 30_000.0;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.locks.request(name, callback)`: runs `callback` once the lock is free and
+    /// holds it until the promise the callback returns settles.
+    #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request)]
+    fn request_lock(name: &str, callback: &js_sys::Function) -> Promise;
+}
+
+fn locks_available() -> bool {
+    let navigator = gloo::utils::window().navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).is_ok_and(|l| !l.is_undefined())
+}
+
+/// Runs `work` while holding the Web Lock `name`, shared by every tab of this origin. Where
+/// the browser has no Web Locks (pages served over plain http), runs it unguarded.
+async fn with_lock<T: 'static, F: Future<Output = T> + 'static>(name: &str, work: F) -> T {
+    let work = Rc::new(RefCell::new(Some(work)));
+    if locks_available() {
+        let slot: Rc<RefCell<Option<T>>> = Rc::default();
+        let (out, queued) = (slot.clone(), work.clone());
+        let callback = Closure::once_into_js(move |_lock: JsValue| -> Promise {
+            let work = queued.borrow_mut().take();
+            future_to_promise(async move {
+                if let Some(work) = work {
+                    *out.borrow_mut() = Some(work.await);
+                }
+                Ok(JsValue::UNDEFINED)
+            })
+        });
+        let _ = JsFuture::from(request_lock(name, callback.unchecked_ref())).await;
+        if let Some(result) = slot.borrow_mut().take() {
+            return result;
+        }
+    }
+    // No Web Locks, or the request failed before the work started: run it unguarded.
+    let pending = work.borrow_mut().take();
+    match pending {
+        Some(work) => work.await,
+        None => unreachable!("work that started under the lock has finished and left its result"),
+    }
+}
+
+/// The pending edits of one person on this device, with what is needed to number new ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Outbox {
+    /// Whose edits these are: also who the app shows as signed in while the server is away.
+    user: User,
+    client_id: String,
+    clock: Hlc,
+    next_id: u64,
+    pending: Vec<Mutation>,
+    failed: Option<FailedEdit>,
+    last_synced_ms: Option<f64>,
+}
+
+/// An edit the server refused, with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FailedEdit {
+    pub id: u64,
+    pub message: String,
+}
+
+impl Outbox {
+    fn new(user: User) -> Outbox {
+        let node = (js_sys::Math::random() * 2f64.powi(52)) as u64;
+        Outbox {
+            user,
+            client_id: new_client_id(),
+            clock: Hlc::zero(node),
+            next_id: 1,
+            pending: Vec::new(),
+            failed: None,
+            last_synced_ms: None,
+        }
+    }
+
+    /// Forgets edits the server has applied.
+    fn acknowledge(&mut self, last_applied: u64) {
+        self.pending.retain(|m| m.id > last_applied);
+        if self.failed.as_ref().is_some_and(|f| f.id <= last_applied) {
+            self.failed = None;
+        }
+    }
+
+    /// Numbers the pending edits from `first` on: after the server lost track of this client
+    /// (a restored database) or when a refused edit is discarded. Only unapplied edits are
+    /// renumbered, so nothing is sent twice.
+    fn renumber(&mut self, first: u64) {
+        for (i, mutation) in self.pending.iter_mut().enumerate() {
+            mutation.id = first + i as u64;
+        }
+        self.next_id = first + self.pending.len() as u64;
+        self.failed = None;
+    }
+}
+
+fn new_client_id() -> String {
+    let uuid = gloo::utils::window()
+        .crypto()
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|_| format!("{:x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
+    format!("web-{uuid}")
+}
+
+async fn load<T: for<'de> Deserialize<'de>>(db: &LocalDb, key: &str) -> Option<T> {
+    let value = db.get(key).await.ok()??;
+    serde_json::from_str(&value.as_string()?).ok()
+}
+
+fn json<T: Serialize>(value: &T) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(value).unwrap_or_default())
+}
+
+/// Where syncing stands, for the header and the sync panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Nothing loaded yet.
+    Starting,
+    /// Up to date as of the last cycle.
+    Idle,
+    /// A cycle is running; while catching up, how far it has come.
+    Syncing { cursor: u64, head: u64 },
+    /// The network or the server is away; edits wait on this device.
+    Offline,
+    /// The session ended; edits wait until the same person signs in again.
+    SignedOut,
+    /// The server answered something the app cannot use.
+    Error(String),
+}
+
+/// What every component sees of sync.
+#[derive(Debug, Clone)]
+pub struct SyncState {
+    pub user: User,
+    pub replica: Rc<Replica>,
+    pub pending: Rc<Vec<Mutation>>,
+    pub failed: Option<FailedEdit>,
+    pub status: Status,
+    pub last_synced_ms: Option<f64>,
+}
+
+impl PartialEq for SyncState {
+    fn eq(&self, other: &SyncState) -> bool {
+        Rc::ptr_eq(&self.replica, &other.replica)
+            && Rc::ptr_eq(&self.pending, &other.pending)
+            && self.user == other.user
+            && self.failed == other.failed
+            && self.status == other.status
+            && self.last_synced_ms == other.last_synced_ms
+    }
+}
+
+impl SyncState {
+    pub fn overlay(&self) -> Overlay<'_> {
+        Overlay::new(&self.replica, &self.pending)
+    }
+}
+
+/// The sync context: the state, and the engine to send edits through. `None` when nobody is
+/// signed in on this device.
+#[derive(Debug, Clone)]
+pub struct SyncHandle {
+    pub state: SyncState,
+    engine: Rc<Engine>,
+}
+
+impl PartialEq for SyncHandle {
+    fn eq(&self, other: &SyncHandle) -> bool {
+        self.state == other.state && Rc::ptr_eq(&self.engine, &other.engine)
+    }
+}
+
+impl SyncHandle {
+    /// Queues edits, after checking them with the same rules the server applies. They are in
+    /// IndexedDB, and shown, once the returned future completes.
+    pub async fn edit(&self, ops: Vec<Op>) -> Result<(), String> {
+        for op in &ops {
+            casebook_core::sweep::check(self.state.user.role, op)?;
+        }
+        self.engine.clone().enqueue(ops).await
+    }
+
+    /// Tries again now: the failed edit, and the network if it was away.
+    pub fn retry(&self) {
+        let engine = self.engine.clone();
+        spawn_local(async move {
+            engine.update_outbox(|outbox| outbox.failed = None).await;
+            engine.failures.set(0);
+            engine.kick();
+        });
+    }
+
+    /// Stops syncing at once (before signing out), so nothing more is written on this device.
+    pub fn stop(&self) {
+        self.engine.stopped.set(true);
+    }
+
+    /// Drops a refused edit for good; the edits after it are renumbered and sent.
+    pub fn discard(&self, id: u64) {
+        let engine = self.engine.clone();
+        spawn_local(async move {
+            engine
+                .update_outbox(move |outbox| {
+                    if let Some(first) = outbox.pending.first().map(|m| m.id) {
+                        outbox.pending.retain(|m| m.id != id);
+                        outbox.renumber(first);
+                    }
+                })
+                .await;
+            engine.kick();
+        });
+    }
+}
+
+/// The sync loop of one tab.
+struct Engine {
+    user: User,
+    db: LocalDb,
+    outbox: RefCell<Outbox>,
+    replica: RefCell<Rc<Replica>>,
+    status: RefCell<Status>,
+    publish: Callback<SyncState>,
+    channel: Option<web_sys::BroadcastChannel>,
+    running: Cell<bool>,
+    again: Cell<bool>,
+    next_due_ms: Cell<f64>,
+    failures: Cell<u32>,
+    /// Set when the person signs out: nothing may be written any more.
+    stopped: Cell<bool>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("client", &self.outbox.borrow().client_id)
+            .finish()
+    }
+}
+
+/// How one sync cycle ended.
+enum Ended {
+    Done,
+    Offline,
+    SignedOut,
+    Error(String),
+}
+
+impl Engine {
+    /// Loads this person's outbox and replica; a different person's are wiped first.
+    async fn start(user: User, publish: Callback<SyncState>) -> Result<Rc<Engine>, JsValue> {
+        let db = LocalDb::open().await?;
+        let outbox: Outbox = with_lock(OUTBOX_LOCK, {
+            let (db, user) = (db.clone(), user.clone());
+            async move {
+                match load::<Outbox>(&db, OUTBOX_KEY).await {
+                    Some(outbox) if outbox.user.id == user.id => Ok(Outbox { user, ..outbox }),
+                    _ => {
+                        let fresh = Outbox::new(user);
+                        db.put_all(&[
+                            (OUTBOX_KEY, json(&fresh)),
+                            (REPLICA_KEY, json(&Replica::default())),
+                            (CURSOR_KEY, JsValue::from_f64(0.0)),
+                        ])
+                        .await?;
+                        Ok::<_, JsValue>(fresh)
+                    }
+                }
+            }
+        })
+        .await?;
+        let replica = load::<Replica>(&db, REPLICA_KEY).await.unwrap_or_default();
+        let engine = Rc::new(Engine {
+            user,
+            db,
+            outbox: RefCell::new(outbox),
+            replica: RefCell::new(Rc::new(replica)),
+            status: RefCell::new(Status::Starting),
+            publish,
+            channel: web_sys::BroadcastChannel::new(CHANNEL).ok(),
+            running: Cell::new(false),
+            again: Cell::new(false),
+            next_due_ms: Cell::new(0.0),
+            failures: Cell::new(0),
+            stopped: Cell::new(false),
+        });
+        engine.notify();
+        Ok(engine)
+    }
+
+    fn state(&self) -> SyncState {
+        let outbox = self.outbox.borrow();
+        SyncState {
+            user: self.user.clone(),
+            replica: self.replica.borrow().clone(),
+            pending: Rc::new(outbox.pending.clone()),
+            failed: outbox.failed.clone(),
+            status: self.status.borrow().clone(),
+            last_synced_ms: outbox.last_synced_ms,
+        }
+    }
+
+    fn notify(&self) {
+        if !self.stopped.get() {
+            self.publish.emit(self.state());
+        }
+    }
+
+    fn set_status(&self, status: Status) {
+        *self.status.borrow_mut() = status;
+        self.notify();
+    }
+
+    fn tell_other_tabs(&self, what: &str) {
+        if let Some(channel) = &self.channel {
+            let _ = channel.post_message(&JsValue::from_str(what));
+        }
+    }
+
+    /// Reads the outbox, changes it and writes it back, all under the outbox lock.
+    async fn update_outbox(self: &Rc<Self>, change: impl FnOnce(&mut Outbox) + 'static) {
+        let engine = self.clone();
+        with_lock(OUTBOX_LOCK, async move {
+            if engine.stopped.get() {
+                return;
+            }
+            let mut outbox = load::<Outbox>(&engine.db, OUTBOX_KEY)
+                .await
+                .filter(|o| o.user.id == engine.user.id)
+                .unwrap_or_else(|| engine.outbox.borrow().clone());
+            change(&mut outbox);
+            if engine.db.put_all(&[(OUTBOX_KEY, json(&outbox))]).await.is_ok() {
+                *engine.outbox.borrow_mut() = outbox;
+            }
+        })
+        .await;
+        self.notify();
+    }
+
+    async fn enqueue(self: Rc<Self>, ops: Vec<Op>) -> Result<(), String> {
+        let engine = self.clone();
+        let saved =
+            with_lock(OUTBOX_LOCK, async move {
+                if engine.stopped.get() {
+                    return Err("You are signed out.".to_string());
+                }
+                let mut outbox = load::<Outbox>(&engine.db, OUTBOX_KEY)
+                    .await
+                    .filter(|o| o.user.id == engine.user.id)
+                    .unwrap_or_else(|| engine.outbox.borrow().clone());
+                let now = js_sys::Date::now() as u64;
+                for op in ops {
+                    let mutation = Mutation {
+                        id: outbox.next_id,
+                        clock: outbox.clock.tick(now),
+                        op,
+                    };
+                    outbox.next_id += 1;
+                    outbox.pending.push(mutation);
+                }
+                engine.db.put_all(&[(OUTBOX_KEY, json(&outbox))]).await.map_err(
+                    |_| "This browser refused to save the edit (is its storage full?). Nothing was changed.",
+                )?;
+                *engine.outbox.borrow_mut() = outbox;
+                Ok(())
+            })
+            .await;
+        self.notify();
+        if saved.is_ok() {
+            self.tell_other_tabs("outbox");
+            self.kick();
+        }
+        saved
+    }
+
+    /// Reloads what another tab changed.
+    async fn reload(self: &Rc<Self>) {
+        if let Some(outbox) = load::<Outbox>(&self.db, OUTBOX_KEY)
+            .await
+            .filter(|o| o.user.id == self.user.id)
+        {
+            *self.outbox.borrow_mut() = outbox;
+        }
+        self.adopt_saved_replica().await;
+        self.notify();
+    }
+
+    /// Takes the saved replica when another tab has pulled further than this one.
+    async fn adopt_saved_replica(&self) {
+        let saved_cursor = self.db.get(CURSOR_KEY).await.ok().flatten().and_then(|v| v.as_f64());
+        if saved_cursor.is_some_and(|c| c as u64 > self.replica.borrow().cursor)
+            && let Some(replica) = load::<Replica>(&self.db, REPLICA_KEY).await
+        {
+            *self.replica.borrow_mut() = Rc::new(replica);
+        }
+    }
+
+    /// Starts a cycle now, or right after the running one.
+    fn kick(self: &Rc<Self>) {
+        if self.stopped.get() {
+            return;
+        }
+        if self.running.get() {
+            self.again.set(true);
+            return;
+        }
+        self.running.set(true);
+        let engine = self.clone();
+        spawn_local(async move {
+            loop {
+                engine.again.set(false);
+                let inner = engine.clone();
+                let ended = with_lock(SYNC_LOCK, async move { inner.cycle().await }).await;
+                let now = js_sys::Date::now();
+                match ended {
+                    Ended::Done => {
+                        engine.failures.set(0);
+                        engine.next_due_ms.set(now + POLL_MS);
+                        engine.set_status(Status::Idle);
+                    }
+                    other => {
+                        let failures = engine.failures.get().saturating_add(1);
+                        engine.failures.set(failures);
+                        let backoff = (1_000.0 * 2f64.powi(failures.min(10) as i32 - 1)).min(MAX_BACKOFF_MS);
+                        engine.next_due_ms.set(now + backoff);
+                        engine.set_status(match other {
+                            Ended::Offline => Status::Offline,
+                            Ended::SignedOut => Status::SignedOut,
+                            Ended::Error(message) => Status::Error(message),
+                            Ended::Done => Status::Idle,
+                        });
+                    }
+                }
+                if !engine.again.get() || engine.stopped.get() {
+                    break;
+                }
+            }
+            engine.running.set(false);
+        });
+    }
+
+    /// Called every second: starts a cycle when one is due.
+    fn tick(self: &Rc<Self>) {
+        if !self.running.get() && js_sys::Date::now() >= self.next_due_ms.get() {
+            self.kick();
+        }
+    }
+
+    /// One push-then-pull, run under the sync lock.
+    async fn cycle(self: Rc<Self>) -> Ended {
+        if self.stopped.get() {
+            return Ended::Done;
+        }
+        // Another tab may have pushed or pulled while this one waited for the lock.
+        self.reload().await;
+        if let Err(ended) = self.push_all().await {
+            return ended;
+        }
+        if let Err(ended) = self.pull_all().await {
+            return ended;
+        }
+        let synced = js_sys::Date::now();
+        self.update_outbox(move |outbox| outbox.last_synced_ms = Some(synced))
+            .await;
+        self.tell_other_tabs("synced");
+        Ended::Done
+    }
+
+    async fn push_all(self: &Rc<Self>) -> Result<(), Ended> {
+        // After a refused batch, edits go one at a time until the refused one is found.
+        let mut single = false;
+        loop {
+            let (client_id, batch) = {
+                let outbox = self.outbox.borrow();
+                let stop = outbox.failed.as_ref().map_or(u64::MAX, |f| f.id);
+                let size = if single { 1 } else { MAX_PUSH };
+                let batch: Vec<Mutation> = outbox
+                    .pending
+                    .iter()
+                    .take_while(|m| m.id < stop)
+                    .take(size)
+                    .cloned()
+                    .collect();
+                (outbox.client_id.clone(), batch)
+            };
+            let Some(first) = batch.first().map(|m| m.id) else {
+                return Ok(());
+            };
+            if !single {
+                self.set_status(Status::Syncing { cursor: 0, head: 0 });
+            }
+            let request = PushRequest {
+                schema_version: casebook_core::SCHEMA_VERSION,
+                client_id,
+                mutations: batch,
+            };
+            match api::post_json::<_, PushResponse>("/api/sync/push", &request).await {
+                Ok(reply) => {
+                    self.update_outbox(move |o| o.acknowledge(reply.last_mutation_id)).await;
+                    single = false;
+                }
+                Err(ApiFailure::Server { status: 409, .. }) => {
+                    // The server expects an earlier id than this device has: it lost track of
+                    // this client (a restored database). Ask where it stands and renumber.
+                    let last = self.server_last_applied().await?;
+                    self.update_outbox(move |o| {
+                        o.acknowledge(last);
+                        o.renumber(last + 1);
+                    })
+                    .await;
+                }
+                Err(ApiFailure::Server {
+                    status: 403,
+                    error: Some(e),
+                }) if e.code == "forbidden" => {
+                    // This client id is registered to someone else: start a fresh one.
+                    self.update_outbox(|o| {
+                        o.client_id = new_client_id();
+                        o.renumber(1);
+                    })
+                    .await;
+                }
+                Err(ApiFailure::Server { status: 401, .. }) => return Err(Ended::SignedOut),
+                Err(ApiFailure::Server {
+                    status: 403 | 413 | 422,
+                    error,
+                }) => {
+                    if single {
+                        let message = error.map_or_else(|| "The server refused this edit.".into(), |e| e.message);
+                        self.update_outbox(move |o| o.failed = Some(FailedEdit { id: first, message }))
+                            .await;
+                        return Ok(());
+                    }
+                    single = true;
+                }
+                Err(ApiFailure::Unreachable | ApiFailure::Server { .. }) => return Err(Ended::Offline),
+                Err(failure @ ApiFailure::Unreadable(_)) => return Err(Ended::Error(failure.message())),
+            }
+        }
+    }
+
+    async fn server_last_applied(&self) -> Result<u64, Ended> {
+        let client_id = self.outbox.borrow().client_id.clone();
+        let cursor = self.replica.borrow().cursor;
+        let page = self.pull_page(&client_id, cursor, 1).await?;
+        Ok(page.last_mutation_id)
+    }
+
+    async fn pull_page(&self, client_id: &str, cursor: u64, limit: usize) -> Result<PullResponse, Ended> {
+        let path = format!("/api/sync/pull?client_id={client_id}&cursor={cursor}&limit={limit}");
+        match api::get_json::<PullResponse>(&path).await {
+            Ok(page) => Ok(page),
+            Err(ApiFailure::Server { status: 401, .. }) => Err(Ended::SignedOut),
+            Err(ApiFailure::Unreachable | ApiFailure::Server { .. }) => Err(Ended::Offline),
+            Err(failure) => Err(Ended::Error(failure.message())),
+        }
+    }
+
+    /// Pulls every page after the replica's cursor, saving after each.
+    async fn pull_all(self: &Rc<Self>) -> Result<(), Ended> {
+        let client_id = self.outbox.borrow().client_id.clone();
+        loop {
+            let cursor = self.replica.borrow().cursor;
+            let page = self
+                .pull_page(&client_id, cursor, casebook_core::sync::MAX_PULL)
+                .await?;
+            if self.stopped.get() {
+                return Ok(());
+            }
+            let newest_clock = page.changes.iter().map(|c| c.clock).max();
+            if !page.changes.is_empty() {
+                let mut replica = (**self.replica.borrow()).clone();
+                for change in &page.changes {
+                    replica.apply(change);
+                }
+                let saved = self
+                    .db
+                    .put_all(&[
+                        (REPLICA_KEY, json(&replica)),
+                        (CURSOR_KEY, JsValue::from_f64(replica.cursor as f64)),
+                    ])
+                    .await;
+                if saved.is_err() {
+                    return Err(Ended::Error(
+                        "This browser refused to save synced data (is its storage full?).".into(),
+                    ));
+                }
+                *self.replica.borrow_mut() = Rc::new(replica);
+            }
+            // A push whose answer was lost is acknowledged here; the clock learns the others'.
+            let last = page.last_mutation_id;
+            let needs_update = self.outbox.borrow().pending.first().is_some_and(|m| m.id <= last);
+            if needs_update || newest_clock.is_some() {
+                self.update_outbox(move |o| {
+                    o.acknowledge(last);
+                    if let Some(clock) = newest_clock {
+                        o.clock.observe(clock, js_sys::Date::now() as u64);
+                    }
+                })
+                .await;
+            }
+            if !page.more() {
+                return Ok(());
+            }
+            self.set_status(Status::Syncing {
+                cursor: page.cursor,
+                head: page.head,
+            });
+        }
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct SyncProviderProps {
+    pub children: Children,
+}
+
+/// Runs sync for whoever is signed in, or, while the server cannot say, for the last person
+/// signed in on this device, so work goes on offline.
+#[component]
+pub fn SyncProvider(props: &SyncProviderProps) -> Html {
+    let session = use_session();
+    let state = use_state(|| None::<SyncState>);
+    let engine = use_mut_ref(|| None::<Rc<Engine>>);
+    let user = match &session.session {
+        Session::SignedIn(user) => Some(user.clone()),
+        _ => None,
+    };
+    let offline_unknown = matches!(session.session, Session::Unknown);
+    {
+        let (state, engine, set_session) = (state.clone(), engine.clone(), session.set.clone());
+        use_effect_with((user, offline_unknown), move |(user, offline_unknown)| {
+            let stopped = Rc::new(Cell::new(false));
+            let listeners: Rc<RefCell<Vec<Box<dyn std::any::Any>>>> = Rc::default();
+            let (user, offline_unknown) = (user.clone(), *offline_unknown);
+            {
+                let (stopped, listeners, engine_slot, state) =
+                    (stopped.clone(), listeners.clone(), engine.clone(), state.clone());
+                spawn_local(async move {
+                    let user = match user {
+                        Some(user) => user,
+                        None if offline_unknown => {
+                            // Offline at start: carry on as the person whose edits are saved here.
+                            let Ok(db) = LocalDb::open().await else { return };
+                            match load::<Outbox>(&db, OUTBOX_KEY).await {
+                                Some(outbox) => outbox.user,
+                                None => return,
+                            }
+                        }
+                        None => {
+                            state.set(None);
+                            return;
+                        }
+                    };
+                    let publish = {
+                        let state = state.clone();
+                        Callback::from(move |next: SyncState| state.set(Some(next)))
+                    };
+                    let Ok(started) = Engine::start(user, publish).await else {
+                        return;
+                    };
+                    if stopped.get() {
+                        started.stopped.set(true);
+                        return;
+                    }
+                    *engine_slot.borrow_mut() = Some(started.clone());
+                    started.notify();
+                    started.kick();
+                    let window = gloo::utils::window();
+                    let mut held: Vec<Box<dyn std::any::Any>> = Vec::new();
+                    let ticking = started.clone();
+                    held.push(Box::new(Interval::new(1_000, move || ticking.tick())));
+                    let online = started.clone();
+                    held.push(Box::new(EventListener::new(&window, "online", move |_| {
+                        online.failures.set(0);
+                        online.kick();
+                    })));
+                    if let Some(channel) = &started.channel {
+                        let other = started.clone();
+                        let set_session = set_session.clone();
+                        held.push(Box::new(EventListener::new(channel, "message", move |event| {
+                            let what = event
+                                .dyn_ref::<web_sys::MessageEvent>()
+                                .and_then(|m| m.data().as_string())
+                                .unwrap_or_default();
+                            if what == "signed-out" {
+                                other.stopped.set(true);
+                                set_session.emit(Session::SignedOut);
+                                return;
+                            }
+                            let other = other.clone();
+                            spawn_local(async move {
+                                other.reload().await;
+                                if what == "outbox" {
+                                    other.kick();
+                                }
+                            });
+                        })));
+                    }
+                    *listeners.borrow_mut() = held;
+                });
+            }
+            let engine = engine.clone();
+            move || {
+                stopped.set(true);
+                if let Some(engine) = engine.borrow_mut().take() {
+                    engine.stopped.set(true);
+                }
+                listeners.borrow_mut().clear();
+                state.set(None);
+            }
+        });
+    }
+    let handle = match (&*state, &*engine.borrow()) {
+        (Some(state), Some(engine)) => Some(SyncHandle {
+            state: state.clone(),
+            engine: engine.clone(),
+        }),
+        _ => None,
+    };
+    html! {
+        <ContextProvider<Option<SyncHandle>> context={handle}>
+            { props.children.clone() }
+        </ContextProvider<Option<SyncHandle>>>
+    }
+}
+
+/// Sync for the person signed in on this device; `None` when nobody is.
+#[hook]
+pub fn use_sync() -> Option<SyncHandle> {
+    use_context::<Option<SyncHandle>>().flatten()
+}
+
+/// Wipes this device's sync data under both locks, so no tab's cycle writes it back, and tells
+/// the other tabs the person has signed out.
+pub async fn wipe_case_data(keep: &'static [&'static str]) {
+    with_lock(SYNC_LOCK, async move {
+        with_lock(OUTBOX_LOCK, async move {
+            if let Ok(db) = LocalDb::open().await {
+                let _ = db.remove_all_except(keep).await;
+            }
+        })
+        .await;
+    })
+    .await;
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::from_str("signed-out"));
+    }
+}
