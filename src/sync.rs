@@ -153,8 +153,10 @@ async fn load<T: for<'de> Deserialize<'de>>(db: &LocalDb, key: &str) -> Option<T
     serde_json::from_str(&value.as_string()?).ok()
 }
 
-fn json<T: Serialize>(value: &T) -> JsValue {
-    JsValue::from_str(&serde_json::to_string(value).unwrap_or_default())
+fn json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    serde_json::to_string(value)
+        .map(|text| JsValue::from_str(&text))
+        .map_err(|e| JsValue::from_str(&format!("cannot serialize sync data: {e}")))
 }
 
 /// Where syncing stands, for the header and the sync panel.
@@ -303,8 +305,8 @@ impl Engine {
                     _ => {
                         let fresh = Outbox::new(user);
                         db.put_all(&[
-                            (OUTBOX_KEY, json(&fresh)),
-                            (REPLICA_KEY, json(&Replica::default())),
+                            (OUTBOX_KEY, json(&fresh)?),
+                            (REPLICA_KEY, json(&Replica::default())?),
                             (CURSOR_KEY, JsValue::from_f64(0.0)),
                         ])
                         .await?;
@@ -374,7 +376,8 @@ impl Engine {
                 .filter(|o| o.user.id == engine.user.id)
                 .unwrap_or_else(|| engine.outbox.borrow().clone());
             change(&mut outbox);
-            if engine.db.put_all(&[(OUTBOX_KEY, json(&outbox))]).await.is_ok() {
+            let Ok(value) = json(&outbox) else { return };
+            if engine.db.put_all(&[(OUTBOX_KEY, value)]).await.is_ok() {
                 *engine.outbox.borrow_mut() = outbox;
             }
         })
@@ -403,7 +406,8 @@ impl Engine {
                     outbox.next_id += 1;
                     outbox.pending.push(mutation);
                 }
-                engine.db.put_all(&[(OUTBOX_KEY, json(&outbox))]).await.map_err(
+                let value = json(&outbox).map_err(|_| "The edit could not be saved. Nothing was changed.")?;
+                engine.db.put_all(&[(OUTBOX_KEY, value)]).await.map_err(
                     |_| "This browser refused to save the edit (is its storage full?). Nothing was changed.",
                 )?;
                 *engine.outbox.borrow_mut() = outbox;
@@ -618,13 +622,17 @@ impl Engine {
                 for change in &page.changes {
                     replica.apply(change);
                 }
-                let saved = self
-                    .db
-                    .put_all(&[
-                        (REPLICA_KEY, json(&replica)),
-                        (CURSOR_KEY, JsValue::from_f64(replica.cursor as f64)),
-                    ])
-                    .await;
+                let saved = match json(&replica) {
+                    Ok(value) => {
+                        self.db
+                            .put_all(&[
+                                (REPLICA_KEY, value),
+                                (CURSOR_KEY, JsValue::from_f64(replica.cursor as f64)),
+                            ])
+                            .await
+                    }
+                    Err(e) => Err(e),
+                };
                 if saved.is_err() {
                     return Err(Ended::Error(
                         "This browser refused to save synced data (is its storage full?).".into(),

@@ -185,3 +185,75 @@ async fn paragraphs_link_to_themselves_when_asked() {
         .collect();
     assert_eq!(hrefs, ["/policies/p/v/2?p=0#overview", "/policies/p/v/2?p=2#overview"]);
 }
+
+#[wasm_bindgen_test]
+fn the_sync_summary_says_what_waits_and_why() {
+    use std::rc::Rc;
+
+    use casebook::components::sync_status::summary;
+    use casebook::sync::{FailedEdit, Status, SyncState};
+    use casebook_core::clock::Hlc;
+    use casebook_core::sync::{Mutation, Op, Replica};
+    use casebook_core::wire::{Role, User};
+
+    let edit = |id| Mutation {
+        id,
+        clock: Hlc::zero(1),
+        op: Op::SetField {
+            object: "sweep/abc123/item/1".into(),
+            field: "note".into(),
+            value: "x".into(),
+            base: 0,
+        },
+    };
+    let state = |status: Status, pending: u64, failed: bool| SyncState {
+        user: User {
+            id: "u1".into(),
+            org_id: "o1".into(),
+            org_name: "Acme".into(),
+            email: "a@acme.test".into(),
+            name: "A".into(),
+            role: Role::Agent,
+        },
+        replica: Rc::new(Replica::default()),
+        pending: Rc::new((1..=pending).map(edit).collect()),
+        failed: failed.then(|| FailedEdit {
+            id: 1,
+            message: "no".into(),
+        }),
+        status,
+        last_synced_ms: Some(0.0),
+    };
+    let now = 3.0 * 60_000.0;
+    let cases = [
+        (state(Status::Idle, 0, false), "Synced 3 minutes ago", "synced"),
+        (state(Status::Idle, 2, false), "2 edits waiting", "syncing"),
+        (
+            state(Status::Offline, 1, false),
+            "Saved here · 1 edit waiting",
+            "offline",
+        ),
+        (state(Status::Offline, 0, false), "Not connected", "offline"),
+        (
+            state(
+                Status::Syncing {
+                    cursor: 250,
+                    head: 1_000,
+                },
+                0,
+                false,
+            ),
+            "Catching up 25%",
+            "syncing",
+        ),
+        (
+            state(Status::SignedOut, 3, false),
+            "Signed out, sign in to sync · 3 edits waiting",
+            "failed",
+        ),
+        (state(Status::Idle, 2, true), "1 edit refused · see why", "failed"),
+    ];
+    for (state, label, class) in cases {
+        assert_eq!(summary(&state, now), (label.to_string(), class), "{:?}", state.status);
+    }
+}

@@ -56,7 +56,7 @@ fn describe(mutation: &Mutation) -> String {
         serde_json::Value::String(s) => format!("“{s}”"),
         other => other.to_string(),
     };
-    format!("{object} · {field} = {value}")
+    format!("{} = {value}", casebook_core::sweep::describe(object, field))
 }
 
 #[component]

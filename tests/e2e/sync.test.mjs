@@ -122,6 +122,14 @@ test('an edit made offline survives a closed tab, and two tabs send it exactly o
   await page.locator('.sync .sync-label', { hasText: '2 edits waiting' }).waitFor({ timeout: 10_000 });
   await page.close();
 
+  // Still offline, a new tab opens from this device alone: the same person, the same waiting edits.
+  const offlineTab = await context.newPage();
+  await offlineTab.goto(path);
+  await item(offlineTab, 2).waitFor({ timeout: 20_000 });
+  await offlineTab.locator('.sync .sync-label', { hasText: '2 edits waiting' }).waitFor({ timeout: 10_000 });
+  assert.equal(await item(offlineTab, 2).getByLabel('Note').inputValue(), 'Same text in three posts');
+  await offlineTab.close();
+
   // Two tabs come back at once; both see the queued edits and race to send them.
   await context.setOffline(false);
   const pushes = [];
@@ -152,5 +160,105 @@ test('an edit made offline survives a closed tab, and two tabs send it exactly o
   assert.deepEqual(keys.filter((k) => k.startsWith('sync')), [], `no sync data left: ${keys}`);
   // The other tab learns of the sign-out and stops showing the sweep.
   await b.locator('a', { hasText: 'Sign in' }).first().waitFor({ timeout: 10_000 });
+  await context.close();
+});
+
+/** Reads and rewrites this device's outbox, as an older app version with other rules might have left it. */
+async function injectIntoOutbox(page, mutationsFor) {
+  await page.evaluate(async (source) => {
+    const make = new Function('outbox', `return (${source})(outbox)`);
+    const db = await new Promise((resolve) => { const o = indexedDB.open('casebook'); o.onsuccess = () => resolve(o.result); });
+    const read = await new Promise((resolve) => {
+      const r = db.transaction('kv').objectStore('kv').get('sync-outbox');
+      r.onsuccess = () => resolve(JSON.parse(r.result));
+    });
+    for (const op of make(read)) {
+      read.pending.push({ id: read.next_id, clock: { wall_ms: Date.now(), counter: 0, node: read.clock.node }, op });
+      read.next_id += 1;
+    }
+    await new Promise((resolve) => {
+      const t = db.transaction('kv', 'readwrite');
+      t.objectStore('kv').put(JSON.stringify(read), 'sync-outbox');
+      t.oncomplete = resolve;
+    });
+  }, mutationsFor.toString());
+}
+
+test('an edit the server refuses is shown with its reason, can be retried, and discarding it lets the next ones through', async () => {
+  const spec = await openPage(browser);
+  await signIn(spec.page, 'specialist@demo.casebook.test');
+  const path = await publishSweep(spec.page, `Refusals ${Date.now()}`, ['@x', '@y']);
+  await synced(spec.page);
+  await spec.context.close();
+  const id = path.split('/').pop();
+
+  const { context, page, problems } = await openPage(browser);
+  await signIn(page, 'agent@demo.casebook.test');
+  await page.goto(path);
+  await item(page, 2).waitFor({ timeout: 20_000 });
+  await synced(page);
+  await context.setOffline(true);
+  await page.locator('.connection[data-state="offline"]').waitFor();
+  // An agent may not retitle a sweep; the note after it is fine.
+  await injectIntoOutbox(page, new Function(`return () => [
+    { type: 'set_field', object: 'sweep/${id}', field: 'title', value: 'Renamed by an agent', base: 0 },
+    { type: 'set_field', object: 'sweep/${id}/item/2', field: 'note', value: 'Queued after the refused edit', base: 0 },
+  ]`)());
+  await context.setOffline(false);
+
+  const badge = page.locator('.sync[data-sync="failed"]');
+  await badge.waitFor({ timeout: 20_000 });
+  assert.match(await badge.locator('.sync-label').textContent(), /1 edit refused/);
+  await badge.locator('summary').click();
+  const why = page.locator('.sync-failed');
+  assert.match(await why.textContent(), /only specialists and admins publish sweeps/);
+  assert.match(await why.textContent(), new RegExp(`Sweep ${id} · title`));
+  await screenshot(page, 'sync-refused');
+  await expectNoAxeViolations(page);
+
+  // Retrying sends it again; the server refuses it again.
+  await why.getByRole('button', { name: 'Retry' }).click();
+  await page.locator('.sync[data-sync="failed"] .sync-failed').waitFor({ timeout: 20_000 });
+
+  await page.locator('.sync-failed').getByRole('button', { name: 'Discard this edit' }).click();
+  await synced(page);
+  await page.waitForFunction(
+    () => document.querySelector('li.sweep-item[data-item="2"] textarea')?.value === 'Queued after the refused edit',
+    null,
+    { timeout: 20_000 },
+  );
+  assert.notEqual(await page.locator('h1').textContent(), 'Renamed by an agent');
+  assert.deepEqual(problems.filter((p) => !p.includes('403') && !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('Failed to load resource')), []);
+  await context.close();
+});
+
+test('a device far behind catches up page by page and says how far it has come', async () => {
+  const spec = await openPage(browser);
+  await signIn(spec.page, 'specialist@demo.casebook.test');
+  const targets = Array.from({ length: 1_200 }, (_, i) => `https://example.test/post/${i + 1}`);
+  const path = await publishSweep(spec.page, `Large sweep ${Date.now()}`, targets);
+  await synced(spec.page);
+  await spec.context.close();
+
+  const { context, page, problems } = await openPage(browser);
+  // Every label the sync badge shows, recorded as it changes.
+  await page.addInitScript(() => {
+    window.syncLabels = [];
+    new MutationObserver(() => {
+      const label = document.querySelector('.sync-label')?.textContent;
+      if (label && window.syncLabels.at(-1) !== label) window.syncLabels.push(label);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const pulls = [];
+  page.on('request', (r) => { if (r.url().includes('/api/sync/pull')) pulls.push(new URL(r.url()).searchParams.get('cursor')); });
+  await signIn(page, 'agent@demo.casebook.test');
+  await page.goto(path);
+  await page.locator('.sweep-summary', { hasText: '0 of 1200 done' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('li.sweep-item').count(), 100, 'a long sweep shows its first hundred items');
+  await page.getByRole('button', { name: /Show more \(1100 left\)/ }).waitFor();
+  const labels = await page.evaluate(() => window.syncLabels);
+  assert.ok(labels.some((l) => /^Catching up \d+%$/.test(l)), `progress shown while catching up: ${labels.join(' | ')}`);
+  assert.ok(new Set(pulls).size >= 3, `the log arrives in bounded pages (cursors ${pulls.join(', ')})`);
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -72,6 +72,16 @@ fn parse(object: &str) -> Option<Object<'_>> {
     }
 }
 
+/// What a field is, in words, for lists of pending or refused edits: "Sweep abc123 · title",
+/// "Sweep abc123 · item 7 · decision".
+pub fn describe(object: &str, field: &str) -> String {
+    match parse(object) {
+        Some(Object::Sweep(id)) => format!("Sweep {id} · {field}"),
+        Some(Object::Item(id, n)) => format!("Sweep {id} · item {n} · {field}"),
+        None => format!("{object} · {field}"),
+    }
+}
+
 fn text(value: &Value, what: &str, max: usize, required: bool) -> Result<(), String> {
     let Some(s) = value.as_str() else {
         return Err(format!("the {what} must be text"));
@@ -334,6 +344,11 @@ mod tests {
         assert!(check(Role::Agent, &target).is_err());
         assert_eq!(check(Role::Agent, &decision), Ok(()));
         assert!(check(Role::Trainer, &decision).is_err());
+        assert_eq!(
+            describe("sweep/abc123/item/7", "decision"),
+            "Sweep abc123 · item 7 · decision"
+        );
+        assert_eq!(describe("sweep/abc123", "title"), "Sweep abc123 · title");
         // Unknown objects, fields and malformed names are refused for everyone.
         for op in [
             field("case/1", "note", Value::from("x")),

@@ -223,10 +223,34 @@ pub struct Field {
 /// The state every replica computes from the log.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Replica {
-    /// (object, field) → state.
+    /// (object, field) → state. Serialized as a list of pairs, since JSON keys are strings.
+    #[serde(with = "pairs")]
     pub fields: BTreeMap<(String, String), Field>,
     /// The sequence number of the last change folded in.
     pub cursor: u64,
+}
+
+/// A map serialized as a list of (key, value) pairs.
+mod pairs {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &BTreeMap<K, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(deserializer)?.into_iter().collect())
+    }
 }
 
 impl Replica {
@@ -492,6 +516,16 @@ mod tests {
         // A repeated change is ignored.
         r.apply(&change(2, "bob", 20, "b1", 0));
         assert_eq!(r.cursor, 4);
+    }
+
+    #[test]
+    fn a_replica_survives_a_round_trip_through_json() {
+        let mut r = Replica::default();
+        r.apply(&change(1, "alice", 10, "a1", 0));
+        r.apply(&change(2, "bob", 20, "b1", 0));
+        let text = serde_json::to_string(&r).expect("serializes");
+        let back: Replica = serde_json::from_str(&text).expect("deserializes");
+        assert_eq!(back, r);
     }
 
     #[test]
