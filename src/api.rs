@@ -39,8 +39,16 @@ impl ApiFailure {
 
 /// `GET` a JSON document from the API.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
+    get_json_within(path, None).await
+}
+
+/// `GET` a JSON document, giving up after `timeout_ms` (a request that hangs on a dropped
+/// connection would otherwise wait for minutes).
+pub async fn get_json_within<T: DeserializeOwned>(path: &str, timeout_ms: Option<u32>) -> Result<T, ApiFailure> {
+    let deadline = Deadline::new(timeout_ms);
     let response = Request::get(path)
         .header("Accept", "application/json")
+        .abort_signal(deadline.signal())
         .send()
         .await
         .map_err(|_| ApiFailure::Unreachable)?;
@@ -49,9 +57,20 @@ pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> 
 
 /// `POST` a JSON body and read a JSON answer.
 pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiFailure> {
+    post_json_within(path, body, None).await
+}
+
+/// `POST` a JSON body, giving up after `timeout_ms`.
+pub async fn post_json_within<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    timeout_ms: Option<u32>,
+) -> Result<T, ApiFailure> {
+    let deadline = Deadline::new(timeout_ms);
     let response = Request::post(path)
         .header("Accept", "application/json")
         .header(CSRF_HEADER, "1")
+        .abort_signal(deadline.signal())
         .json(body)
         .map_err(|e| ApiFailure::Unreadable(e.to_string()))?
         .send()
@@ -60,6 +79,31 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) 
     read(response).await
 }
 
+/// Aborts a request when its time is up; dropping it (the request finished) cancels the timer.
+struct Deadline {
+    signal: Option<web_sys::AbortSignal>,
+    _timer: Option<gloo::timers::callback::Timeout>,
+}
+
+impl Deadline {
+    fn new(timeout_ms: Option<u32>) -> Deadline {
+        let (Some(ms), Ok(controller)) = (timeout_ms, web_sys::AbortController::new()) else {
+            return Deadline {
+                signal: None,
+                _timer: None,
+            };
+        };
+        let signal = controller.signal();
+        Deadline {
+            signal: Some(signal),
+            _timer: Some(gloo::timers::callback::Timeout::new(ms, move || controller.abort())),
+        }
+    }
+
+    fn signal(&self) -> Option<&web_sys::AbortSignal> {
+        self.signal.as_ref()
+    }
+}
 /// `DELETE` a resource; succeeds on any 2xx.
 pub async fn delete(path: &str) -> Result<(), ApiFailure> {
     let response = Request::delete(path)

@@ -41,6 +41,9 @@ const SYNC_LOCK: &str = "casebook-sync";
 const CHANNEL: &str = "casebook-sync";
 /// How often a quiet page pulls other people's edits.
 const POLL_MS: f64 = 4_000.0;
+/// How long one push or pull may take before it counts as a dropped connection. The sync lock
+/// is held meanwhile, so a hung request must not hold it for long.
+const REQUEST_TIMEOUT_MS: u32 = 30_000;
 /// The longest wait between retries after failures.
 const MAX_BACKOFF_MS: f64 = 30_000.0;
 
@@ -543,7 +546,7 @@ impl Engine {
                 client_id,
                 mutations: batch,
             };
-            match api::post_json::<_, PushResponse>("/api/sync/push", &request).await {
+            match api::post_json_within::<_, PushResponse>("/api/sync/push", &request, Some(REQUEST_TIMEOUT_MS)).await {
                 Ok(reply) => {
                     self.update_outbox(move |o| o.acknowledge(reply.last_mutation_id)).await;
                     single = false;
@@ -597,7 +600,7 @@ impl Engine {
 
     async fn pull_page(&self, client_id: &str, cursor: u64, limit: usize) -> Result<PullResponse, Ended> {
         let path = format!("/api/sync/pull?client_id={client_id}&cursor={cursor}&limit={limit}");
-        match api::get_json::<PullResponse>(&path).await {
+        match api::get_json_within::<PullResponse>(&path, Some(REQUEST_TIMEOUT_MS)).await {
             Ok(page) => Ok(page),
             Err(ApiFailure::Server { status: 401, .. }) => Err(Ended::SignedOut),
             Err(ApiFailure::Unreachable | ApiFailure::Server { .. }) => Err(Ended::Offline),

@@ -168,6 +168,16 @@ fn Account() -> Html {
         Session::SignedOut => {
             html! { <Link<Route> to={Route::SignIn} classes={classes!("account")}>{ "Sign in" }</Link<Route>> }
         }
-        Session::Checking | Session::Unknown => html! {},
+        // The server cannot say who is signed in; work goes on as the person whose edits are here.
+        Session::Checking | Session::Unknown => match &sync {
+            Some(sync) => html! {
+                <span class="account">
+                    <span class="account-name" title={sync.state.user.email.clone()}>
+                        { format!("{} · working offline", sync.state.user.name) }
+                    </span>
+                </span>
+            },
+            None => html! {},
+        },
     }
 }

@@ -4,7 +4,6 @@
 
 use casebook_core::sweep::{self, DECISIONS, Progress};
 use casebook_core::sync::{Op, Shown};
-use casebook_core::wire::Role;
 use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -53,7 +52,7 @@ pub fn SweepsPage() -> Html {
         return sign_in_first("see and work sweeps");
     };
     let sweeps = sweep::list(&sync.state.overlay());
-    let publishes = matches!(sync.state.user.role, Role::Specialist | Role::Admin);
+    let publishes = sweep::publishes(sync.state.user.role);
     html! {
         <article class="page">
             <h1>{ "Sweeps" }</h1>
@@ -304,7 +303,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
                 Callback::from(move |_| send.emit(op.clone()))
             };
             html! {
-                <div class="conflict" role="alert" data-field={field}>
+                <div class="conflict" data-field={field}>
                     <p>
                         <strong>{ format!("Conflicting edits to the {label}. ") }</strong>
                         { format!("Shown: “{}” by {}. ", show_value(field, &current), winner_author) }
@@ -327,6 +326,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
         .collect();
     let n = props.n;
     let id = |what: &str| format!("item-{n}-{what}");
+    let read_only = !sweep::works_items(state.user.role);
     html! {
         <li class={classes!("sweep-item", done.as_bool().then_some("done"))} id={format!("item-{n}")}
             data-item={n.to_string()} data-conflict={(!conflicts.is_empty()).to_string()}>
@@ -339,15 +339,15 @@ fn ItemRow(props: &ItemRowProps) -> Html {
             </div>
             <div class="item-fields">
                 <label for={id("decision")}>{ "Decision" }</label>
-                <select id={id("decision")} onchange={on_decision}>
+                <select id={id("decision")} onchange={on_decision} disabled={read_only}>
                     <option value="" selected={current_decision.is_empty()}>{ "— none —" }</option>
                     { for DECISIONS.iter().map(|(value, label)| html! {
                         <option value={*value} selected={current_decision == *value}>{ *label }</option>
                     }) }
                 </select>
                 <label for={id("note")}>{ "Note" }</label>
-                <textarea id={id("note")} rows="1" dir="auto" value={note.as_str().to_string()} onchange={on_note} />
-                <label class="check"><input type="checkbox" id={id("done")} checked={done.as_bool()} onchange={on_done} />{ "Done" }</label>
+                <textarea id={id("note")} rows="1" dir="auto" value={note.as_str().to_string()} onchange={on_note} disabled={read_only} />
+                <label class="check"><input type="checkbox" id={id("done")} checked={done.as_bool()} onchange={on_done} disabled={read_only} />{ "Done" }</label>
             </div>
             { for conflicts }
             if let Some(message) = &*error {

@@ -95,14 +95,23 @@ fn text(value: &Value, what: &str, max: usize, required: bool) -> Result<(), Str
     Ok(())
 }
 
+/// Whether `role` may publish sweeps and add items.
+pub fn publishes(role: Role) -> bool {
+    matches!(role, Role::Specialist | Role::Admin)
+}
+
+/// Whether `role` may work items: decide, note, tick done. Trainers read sweeps only.
+pub fn works_items(role: Role) -> bool {
+    matches!(role, Role::Agent | Role::Specialist | Role::Admin)
+}
+
 /// Whether `role` may make this edit, and whether its value is well-formed. Deny by default:
 /// an object or field this module does not know is refused.
 pub fn check(role: Role, op: &Op) -> Result<(), String> {
     let Op::SetField {
         object, field, value, ..
     } = op;
-    let specialist = matches!(role, Role::Specialist | Role::Admin);
-    let worker = matches!(role, Role::Agent | Role::Specialist | Role::Admin);
+    let (specialist, worker) = (publishes(role), works_items(role));
     match (parse(object), field.as_str()) {
         (Some(Object::Sweep(_)), "title" | "guidance" | "items") if !specialist => {
             Err("only specialists and admins publish sweeps".into())
