@@ -64,7 +64,9 @@ test('two people edit one item while one is offline: both converge and see the c
   await screenshot(agent.page, 'sweep-offline-pending');
 
   // Meanwhile the specialist, online, decides differently on the same item.
+  const pushed = spec.page.waitForResponse((r) => r.url().endsWith('/api/sync/push') && r.ok());
   await item(spec.page, 1).getByLabel('Decision').selectOption('escalate');
+  await pushed;
   await synced(spec.page);
 
   // The agent comes back: the waiting edit is sent, and both see one result with the conflict.
@@ -86,8 +88,9 @@ test('two people edit one item while one is offline: both converge and see the c
   await expectNoAxeViolations(spec.page);
 
   // The specialist settles it for the agent's decision; the conflict goes away everywhere.
+  const settled = spec.page.waitForResponse((r) => r.url().endsWith('/api/sync/push') && r.ok());
   await item(spec.page, 1).getByRole('button', { name: 'Use “Remove”' }).click();
-  await synced(spec.page);
+  await settled;
   for (const { page } of [spec, agent]) {
     await page.waitForFunction(
       () => document.querySelector('li.sweep-item[data-item="1"]')?.dataset.conflict === 'false',
@@ -134,6 +137,11 @@ test('an edit made offline survives a closed tab, and two tabs send it exactly o
   await context.setOffline(false);
   const pushes = [];
   context.on('request', (r) => { if (r.url().endsWith('/api/sync/push')) pushes.push(r.postDataJSON()); });
+  // A slow server keeps the first tab's push in flight while the second tab starts its own.
+  await context.route('**/api/sync/push', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
   const [a, b] = [await context.newPage(), await context.newPage()];
   await Promise.all([a.goto(path), b.goto(path)]);
   for (const tab of [a, b]) {
