@@ -619,6 +619,12 @@ impl Engine {
             if self.stopped.get() {
                 return Ok(());
             }
+            if page.head < cursor {
+                // The server's log is shorter than what this device has folded: its database
+                // was restored from a backup. Fold the log it has from the start.
+                *self.replica.borrow_mut() = Rc::new(Replica::default());
+                continue;
+            }
             let newest_clock = page.changes.iter().map(|c| c.clock).max();
             if !page.changes.is_empty() {
                 let mut replica = (**self.replica.borrow()).clone();

@@ -221,6 +221,7 @@ fn show_value(field: &str, value: &Value) -> String {
         (_, Value::Null) => "nothing".into(),
         ("done", Value::Bool(true)) => "done".into(),
         ("done", Value::Bool(false)) => "not done".into(),
+        (_, Value::String(s)) if s.chars().count() > 80 => format!("{}…", s.chars().take(80).collect::<String>()),
         (_, Value::String(s)) => s.clone(),
         (_, other) => other.to_string(),
     }
