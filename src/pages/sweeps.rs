@@ -231,6 +231,9 @@ fn show_value(field: &str, value: &Value) -> String {
 #[component]
 fn ItemRow(props: &ItemRowProps) -> Html {
     let error = use_state(|| None::<String>);
+    // While a note is being typed: the base it was shown with when typing began, and the text
+    // typed so far (the box is controlled, so a re-render must show the typed text).
+    let typing = use_state(|| None::<(u64, String)>);
     let state = &props.sync.state;
     let overlay = state.overlay();
     let object = props.object.as_str();
@@ -267,18 +270,41 @@ fn ItemRow(props: &ItemRowProps) -> Html {
             });
         })
     };
+    // A note is typed over seconds. While it is, the box shows the typed text (an edit arriving
+    // meanwhile does not replace the text under the cursor), and the edit is based on what was
+    // shown when typing began, so the other edit becomes a visible conflict rather than lost.
+    let on_note_focus = {
+        let (typing, base, shown) = (typing.clone(), note.base(), note.as_str().to_string());
+        Callback::from(move |_: FocusEvent| typing.set(Some((base, shown.clone()))))
+    };
+    let on_note_input = {
+        let (typing, base) = (typing.clone(), note.base());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let base = typing.as_ref().map_or(base, |(base, _)| *base);
+            typing.set(Some((base, text)));
+        })
+    };
+    let on_note_blur = {
+        let typing = typing.clone();
+        Callback::from(move |_: FocusEvent| typing.set(None))
+    };
     let on_note = {
-        let (send, object, op_base) = (send.clone(), props.object.clone(), note.base());
+        let (send, object) = (send.clone(), props.object.clone());
+        let base = typing.as_ref().map_or(note.base(), |(base, _)| *base);
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
             send.emit(Op::SetField {
                 object: object.clone(),
                 field: "note".into(),
                 value: Value::from(value),
-                base: op_base,
+                base,
             });
         })
     };
+    let note_text = typing
+        .as_ref()
+        .map_or_else(|| note.as_str().to_string(), |(_, typed)| typed.clone());
     let on_done = {
         let (send, object, op_base) = (send.clone(), props.object.clone(), done.base());
         Callback::from(move |e: Event| {
@@ -347,7 +373,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
                     }) }
                 </select>
                 <label for={id("note")}>{ "Note" }</label>
-                <textarea id={id("note")} rows="1" dir="auto" value={note.as_str().to_string()} onchange={on_note} disabled={read_only} />
+                <textarea id={id("note")} rows="1" dir="auto" value={note_text} onfocus={on_note_focus} oninput={on_note_input} onblur={on_note_blur} onchange={on_note} disabled={read_only} />
                 <label class="check"><input type="checkbox" id={id("done")} checked={done.as_bool()} onchange={on_done} disabled={read_only} />{ "Done" }</label>
             </div>
             { for conflicts }

@@ -270,3 +270,41 @@ test('a device far behind catches up page by page and says how far it has come',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a note being typed is not replaced by someone else’s edit, and sending it shows the conflict', async () => {
+  const spec = await openPage(browser);
+  await signIn(spec.page, 'specialist@demo.casebook.test');
+  const path = await publishSweep(spec.page, `Notes ${Date.now()}`, ['@first', '@second']);
+  await synced(spec.page);
+
+  const agent = await openPage(browser);
+  await signIn(agent.page, 'agent@demo.casebook.test');
+  await agent.page.goto(path);
+  await item(agent.page, 2).waitFor({ timeout: 20_000 });
+  const box = item(agent.page, 2).getByLabel('Note');
+  await box.click();
+  await box.pressSequentially('Three accounts, same photo');
+
+  // The specialist writes a note on the same item; the agent's device pulls it mid-typing.
+  const arrived = agent.page.waitForResponse(
+    async (r) => r.url().includes('/api/sync/pull') && (await r.text()).includes('Known spam ring'),
+    { timeout: 20_000 },
+  );
+  const pushed = spec.page.waitForResponse((r) => r.url().endsWith('/api/sync/push') && r.ok());
+  await item(spec.page, 2).getByLabel('Note').fill('Known spam ring');
+  await item(spec.page, 2).getByLabel('Note').blur();
+  await pushed;
+  await arrived;
+  await agent.page.waitForTimeout(300);
+  assert.equal(await box.inputValue(), 'Three accounts, same photo', 'the text under the cursor stays');
+
+  await box.blur();
+  for (const { page } of [agent, spec]) {
+    await item(page, 2).locator('.conflict[data-field="note"]').waitFor({ timeout: 20_000 });
+  }
+  const text = await item(spec.page, 2).locator('.conflict').textContent();
+  assert.match(text, /Three accounts, same photo/);
+  assert.match(text, /Known spam ring/);
+  await spec.context.close();
+  await agent.context.close();
+});
