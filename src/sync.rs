@@ -184,7 +184,11 @@ pub enum Status {
 pub struct SyncState {
     pub user: User,
     pub replica: Rc<Replica>,
+    /// Edits laid over the replica: those the server has not acknowledged, preceded by those
+    /// it has but whose changes this device has not pulled yet (so a value never flickers back).
     pub pending: Rc<Vec<Mutation>>,
+    /// How many of `pending` have not reached the server.
+    pub waiting: usize,
     pub failed: Option<FailedEdit>,
     pub status: Status,
     pub last_synced_ms: Option<f64>,
@@ -194,6 +198,7 @@ impl PartialEq for SyncState {
     fn eq(&self, other: &SyncState) -> bool {
         Rc::ptr_eq(&self.replica, &other.replica)
             && Rc::ptr_eq(&self.pending, &other.pending)
+            && self.waiting == other.waiting
             && self.user == other.user
             && self.failed == other.failed
             && self.status == other.status
@@ -204,6 +209,11 @@ impl PartialEq for SyncState {
 impl SyncState {
     pub fn overlay(&self) -> Overlay<'_> {
         Overlay::new(&self.replica, &self.pending)
+    }
+
+    /// The edits that have not reached the server, oldest first.
+    pub fn unsent(&self) -> &[Mutation] {
+        &self.pending[self.pending.len() - self.waiting.min(self.pending.len())..]
     }
 }
 
@@ -269,6 +279,8 @@ struct Engine {
     db: LocalDb,
     outbox: RefCell<Outbox>,
     replica: RefCell<Rc<Replica>>,
+    /// Edits the server has acknowledged whose changes have not been pulled yet; still shown.
+    awaiting_pull: RefCell<Vec<Mutation>>,
     status: RefCell<Status>,
     publish: Callback<SyncState>,
     channel: Option<web_sys::BroadcastChannel>,
@@ -325,6 +337,7 @@ impl Engine {
             db,
             outbox: RefCell::new(outbox),
             replica: RefCell::new(Rc::new(replica)),
+            awaiting_pull: RefCell::default(),
             status: RefCell::new(Status::Starting),
             publish,
             channel: web_sys::BroadcastChannel::new(CHANNEL).ok(),
@@ -340,10 +353,13 @@ impl Engine {
 
     fn state(&self) -> SyncState {
         let outbox = self.outbox.borrow();
+        let mut pending = self.awaiting_pull.borrow().clone();
+        pending.extend(outbox.pending.iter().cloned());
         SyncState {
             user: self.user.clone(),
             replica: self.replica.borrow().clone(),
-            pending: Rc::new(outbox.pending.clone()),
+            pending: Rc::new(pending),
+            waiting: outbox.pending.len(),
             failed: outbox.failed.clone(),
             status: self.status.borrow().clone(),
             last_synced_ms: outbox.last_synced_ms,
@@ -548,6 +564,7 @@ impl Engine {
             };
             match api::post_json_within::<_, PushResponse>("/api/sync/push", &request, Some(REQUEST_TIMEOUT_MS)).await {
                 Ok(reply) => {
+                    self.acknowledged(reply.last_mutation_id);
                     self.update_outbox(move |o| o.acknowledge(reply.last_mutation_id)).await;
                     single = false;
                 }
@@ -589,6 +606,13 @@ impl Engine {
                 Err(failure @ ApiFailure::Unreadable(_)) => return Err(Ended::Error(failure.message())),
             }
         }
+    }
+
+    /// Keeps showing edits the server has just acknowledged until the pull brings them back.
+    fn acknowledged(&self, last_applied: u64) {
+        let outbox = self.outbox.borrow();
+        let done = outbox.pending.iter().filter(|m| m.id <= last_applied).cloned();
+        self.awaiting_pull.borrow_mut().extend(done);
     }
 
     async fn server_last_applied(&self) -> Result<u64, Ended> {
@@ -653,6 +677,7 @@ impl Engine {
             let last = page.last_mutation_id;
             let needs_update = self.outbox.borrow().pending.first().is_some_and(|m| m.id <= last);
             if needs_update || newest_clock.is_some() {
+                self.acknowledged(last);
                 self.update_outbox(move |o| {
                     o.acknowledge(last);
                     if let Some(clock) = newest_clock {
@@ -662,6 +687,8 @@ impl Engine {
                 .await;
             }
             if !page.more() {
+                // Everything acknowledged is in the replica now.
+                self.awaiting_pull.borrow_mut().clear();
                 return Ok(());
             }
             self.set_status(Status::Syncing {

@@ -217,6 +217,7 @@ fn the_sync_summary_says_what_waits_and_why() {
         },
         replica: Rc::new(Replica::default()),
         pending: Rc::new((1..=pending).map(edit).collect()),
+        waiting: pending as usize,
         failed: failed.then(|| FailedEdit {
             id: 1,
             message: "no".into(),

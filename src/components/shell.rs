@@ -129,7 +129,7 @@ fn Account() -> Html {
                 let (set, failed, navigator) = (handle.set.clone(), failed.clone(), navigator.clone());
                 let sync = sync.clone();
                 Callback::from(move |_| {
-                    let waiting = sync.as_ref().map_or(0, |s| s.state.pending.len());
+                    let waiting = sync.as_ref().map_or(0, |s| s.state.waiting);
                     if waiting > 0 {
                         let question = format!(
                             "{waiting} edit(s) have not reached the server yet. Signing out deletes them from this device. Sign out anyway?"

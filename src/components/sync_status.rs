@@ -9,7 +9,7 @@ use crate::sync::{Status, SyncState, use_sync};
 
 /// What the header says, and a CSS modifier for it.
 pub fn summary(state: &SyncState, now_ms: f64) -> (String, &'static str) {
-    let waiting = match state.pending.len() {
+    let waiting = match state.waiting {
         0 => String::new(),
         1 => "1 edit waiting".into(),
         n => format!("{n} edits waiting"),
@@ -82,7 +82,7 @@ pub fn SyncStatus() -> Html {
     };
     let failed_edit = failed
         .as_ref()
-        .and_then(|f| state.pending.iter().find(|m| m.id == f.id).map(describe));
+        .and_then(|f| state.unsent().iter().find(|m| m.id == f.id).map(describe));
     html! {
         <details class={classes!("sync", class)} data-sync={class}>
             <summary aria-live="polite">
@@ -107,14 +107,14 @@ pub fn SyncStatus() -> Html {
                     <p class="error">{ message }</p>
                 }
                 <p>
-                    { match state.pending.len() {
+                    { match state.waiting {
                         0 => "Every edit made on this device has reached the server.".to_string(),
                         n => format!("{n} edit(s) are saved on this device and will be sent when the server answers."),
                     } }
                 </p>
-                if !state.pending.is_empty() {
+                if state.waiting > 0 {
                     <ol class="sync-pending">
-                        { for state.pending.iter().take(20).map(|m| html! { <li>{ describe(m) }</li> }) }
+                        { for state.unsent().iter().take(20).map(|m| html! { <li>{ describe(m) }</li> }) }
                     </ol>
                 }
                 <p class="muted">
