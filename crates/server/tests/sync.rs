@@ -323,6 +323,25 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
         .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
         assert_eq!(count_changes(&store).await, 5);
+        // The audit log says who changed which fields.
+        let pushes = state
+            .store
+            .read_audit(&casebook_server::store::AuditFilter {
+                result: Some("ok".into()),
+                ..Default::default()
+            })
+            .await
+            .expect("audit");
+        let entry = pushes
+            .iter()
+            .find(|e| e.action == "sync.push" && e.actor.as_deref() == Some("specialist@acme.test"))
+            .expect("the publish is audited");
+        assert_eq!(entry.object.as_deref(), Some("sweep/synctest/item/1"));
+        let detail = entry.detail.as_deref().unwrap_or_default();
+        assert!(
+            detail.starts_with("5 edit(s)") && detail.contains("sweep/synctest title"),
+            "{detail}"
+        );
     }
 }
 

@@ -23,6 +23,9 @@ impl From<PushFailure> for AppError {
     }
 }
 
+/// How many edited fields one audit entry names; the rest are counted.
+const AUDITED_FIELDS: usize = 10;
+
 #[utoipa::path(post, path = "/api/sync/push", tag = "sync", request_body = PushRequest, responses((status = 200, body = PushResponse), (status = 409, description = "A gap: send the missing mutations first", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, an edit outside the role (code edit_not_allowed), or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn push(
     State(state): State<AppState>,
@@ -43,15 +46,31 @@ pub async fn push(
     match state.store.push(&user.id, &request).await {
         Ok((response, applied)) => {
             if applied > 0 {
+                // Which fields changed: the applied mutations are the push's last `applied`.
+                let fresh = &request.mutations[request.mutations.len().saturating_sub(applied)..];
+                let fields: Vec<String> = fresh
+                    .iter()
+                    .take(AUDITED_FIELDS)
+                    .map(|m| {
+                        let (object, field) = m.op.field_key();
+                        format!("{object} {field}")
+                    })
+                    .collect();
+                let more = match applied.saturating_sub(AUDITED_FIELDS) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
                 let detail = format!(
-                    "{applied} edit(s) from client {}, up to mutation {}",
-                    request.client_id, response.last_mutation_id
+                    "{applied} edit(s) from client {} up to mutation {}: {}{more}",
+                    request.client_id,
+                    response.last_mutation_id,
+                    fields.join(", ")
                 );
                 let entry = crate::store::NewAuditEntry {
                     client_time: client_time.as_deref(),
                     actor: Some(&user.email),
                     action: "sync.push",
-                    object: Some(&request.client_id),
+                    object: fresh.first().map(|m| m.op.field_key().0),
                     request_id: &crate::error::current_request_id(),
                     result: "ok",
                     detail: Some(&detail),
