@@ -183,6 +183,9 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                     { for sweep.guidance.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
                 </section>
             }
+            if !sweep::works_items(sync.state.user.role) {
+                <p class="muted">{ "You can read this sweep; agents, specialists and admins work its items." }</p>
+            }
             <div class="sweep-summary" role="status">
                 { progress_bar(&progress) }
                 <span>{ progress_line(&progress) }</span>

@@ -308,3 +308,21 @@ test('a note being typed is not replaced by someone else’s edit, and sending i
   await spec.context.close();
   await agent.context.close();
 });
+
+test('a first run has a demo sweep, partly worked, that a trainer can read but not change', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await signIn(page, 'trainer@demo.casebook.test');
+  await page.getByRole('link', { name: 'Sweeps' }).click();
+  const demo = page.locator('.sweep-list li', { hasText: 'Election night: false polling-place claims' });
+  await demo.waitFor({ timeout: 20_000 });
+  assert.match(await demo.textContent(), /3 of 12 done · No violation 1 · Remove 1 · Escalate 1/);
+  assert.equal(await page.getByRole('heading', { name: 'Publish a sweep' }).count(), 0, 'trainers do not publish');
+  await demo.getByRole('link').click();
+  await item(page, 1).waitFor();
+  assert.equal(await item(page, 1).getByLabel('Decision').inputValue(), 'remove');
+  assert.ok(await item(page, 4).getByLabel('Decision').isDisabled(), 'trainers read sweeps only');
+  await screenshot(page, 'sweep-demo');
+  await expectNoAxeViolations(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
