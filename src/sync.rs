@@ -245,8 +245,13 @@ impl SyncHandle {
     pub fn retry(&self) {
         let engine = self.engine.clone();
         spawn_local(async move {
-            engine.update_outbox(|outbox| outbox.failed = None).await;
+            let inner = engine.clone();
+            with_lock(SYNC_LOCK, async move {
+                inner.update_outbox(|outbox| outbox.failed = None).await
+            })
+            .await;
             engine.failures.set(0);
+            engine.tell_other_tabs("outbox");
             engine.kick();
         });
     }
@@ -256,18 +261,32 @@ impl SyncHandle {
         self.engine.stopped.set(true);
     }
 
+    /// Starts again after a sign-out that did not happen (the server could not be reached).
+    pub fn resume(&self) {
+        self.engine.stopped.set(false);
+        self.engine.kick();
+    }
+
     /// Drops a refused edit for good; the edits after it are renumbered and sent.
     pub fn discard(&self, id: u64) {
         let engine = self.engine.clone();
         spawn_local(async move {
-            engine
-                .update_outbox(move |outbox| {
-                    if let Some(first) = outbox.pending.first().map(|m| m.id) {
-                        outbox.pending.retain(|m| m.id != id);
-                        outbox.renumber(first);
-                    }
-                })
-                .await;
+            // Renumbering under the sync lock: no push of the old numbers is in flight.
+            let inner = engine.clone();
+            with_lock(SYNC_LOCK, async move {
+                inner
+                    .update_outbox(move |outbox| {
+                        if outbox.failed.as_ref().is_some_and(|f| f.id == id)
+                            && let Some(first) = outbox.pending.first().map(|m| m.id)
+                        {
+                            outbox.pending.retain(|m| m.id != id);
+                            outbox.renumber(first);
+                        }
+                    })
+                    .await;
+            })
+            .await;
+            engine.tell_other_tabs("outbox");
             engine.kick();
         });
     }
@@ -383,6 +402,13 @@ impl Engine {
         }
     }
 
+    /// This person's outbox as stored; `None` once it was wiped or belongs to someone else.
+    async fn stored_outbox(&self) -> Option<Outbox> {
+        load::<Outbox>(&self.db, OUTBOX_KEY)
+            .await
+            .filter(|o| o.user.id == self.user.id)
+    }
+
     /// Reads the outbox, changes it and writes it back, all under the outbox lock.
     async fn update_outbox(self: &Rc<Self>, change: impl FnOnce(&mut Outbox) + 'static) {
         let engine = self.clone();
@@ -390,10 +416,10 @@ impl Engine {
             if engine.stopped.get() {
                 return;
             }
-            let mut outbox = load::<Outbox>(&engine.db, OUTBOX_KEY)
-                .await
-                .filter(|o| o.user.id == engine.user.id)
-                .unwrap_or_else(|| engine.outbox.borrow().clone());
+            // Gone (signed out in another tab) or someone else's: nothing is written back.
+            let Some(mut outbox) = engine.stored_outbox().await else {
+                return;
+            };
             change(&mut outbox);
             let Ok(value) = json(&outbox) else { return };
             if engine.db.put_all(&[(OUTBOX_KEY, value)]).await.is_ok() {
@@ -411,10 +437,9 @@ impl Engine {
                 if engine.stopped.get() {
                     return Err("You are signed out.".to_string());
                 }
-                let mut outbox = load::<Outbox>(&engine.db, OUTBOX_KEY)
-                    .await
-                    .filter(|o| o.user.id == engine.user.id)
-                    .unwrap_or_else(|| engine.outbox.borrow().clone());
+                let Some(mut outbox) = engine.stored_outbox().await else {
+                    return Err("You were signed out in another tab. Reload the page and sign in.".to_string());
+                };
                 let now = js_sys::Date::now() as u64;
                 for op in ops {
                     let mutation = Mutation {
@@ -535,7 +560,8 @@ impl Engine {
     }
 
     async fn push_all(self: &Rc<Self>) -> Result<(), Ended> {
-        // After a refused batch, edits go one at a time until the refused one is found.
+        // After a refused batch, edits go one at a time for the rest of the cycle, which finds
+        // the refused one.
         let mut single = false;
         loop {
             let (client_id, batch) = {
@@ -566,7 +592,6 @@ impl Engine {
                 Ok(reply) => {
                     self.acknowledged(reply.last_mutation_id);
                     self.update_outbox(move |o| o.acknowledge(reply.last_mutation_id)).await;
-                    single = false;
                 }
                 Err(ApiFailure::Server { status: 409, .. }) => {
                     // The server expects an earlier id than this device has: it lost track of
@@ -582,12 +607,10 @@ impl Engine {
                     status: 403,
                     error: Some(e),
                 }) if e.code == "forbidden" => {
-                    // This client id is registered to someone else: start a fresh one.
-                    self.update_outbox(|o| {
-                        o.client_id = new_client_id();
-                        o.renumber(1);
-                    })
-                    .await;
+                    // This device's edits belong to someone other than who is signed in now
+                    // (another person signed in, in another tab): they must never be sent as
+                    // that person's. They wait for their author.
+                    return Err(Ended::SignedOut);
                 }
                 Err(ApiFailure::Server { status: 401, .. }) => return Err(Ended::SignedOut),
                 Err(ApiFailure::Server {
@@ -646,7 +669,19 @@ impl Engine {
             if page.head < cursor {
                 // The server's log is shorter than what this device has folded: its database
                 // was restored from a backup. Fold the log it has from the start.
-                *self.replica.borrow_mut() = Rc::new(Replica::default());
+                let empty = Replica::default();
+                let saved = match json(&empty) {
+                    Ok(value) => {
+                        self.db
+                            .put_all(&[(REPLICA_KEY, value), (CURSOR_KEY, JsValue::from_f64(0.0))])
+                            .await
+                    }
+                    Err(e) => Err(e),
+                };
+                if saved.is_err() {
+                    return Err(Ended::Error("This browser refused to save synced data.".into()));
+                }
+                *self.replica.borrow_mut() = Rc::new(empty);
                 continue;
             }
             let newest_clock = page.changes.iter().map(|c| c.clock).max();
@@ -711,35 +746,42 @@ pub fn SyncProvider(props: &SyncProviderProps) -> Html {
     let session = use_session();
     let state = use_state(|| None::<SyncState>);
     let engine = use_mut_ref(|| None::<Rc<Engine>>);
+    // The last person signed in on this device, read once: who works on while the server
+    // cannot say who is signed in.
+    let saved_user = use_state(|| None::<User>);
+    {
+        let saved_user = saved_user.clone();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                if let Ok(db) = LocalDb::open().await
+                    && let Some(outbox) = load::<Outbox>(&db, OUTBOX_KEY).await
+                {
+                    saved_user.set(Some(outbox.user));
+                }
+            });
+        });
+    }
     let user = match &session.session {
         Session::SignedIn(user) => Some(user.clone()),
-        _ => None,
+        Session::Unknown => (*saved_user).clone(),
+        Session::Checking | Session::SignedOut => None,
     };
-    let offline_unknown = matches!(session.session, Session::Unknown);
+    // Keyed on who it is, so an offline start that turns out signed in keeps its engine (and
+    // whatever is being typed) when the server answers.
+    let user_id = user.as_ref().map(|u| u.id.clone());
     {
         let (state, engine, set_session) = (state.clone(), engine.clone(), session.set.clone());
-        use_effect_with((user, offline_unknown), move |(user, offline_unknown)| {
+        let saved_user = saved_user.clone();
+        use_effect_with(user_id, move |_| {
             let stopped = Rc::new(Cell::new(false));
             let listeners: Rc<RefCell<Vec<Box<dyn std::any::Any>>>> = Rc::default();
-            let (user, offline_unknown) = (user.clone(), *offline_unknown);
             {
                 let (stopped, listeners, engine_slot, state) =
                     (stopped.clone(), listeners.clone(), engine.clone(), state.clone());
                 spawn_local(async move {
-                    let user = match user {
-                        Some(user) => user,
-                        None if offline_unknown => {
-                            // Offline at start: carry on as the person whose edits are saved here.
-                            let Ok(db) = LocalDb::open().await else { return };
-                            match load::<Outbox>(&db, OUTBOX_KEY).await {
-                                Some(outbox) => outbox.user,
-                                None => return,
-                            }
-                        }
-                        None => {
-                            state.set(None);
-                            return;
-                        }
+                    let Some(user) = user else {
+                        state.set(None);
+                        return;
                     };
                     let publish = {
                         let state = state.clone();
@@ -774,6 +816,7 @@ pub fn SyncProvider(props: &SyncProviderProps) -> Html {
                                 .unwrap_or_default();
                             if what == "signed-out" {
                                 other.stopped.set(true);
+                                saved_user.set(None);
                                 set_session.emit(Session::SignedOut);
                                 return;
                             }

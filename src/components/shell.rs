@@ -141,7 +141,7 @@ fn Account() -> Html {
                     if let Some(sync) = &sync {
                         sync.stop();
                     }
-                    let (set, failed, navigator) = (set.clone(), failed.clone(), navigator.clone());
+                    let (set, failed, navigator, sync) = (set.clone(), failed.clone(), navigator.clone(), sync.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         match sign_out().await {
                             Ok(()) => {
@@ -150,7 +150,13 @@ fn Account() -> Html {
                                     navigator.push(&Route::SignIn);
                                 }
                             }
-                            Err(e) => failed.set(Some(e.message())),
+                            Err(e) => {
+                                // Still signed in: keep syncing.
+                                if let Some(sync) = &sync {
+                                    sync.resume();
+                                }
+                                failed.set(Some(e.message()));
+                            }
                         }
                     });
                 })

@@ -61,6 +61,7 @@ fn describe(mutation: &Mutation) -> String {
 
 #[component]
 pub fn SyncStatus() -> Html {
+    let (details, summary_ref) = (use_node_ref(), use_node_ref());
     let Some(sync) = use_sync() else {
         return html! {};
     };
@@ -83,9 +84,25 @@ pub fn SyncStatus() -> Html {
     let failed_edit = failed
         .as_ref()
         .and_then(|f| state.unsent().iter().find(|m| m.id == f.id).map(describe));
+    // Escape closes the panel and returns focus to its summary, like other disclosure menus.
+    // (yew delegates events, so the element comes from a ref, not from the event.)
+    let onkeydown = {
+        let (details, summary) = (details.clone(), summary_ref.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Escape" {
+                return;
+            }
+            if let Some(details) = details.cast::<web_sys::Element>() {
+                let _ = details.remove_attribute("open");
+            }
+            if let Some(summary) = summary.cast::<web_sys::HtmlElement>() {
+                let _ = summary.focus();
+            }
+        })
+    };
     html! {
-        <details class={classes!("sync", class)} data-sync={class}>
-            <summary aria-live="polite">
+        <details ref={details} class={classes!("sync", class)} data-sync={class} {onkeydown}>
+            <summary ref={summary_ref} aria-live="polite">
                 <span class="sync-dot" aria-hidden="true"></span>
                 <span class="sync-label">{ label }</span>
             </summary>

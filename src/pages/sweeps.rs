@@ -62,7 +62,7 @@ pub fn SweepsPage() -> Html {
             } else {
                 <ul class="sweep-list">
                     { for sweeps.iter().map(|s| html! {
-                        <li>
+                        <li key={s.id.clone()}>
                             <Link<Route> to={Route::SweepRun { id: s.id.clone() }}>{ &s.title }</Link<Route>>
                             { progress_bar(&s.progress) }
                             <span class="muted">{ progress_line(&s.progress) }</span>
@@ -321,6 +321,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
         })
     };
     let pending = decision.pending || note.pending || done.pending;
+    let read_only = !sweep::works_items(state.user.role);
     let current_decision = decision.as_str().to_string();
     let conflicts: Vec<Html> = [("decision", "decision", decision), ("note", "note", note), ("done", "done box", done)]
         .into_iter()
@@ -343,11 +344,11 @@ fn ItemRow(props: &ItemRowProps) -> Html {
                         }) }
                     </p>
                     <div class="button-row">
-                        <button type="button" onclick={keep}>{ format!("Keep “{}”", show_value(field, &current)) }</button>
+                        <button type="button" onclick={keep} disabled={read_only}>{ format!("Keep “{}”", show_value(field, &current)) }</button>
                         { for shown.conflicts().iter().map(|c| {
                             let (send, op) = (send.clone(), set(object, field, c.value.clone(), &shown));
                             let onclick = Callback::from(move |_| send.emit(op.clone()));
-                            html! { <button type="button" {onclick}>{ format!("Use “{}”", show_value(field, &c.value)) }</button> }
+                            html! { <button type="button" {onclick} disabled={read_only}>{ format!("Use “{}”", show_value(field, &c.value)) }</button> }
                         }) }
                     </div>
                 </div>
@@ -356,7 +357,6 @@ fn ItemRow(props: &ItemRowProps) -> Html {
         .collect();
     let n = props.n;
     let id = |what: &str| format!("item-{n}-{what}");
-    let read_only = !sweep::works_items(state.user.role);
     html! {
         <li class={classes!("sweep-item", done.as_bool().then_some("done"))} id={format!("item-{n}")}
             data-item={n.to_string()} data-conflict={(!conflicts.is_empty()).to_string()}>

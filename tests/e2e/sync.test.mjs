@@ -58,9 +58,12 @@ test('two people edit one item while one is offline: both converge and see the c
   // The agent loses the network and decides; the edit waits on the device.
   await agent.context.setOffline(true);
   await agent.page.locator('.connection[data-state="offline"]').waitFor();
-  await item(agent.page, 1).getByLabel('Decision').selectOption('remove');
+  // First "Label", then, thinking again, "Remove": her own two edits must not conflict.
+  await item(agent.page, 1).getByLabel('Decision').selectOption('label');
   await item(agent.page, 1).locator('.pending-mark').waitFor();
   await agent.page.locator('.sync .sync-label', { hasText: '1 edit waiting' }).waitFor({ timeout: 10_000 });
+  await item(agent.page, 1).getByLabel('Decision').selectOption('remove');
+  await agent.page.locator('.sync .sync-label', { hasText: '2 edits waiting' }).waitFor({ timeout: 10_000 });
   await screenshot(agent.page, 'sweep-offline-pending');
 
   // Meanwhile the specialist, online, decides differently on the same item.
@@ -84,6 +87,7 @@ test('two people edit one item while one is offline: both converge and see the c
   const conflictText = await item(spec.page, 1).locator('.conflict').textContent();
   assert.match(conflictText, /“Remove” by Amal Agent/, 'the losing value is kept and visible, with who wrote it');
   assert.match(conflictText, /“Escalate” by Sora Specialist/);
+  assert.doesNotMatch(conflictText, /Label/, 'her own superseded first edit is no conflict');
   await screenshot(spec.page, 'sweep-conflict');
   await expectNoAxeViolations(spec.page);
 
@@ -236,6 +240,14 @@ test('an edit the server refuses is shown with its reason, can be retried, and d
     { timeout: 20_000 },
   );
   assert.notEqual(await page.locator('h1').textContent(), 'Renamed by an agent');
+  // Escape closes the panel, back on its summary; Enter opens it again.
+  await page.locator('.sync-panel').waitFor();
+  await page.locator('.sync-panel button', { hasText: 'Sync now' }).focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('details.sync').getAttribute('open'), null);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY');
+  await page.keyboard.press('Enter');
+  await page.locator('.sync-panel').waitFor();
   assert.deepEqual(problems.filter((p) => !p.includes('403') && !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('Failed to load resource')), []);
   await context.close();
 });
@@ -313,6 +325,7 @@ test('a first run has a demo sweep, partly worked, that a trainer can read but n
   const { context, page, problems } = await openPage(browser);
   await signIn(page, 'trainer@demo.casebook.test');
   await page.getByRole('link', { name: 'Sweeps' }).click();
+  await synced(page);
   const demo = page.locator('.sweep-list li', { hasText: 'Election night: false polling-place claims' });
   await demo.waitFor({ timeout: 20_000 });
   assert.match(await demo.textContent(), /3 of 12 done · No violation 1 · Remove 1 · Escalate 1/);

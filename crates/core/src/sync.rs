@@ -200,6 +200,23 @@ pub fn accept_push(request: &PushRequest, last_applied: u64, schema_version: u32
     Ok(rest)
 }
 
+/// Checks a mutation against the log it is about to join, at sequence number `seq`, on a server
+/// whose clock reads `now_ms`, and returns the clock to store. A `base` past the log's end
+/// claims to have seen edits that do not exist (it would erase conflicts unseen), so it is
+/// refused; a clock implausibly far ahead (it would win every conflict) is capped.
+pub fn admit(mutation: &Mutation, seq: u64, now_ms: u64) -> Result<Hlc, PushError> {
+    let Op::SetField { base, .. } = &mutation.op;
+    if *base >= seq {
+        return Err(PushError::Invalid {
+            id: mutation.id,
+            reason: format!("base {base} is past the end of the log ({})", seq - 1),
+        });
+    }
+    let mut clock = mutation.clock;
+    clock.wall_ms = clock.wall_ms.min(now_ms.saturating_add(crate::clock::MAX_DRIFT_MS));
+    Ok(clock)
+}
+
 /// A value that lost to a concurrent edit, kept so people can see and resolve it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
@@ -207,6 +224,9 @@ pub struct Conflict {
     pub seq: u64,
     pub clock: Hlc,
     pub author: String,
+    /// The client that wrote it.
+    #[serde(default)]
+    pub client: String,
 }
 
 /// A field's state: the winning value and the concurrent values that lost.
@@ -216,6 +236,10 @@ pub struct Field {
     pub seq: u64,
     pub clock: Hlc,
     pub author: String,
+    /// The client that wrote the value. A client's edits reach the log in the order they were
+    /// made, so its later edit of a field always knows its earlier one.
+    #[serde(default)]
+    pub client: String,
     /// Sorted by sequence number.
     pub conflicts: Vec<Conflict>,
 }
@@ -280,16 +304,20 @@ impl Replica {
             } else {
                 change.author.clone()
             },
+            client: change.client_id.clone(),
         };
         let key = (object.clone(), field.clone());
         let Some(current) = self.fields.get_mut(&key) else {
             self.fields.insert(key, Field::from(incoming));
             return;
         };
-        // Conflicting values the author had seen are resolved by this edit.
-        current.conflicts.retain(|c| c.seq > *base);
-        if *base >= current.seq {
-            // The author saw the current value: a plain overwrite.
+        // Conflicting values the author had seen are resolved by this edit, and so are the
+        // author's own earlier values: a client's edits are made, and logged, in order.
+        current
+            .conflicts
+            .retain(|c| c.seq > *base && c.client != change.client_id);
+        if *base >= current.seq || current.client == change.client_id {
+            // The author saw the current value, or wrote it: a plain overwrite.
             let kept = std::mem::take(&mut current.conflicts);
             *current = Field::from(incoming);
             current.conflicts = kept;
@@ -300,6 +328,7 @@ impl Replica {
                 seq: current.seq,
                 clock: current.clock,
                 author: current.author.clone(),
+                client: current.client.clone(),
             };
             let mut conflicts = std::mem::take(&mut current.conflicts);
             conflicts.push(loser);
@@ -325,7 +354,8 @@ impl Field {
 #[derive(Debug, Clone)]
 pub struct Overlay<'a> {
     replica: &'a Replica,
-    pending: BTreeMap<(&'a str, &'a str), &'a Value>,
+    /// (object, field) → the newest pending value and the base it was made on.
+    pending: BTreeMap<(&'a str, &'a str), (&'a Value, u64)>,
 }
 
 /// One field as shown.
@@ -335,6 +365,8 @@ pub struct Shown<'a> {
     pub value: Option<&'a Value>,
     /// Whether the value is a local edit the server has not acknowledged yet.
     pub pending: bool,
+    /// The base of that pending edit: all the person had seen of the field when making it.
+    pub pending_base: u64,
     /// The replica's state of the field, with its conflicts.
     pub field: Option<&'a Field>,
 }
@@ -348,9 +380,15 @@ impl Shown<'_> {
         self.value.and_then(Value::as_bool).unwrap_or(false)
     }
 
-    /// The `base` for the next edit of this field.
+    /// The `base` for the next edit of this field: what the person has been shown. While an
+    /// edit of theirs is pending, conflicts are hidden, so it is that edit's base; a value
+    /// someone else wrote meanwhile then stays a visible conflict instead of being erased.
     pub fn base(&self) -> u64 {
-        self.field.map_or(0, Field::seen)
+        if self.pending {
+            self.pending_base
+        } else {
+            self.field.map_or(0, Field::seen)
+        }
     }
 
     /// Concurrent values that lost, unless a pending local edit is about to resolve them.
@@ -369,8 +407,11 @@ impl<'a> Overlay<'a> {
             .iter()
             .map(|m| match &m.op {
                 Op::SetField {
-                    object, field, value, ..
-                } => ((object.as_str(), field.as_str()), value),
+                    object,
+                    field,
+                    value,
+                    base,
+                } => ((object.as_str(), field.as_str()), (value, *base)),
             })
             .collect();
         Overlay { replica, pending }
@@ -379,14 +420,16 @@ impl<'a> Overlay<'a> {
     pub fn get(&self, object: &str, field: &str) -> Shown<'a> {
         let stored = self.replica.field(object, field);
         match self.pending.get(&(object, field)) {
-            Some(value) => Shown {
+            Some((value, base)) => Shown {
                 value: Some(*value),
                 pending: true,
+                pending_base: *base,
                 field: stored,
             },
             None => Shown {
                 value: stored.map(|f| &f.value),
                 pending: false,
+                pending_base: 0,
                 field: stored,
             },
         }
@@ -412,6 +455,7 @@ impl From<Conflict> for Field {
             seq: c.seq,
             clock: c.clock,
             author: c.author,
+            client: c.client,
             conflicts: Vec::new(),
         }
     }
@@ -519,6 +563,39 @@ mod tests {
     }
 
     #[test]
+    fn a_base_from_the_future_is_refused_and_a_clock_from_the_future_capped() {
+        let mut m = set(1, "x", 5);
+        assert!(matches!(admit(&m, 5, 1_000), Err(PushError::Invalid { id: 1, .. })));
+        assert_eq!(
+            admit(&m, 6, 1_000).map(|c| c.wall_ms),
+            Ok(1),
+            "an honest edit is kept as it is"
+        );
+        m.clock.wall_ms = u64::MAX;
+        assert_eq!(
+            admit(&m, 6, 1_000).map(|c| c.wall_ms),
+            Ok(1_000 + crate::clock::MAX_DRIFT_MS)
+        );
+    }
+
+    #[test]
+    fn a_clients_later_edit_overwrites_its_own_earlier_one_and_keeps_others_conflicts() {
+        let mut r = Replica::default();
+        // Alice edits twice while offline: both made on base 0.
+        r.apply(&change(1, "alice", 10, "label", 0));
+        // Bob, unaware, writes in between with an earlier clock: a conflict.
+        r.apply(&change(2, "bob", 5, "b1", 0));
+        r.apply(&change(3, "alice", 11, "remove", 0));
+        let f = r.field("o", "f").expect("field");
+        assert_eq!(f.value, "remove", "her second edit replaces her first");
+        assert_eq!(
+            f.conflicts.iter().map(|c| c.value.clone()).collect::<Vec<_>>(),
+            vec![Value::from("b1")],
+            "bob's unseen value stays visible; alice's own first value is no conflict"
+        );
+    }
+
+    #[test]
     fn a_replica_survives_a_round_trip_through_json() {
         let mut r = Replica::default();
         r.apply(&change(1, "alice", 10, "a1", 0));
@@ -555,6 +632,7 @@ mod tests {
         assert_eq!(shown.as_str(), "mine");
         assert!(shown.pending);
         assert!(shown.conflicts().is_empty());
+        assert_eq!(shown.base(), 2, "the next edit keeps the base of the pending one");
         assert_eq!(overlay.get("o", "other").value, None);
         assert_eq!(overlay.objects_with("f").into_iter().collect::<Vec<_>>(), vec!["o"]);
     }

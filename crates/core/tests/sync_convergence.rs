@@ -2,7 +2,7 @@
 //! of order, twice, or not at all (and retried). After the network heals, every replica must
 //! hold the same state as the server's log, every edit must be in the log exactly once, and no
 //! acknowledged edit may vanish: each is the winner, a visible conflict, or was overwritten by
-//! someone who had seen it.
+//! someone who had seen it (its own author's later edit counts: it knows the earlier one).
 //!
 //! Cases: `PROPTEST_CASES` (default 300). A failing case is shrunk and saved under
 //! `tests/sync_convergence.proptest-regressions` so it replays first next time.
@@ -301,9 +301,13 @@ fn check(actions: &[Action]) -> Result<(), TestCaseError> {
         let (object, field) = change.op.field_key();
         let state = reference.field(object, field).expect("a logged field exists");
         let visible = state.seq == change.seq || state.conflicts.iter().any(|c| c.seq == change.seq);
+        // Overwritten by someone who had seen it, or by its own author's later edit (a
+        // client's edits are logged in the order it made them).
         let knowingly_overwritten = world.server.log.iter().any(|later| {
             let Op::SetField { base, .. } = &later.op;
-            later.seq > change.seq && later.op.field_key() == (object, field) && *base >= change.seq
+            later.seq > change.seq
+                && later.op.field_key() == (object, field)
+                && (*base >= change.seq || later.client_id == change.client_id)
         });
         prop_assert!(visible || knowingly_overwritten, "change {} vanished", change.seq);
     }

@@ -585,3 +585,61 @@ async fn two_server_processes_on_one_postgresql_converge() {
         assert_eq!(field.conflicts.len(), 1, "item-{i}: both values visible");
     }
 }
+
+#[tokio::test]
+async fn an_edit_claiming_to_have_seen_the_future_is_refused_and_a_future_clock_capped() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (_, app) = service(store.clone()).await;
+        let cookie = sign_in(&app, "agent@acme.test").await;
+        // base 1,000 on an empty log would silently resolve conflicts nobody has seen.
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&cookie),
+            Some(push_body("client-future-1", vec![mutation(1, &item(1), "x", 1_000)])),
+            true,
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: {:?}",
+            db.name,
+            reply.body
+        );
+        assert_eq!(count_changes(&store).await, 0);
+
+        let mut liar = mutation(1, &item(1), "always wins", 0);
+        liar.clock.wall_ms = u64::MAX / 2;
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/sync/push",
+            Some(&cookie),
+            Some(push_body("client-future-1", vec![liar])),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let pull = call(
+            &app,
+            Method::GET,
+            "/api/sync/pull?client_id=client-future-1",
+            Some(&cookie),
+            None,
+            false,
+        )
+        .await;
+        let page: PullResponse = serde_json::from_value(pull.body).expect("pull");
+        let stored = page.changes[0].clock.wall_ms;
+        let cap = u64::try_from(casebook_server::auth::now_ms()).unwrap_or(0) + casebook_core::clock::MAX_DRIFT_MS;
+        assert!(
+            stored <= cap,
+            "{}: the stored clock {stored} is capped near server time",
+            db.name
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! The sync log: pushes append to it in one transaction each, pulls read it in pages.
 
 use casebook_core::SCHEMA_VERSION;
-use casebook_core::sync::{Change, PullResponse, PushError, PushRequest, PushResponse, accept_push};
+use casebook_core::sync::{Change, PullResponse, PushError, PushRequest, PushResponse, accept_push, admit};
 use sqlx::Row;
 
 use super::{DbKind, Store};
@@ -57,14 +57,17 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?
             .try_get(0)?;
+        let now = u64::try_from(crate::auth::now_ms()).unwrap_or(0);
         for (i, mutation) in fresh.iter().enumerate() {
+            let seq = u64::try_from(head).unwrap_or(0) + 1 + i as u64;
+            let clock = admit(mutation, seq, now)?;
             sqlx::query(
                 "INSERT INTO sync_changes (seq, client_id, mutation_id, clock, op) VALUES ($1, $2, $3, $4, $5)",
             )
-            .bind(head + 1 + i as i64)
+            .bind(seq as i64)
             .bind(&request.client_id)
             .bind(mutation.id as i64)
-            .bind(serde_json::to_string(&mutation.clock).map_err(anyhow::Error::from)?)
+            .bind(serde_json::to_string(&clock).map_err(anyhow::Error::from)?)
             .bind(serde_json::to_string(&mutation.op).map_err(anyhow::Error::from)?)
             .execute(&mut *tx)
             .await?;
