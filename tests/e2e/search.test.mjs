@@ -43,6 +43,8 @@ test('the keyboard alone opens a result at its section', async () => {
   const { context, page, problems } = await searchPage();
   await page.keyboard.press('/');
   await page.keyboard.type('ban evas');
+  // The results of the whole query (the address follows them), not of a prefix typed so far.
+  await page.waitForURL((url) => url.searchParams.get('q') === 'ban evas');
   await page.locator('.result').first().waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
