@@ -37,6 +37,20 @@ impl ApiFailure {
     }
 }
 
+impl ApiFailure {
+    /// What to tell someone whose input the server refused: its own words for a 4xx (they say
+    /// what to fix; a request id would only distract), else [`ApiFailure::message`].
+    pub fn reason(&self) -> String {
+        match self {
+            ApiFailure::Server {
+                status: 400..=499,
+                error: Some(e),
+            } => e.message.clone(),
+            other => other.message(),
+        }
+    }
+}
+
 /// `GET` a JSON document from the API.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
     get_json_within(path, None).await
@@ -66,8 +80,21 @@ pub async fn post_json_within<B: Serialize, T: DeserializeOwned>(
     body: &B,
     timeout_ms: Option<u32>,
 ) -> Result<T, ApiFailure> {
+    send_json(Request::post(path), body, timeout_ms).await
+}
+
+/// `PATCH` a resource with a JSON body of the fields to change, and read the changed resource.
+pub async fn patch_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiFailure> {
+    send_json(Request::patch(path), body, None).await
+}
+
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    request: gloo::net::http::RequestBuilder,
+    body: &B,
+    timeout_ms: Option<u32>,
+) -> Result<T, ApiFailure> {
     let deadline = Deadline::new(timeout_ms);
-    let response = Request::post(path)
+    let response = request
         .header("Accept", "application/json")
         .header(CSRF_HEADER, "1")
         .abort_signal(deadline.signal())

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod diff;
 pub mod not_found;
+pub mod people;
 pub mod planned;
 pub mod policy;
 pub mod search;

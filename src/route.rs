@@ -39,6 +39,9 @@ pub enum Route {
     /// The audit log (administrators).
     #[at("/admin/audit")]
     Audit,
+    /// The people of the administrator's organisation.
+    #[at("/admin/people")]
+    People,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -70,6 +73,7 @@ pub fn switch(route: Route) -> Html {
         },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },
+        Route::People => html! { <pages::people::PeoplePage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

@@ -28,6 +28,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         Some(Route::Templates | Route::Compose { .. }) => "templates",
         Some(Route::Settings) => "settings",
         Some(Route::Audit) => "audit",
+        Some(Route::People) => "people",
         _ => "",
     };
     let current = section(&route);
@@ -48,6 +49,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                         { nav_item(Route::Templates, "templates", "Templates") }
                         { nav_item(Route::Settings, "settings", "Settings") }
                         if is_admin {
+                            { nav_item(Route::People, "people", "People") }
                             { nav_item(Route::Audit, "audit", "Audit log") }
                         }
                     </ul>

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiFailure};
+use crate::api;
 use crate::route::Route;
 use crate::session::{Session, use_session};
 
@@ -53,8 +53,7 @@ pub fn SignInPage() -> Html {
                             navigator.push(&Route::Search);
                         }
                     }
-                    Err(ApiFailure::Server { error: Some(e), .. }) => error.set(Some(e.message)),
-                    Err(failure) => error.set(Some(failure.message())),
+                    Err(failure) => error.set(Some(failure.reason())),
                 }
                 busy.set(false);
             });

@@ -8,11 +8,11 @@ after(async () => { await browser?.close(); });
 
 const PASSWORD = 'casebook-demo';
 
-async function signIn(page, email) {
+async function signIn(page, email, password = PASSWORD) {
   await page.goto('/sign-in');
   await appReady(page);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${BASE}/`);
   await page.locator('.account-name').waitFor();
@@ -97,4 +97,93 @@ test('a wrong password says so plainly', async () => {
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /email or password is wrong/);
   await context.close();
+});
+
+test('an admin adds a person, switches their account off and on, and gives them a new password', async () => {
+  const admin = await openPage(browser);
+  const page = admin.page;
+  await signIn(page, 'admin@demo.casebook.test');
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.waitForURL(`${BASE}/admin/people`);
+  await page.locator('tr.person').first().waitFor();
+  assert.ok((await page.locator('tr.person').count()) >= 4, 'the demo organisation has one person per role');
+  // An admin cannot lock themselves out from here.
+  const me = page.locator('tr.person', { hasText: '(you)' });
+  assert.equal(await me.getByRole('combobox').isDisabled(), true);
+  assert.equal(await me.getByRole('button', { name: /Switch off/ }).count(), 0);
+
+  // Adding: the first password is suggested, readable, and strong enough.
+  const email = `nadia-${Date.now()}@demo.casebook.test`;
+  await page.getByLabel('Name', { exact: true }).fill('Nadia Newhire');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption('trainer');
+  const password = await page.getByLabel('First password').inputValue();
+  assert.match(password, /^[0-9a-f]{5}(-[0-9a-f]{5}){3}$/);
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('status').getByText(`Added Nadia Newhire (${email}) as Trainer`).waitFor();
+  const row = page.locator(`tr.person[data-email="${email}"]`);
+  await row.waitFor();
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), '', 'the form is cleared for the next person');
+  assert.notEqual(await page.getByLabel('First password').inputValue(), password, 'a fresh suggestion');
+
+  // The same email again is refused in plain words, and nothing else changes.
+  await page.getByLabel('Name', { exact: true }).fill('Someone Else');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('alert').getByText('exists already').waitFor();
+  assert.equal(await page.locator(`tr.person[data-email="${email}"]`).count(), 1);
+  // Finding someone in a long list.
+  await page.getByLabel('Find').fill('NADIA-');
+  await page.waitForFunction(() => [...document.querySelectorAll('tr.person')].every((r) => r.dataset.email.startsWith('nadia-')));
+  await page.getByLabel('Find').fill('trainer');
+  await page.waitForFunction(() => [...document.querySelectorAll('tr.person select')].every((s) => s.value === 'trainer'));
+  await page.getByLabel('Find').fill('');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'people');
+  await expectNoAxeViolations(page);
+
+  // The new person signs in with the suggested password.
+  const nadia = await openPage(browser);
+  await signIn(nadia.page, email, password);
+  assert.match(await nadia.page.locator('.account-name').textContent(), /Nadia Newhire · Trainer/);
+
+  // Switched off: their open session ends, and signing in says why.
+  await row.getByRole('button', { name: "Switch off Nadia Newhire's account" }).click();
+  await row.getByText('Switched off').waitFor();
+  await page.getByRole('status').getByText('their sessions have ended').waitFor();
+  const status = await nadia.page.evaluate(async () => (await fetch('/api/sync/pull?client_id=web-probe')).status);
+  assert.equal(status, 401, 'the session is over on the server');
+  await nadia.page.goto('/sign-in');
+  await appReady(nadia.page);
+  await nadia.page.getByLabel('Email').fill(email);
+  await nadia.page.getByLabel('Password').fill(password);
+  await nadia.page.getByRole('button', { name: 'Sign in' }).click();
+  await nadia.page.getByRole('alert').getByText('Your account is switched off').waitFor();
+
+  // Switched on with a new password: the old one no longer works, the new one does.
+  await row.getByRole('button', { name: "Switch on Nadia Newhire's account" }).click();
+  await row.getByText('Active').waitFor();
+  await row.getByRole('button', { name: 'New password for Nadia Newhire' }).click();
+  const field = row.getByLabel('New password for Nadia Newhire');
+  assert.match(await field.inputValue(), /^[0-9a-f]{5}(-[0-9a-f]{5}){3}$/);
+  await field.fill('a new password for nadia');
+  await row.getByRole('button', { name: 'Set' }).click();
+  await page.getByRole('status').getByText('Set a new password for Nadia Newhire').waitFor();
+  await nadia.page.getByRole('button', { name: 'Sign in' }).click();
+  await nadia.page.getByRole('alert').getByText('email or password is wrong').waitFor();
+  await signIn(nadia.page, email, 'a new password for nadia');
+
+  // A role change applies at once, and the audit log has every change.
+  await row.getByRole('combobox').selectOption('specialist');
+  await page.getByRole('status').getByText('Nadia Newhire is now Specialist').waitFor();
+  await nadia.page.reload();
+  await appReady(nadia.page);
+  await nadia.page.locator('.account-name', { hasText: 'Nadia Newhire · Specialist' }).waitFor();
+  const log = await page.evaluate(async () => (await (await fetch('/api/audit?action=user.change')).json()));
+  const details = log.filter((e) => e.object === email).map((e) => e.detail);
+  assert.deepEqual(details.sort(), ['new password', 'role specialist', 'switched off', 'switched on'].sort());
+  // The browser logs the refused duplicate (409) as a failed load; nothing else went wrong.
+  assert.deepEqual(admin.problems, ['console: Failed to load resource: the server responded with a status of 409 (Conflict)']);
+  await nadia.context.close();
+  await admin.context.close();
 });

@@ -126,6 +126,51 @@ pub struct User {
     pub role: Role,
 }
 
+/// One person of an organisation, as their administrator sees them (`GET /api/users`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// False once an administrator has switched the account off: it cannot sign in, and its
+    /// sessions have ended.
+    pub active: bool,
+    /// When the account was created (RFC 3339, server time).
+    pub created_at: String,
+}
+
+/// `POST /api/users`: a new person in the administrator's own organisation.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// A first password (at least 12 characters), given to the person out of band.
+    pub password: String,
+}
+
+/// `PATCH /api/users/{id}`: what an administrator changes about a person; absent fields stay.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonChange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// False switches the account off and ends its sessions; true lets it sign in again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    /// A new password (at least 12 characters); the person's sessions end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
+/// The shortest password an account may have.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
 /// `GET /api/session`: who this browser's session belongs to, if anyone.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::policy::Policy;
 use casebook_core::wire::{ApiError, DatabaseHealth, Health, LibrarySnapshot, PolicySummary};
@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/library/import", post(admin::import_library))
         .route("/audit", get(admin::read_audit))
         .route("/users", get(admin::list_users).post(admin::create_user))
+        .route("/users/{id}", patch(admin::change_user))
         .route("/policies", get(list_policies))
         .route("/policies/{slug}", get(get_policy))
         .route("/library", get(get_library))

@@ -58,6 +58,7 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::GET, "/api/audit", Access::Roles(ADMIN)),
     (Method::GET, "/api/users", Access::Roles(ADMIN)),
     (Method::POST, "/api/users", Access::Roles(ADMIN)),
+    (Method::PATCH, "/api/users/{id}", Access::Roles(ADMIN)),
 ];
 
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {

@@ -38,6 +38,8 @@ pub enum AppError {
     BadCredentials,
     #[error("too many attempts")]
     TooManyAttempts,
+    #[error("the account is switched off")]
+    AccountSwitchedOff,
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("unsupported media type")]
@@ -86,6 +88,11 @@ impl AppError {
                 StatusCode::UNAUTHORIZED,
                 "bad_credentials",
                 "The email or password is wrong.".into(),
+            ),
+            AppError::AccountSwitchedOff => (
+                StatusCode::FORBIDDEN,
+                "account_switched_off",
+                "Your account is switched off. Ask your vendor administrator to switch it on again.".into(),
             ),
             AppError::TooManyAttempts => (
                 StatusCode::TOO_MANY_REQUESTS,

@@ -25,6 +25,7 @@ use crate::api;
         api::admin::read_audit,
         api::admin::list_users,
         api::admin::create_user,
+        api::admin::change_user,
     ),
     modifiers(&SessionCookie),
 )]

@@ -35,6 +35,7 @@ impl DbKind {
     }
 }
 
+pub use accounts::Account;
 pub use audit::{AuditEntry, AuditFilter, NewAuditEntry};
 pub use sync::PushFailure;
 

@@ -25,6 +25,7 @@ const MATRIX: &[(&str, &str, [bool; 5])] = &[
     ("GET", "/api/audit", [false, false, false, false, true]),
     ("GET", "/api/users", [false, false, false, false, true]),
     ("POST", "/api/users", [false, false, false, false, true]),
+    ("PATCH", "/api/users/nobody", [false, false, false, false, true]),
 ];
 
 fn body_for(path: &str, who: usize) -> Option<serde_json::Value> {
@@ -33,6 +34,7 @@ fn body_for(path: &str, who: usize) -> Option<serde_json::Value> {
             Some(json!({"schema_version": 1, "client_id": format!("client-matrix-{who}"), "mutations": []}))
         }
         "/api/library/import" => Some(json!({"files": []})),
+        "/api/users/nobody" => Some(json!({"active": true})),
         "/api/users" => Some(
             json!({"email": format!("new{who}@x.test"), "name": "New", "role": "agent", "password": "twelve chars long"}),
         ),
@@ -363,7 +365,18 @@ async fn an_admin_sees_and_creates_people_only_in_their_own_organisation() {
         true,
     )
     .await;
-    assert_eq!(created.body["org_name"], "Acme");
+    assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+    assert_eq!(created.body["active"], true);
+    let list = call(&app, Method::GET, "/api/users", Some(&admin), None, false).await;
+    assert!(
+        list.body
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|p| p["email"] == "x@acme.test"),
+        "the new person is in the admin's own organisation: {:?}",
+        list.body
+    );
     let duplicate = call(
         &app,
         Method::POST,
@@ -384,6 +397,173 @@ async fn an_admin_sees_and_creates_people_only_in_their_own_organisation() {
     )
     .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// The id of `email` in the admin's list of people.
+async fn person_id(app: &axum::Router, admin: &str, email: &str) -> String {
+    let list = call(app, Method::GET, "/api/users", Some(admin), None, false).await;
+    list.body
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|p| p["email"] == email)
+        .and_then(|p| p["id"].as_str())
+        .unwrap_or_else(|| panic!("{email} is not in {:?}", list.body))
+        .to_string()
+}
+
+#[tokio::test]
+async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_every_change_is_audited() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        people(&store, "Globex").await;
+        let (_, app) = service(store).await;
+        let admin = sign_in(&app, "admin@acme.test").await;
+        let agent = sign_in(&app, "agent@acme.test").await;
+        let agent_id = person_id(&app, &admin, "agent@acme.test").await;
+        let change = |id: &str, body: serde_json::Value| {
+            let (app, admin, uri) = (app.clone(), admin.clone(), format!("/api/users/{id}"));
+            async move { call(&app, Method::PATCH, &uri, Some(&admin), Some(body), true).await }
+        };
+        let signed_in = |cookie: String| {
+            let app = app.clone();
+            async move {
+                let me = call(&app, Method::GET, "/api/session", Some(&cookie), None, false).await;
+                !me.body["user"].is_null()
+            }
+        };
+        let sign_in_as = |email: &'static str, password: &'static str| {
+            let app = app.clone();
+            async move {
+                call(
+                    &app,
+                    Method::POST,
+                    "/api/session",
+                    None,
+                    Some(json!({"email": email, "password": password})),
+                    true,
+                )
+                .await
+            }
+        };
+
+        // Switched off: the open session ends at once and signing in is refused, plainly.
+        let off = change(&agent_id, json!({"active": false})).await;
+        assert_eq!(
+            (off.status, &off.body["active"]),
+            (StatusCode::OK, &json!(false)),
+            "{}: {:?}",
+            db.name,
+            off.body
+        );
+        assert!(
+            !signed_in(agent.clone()).await,
+            "{}: the agent's session ended",
+            db.name
+        );
+        let refused = sign_in_as("agent@acme.test", common::PASSWORD).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", db.name);
+        assert_eq!(refused.body["code"], "account_switched_off");
+        // A wrong password still says only that, so switching off reveals nothing to a stranger.
+        let wrong = sign_in_as("agent@acme.test", "not the password at all").await;
+        assert_eq!(wrong.body["code"], "bad_credentials");
+
+        // Switched on again: signing in works, and a role change applies to the next request.
+        let on = change(&agent_id, json!({"active": true, "role": "specialist"})).await;
+        assert_eq!(
+            (&on.body["active"], &on.body["role"]),
+            (&json!(true), &json!("specialist")),
+            "{}",
+            db.name
+        );
+        let back = sign_in(&app, "agent@acme.test").await;
+        let me = call(&app, Method::GET, "/api/session", Some(&back), None, false).await;
+        assert_eq!(me.body["user"]["role"], "specialist");
+
+        // A new password ends the sessions and replaces the old password.
+        let reset = change(&agent_id, json!({"password": "a brand new password"})).await;
+        assert_eq!(reset.status, StatusCode::OK, "{}: {:?}", db.name, reset.body);
+        assert!(!signed_in(back).await, "{}: sessions end with a new password", db.name);
+        assert_eq!(
+            sign_in_as("agent@acme.test", common::PASSWORD).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            sign_in_as("agent@acme.test", "a brand new password").await.status,
+            StatusCode::OK
+        );
+        let short = change(&agent_id, json!({"password": "short"})).await;
+        assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Never yourself, never another organisation, never an unknown field.
+        let admin_id = person_id(&app, &admin, "admin@acme.test").await;
+        for body in [json!({"active": false}), json!({"role": "agent"})] {
+            let own = change(&admin_id, body).await;
+            assert_eq!(
+                own.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{}: {:?}",
+                db.name,
+                own.body
+            );
+        }
+        assert!(signed_in(admin.clone()).await);
+        let globex_admin = sign_in(&app, "admin@globex.test").await;
+        let globex_agent = person_id(&app, &globex_admin, "agent@globex.test").await;
+        let foreign = change(&globex_agent, json!({"active": false})).await;
+        assert_eq!(foreign.status, StatusCode::NOT_FOUND, "{}", db.name);
+        assert_eq!(
+            sign_in_as("agent@globex.test", common::PASSWORD).await.status,
+            StatusCode::OK
+        );
+        let unknown = change(&agent_id, json!({"email": "new@acme.test"})).await;
+        assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        let log = call(
+            &app,
+            Method::GET,
+            "/api/audit?action=user.change",
+            Some(&admin),
+            None,
+            false,
+        )
+        .await;
+        let details: Vec<(&str, &str)> = log
+            .body
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|e| Some((e["object"].as_str()?, e["detail"].as_str()?)))
+            .collect();
+        for expected in ["switched off", "role specialist, switched on", "new password"] {
+            assert!(
+                details.contains(&("agent@acme.test", expected)),
+                "{}: {expected:?} in {details:?}",
+                db.name
+            );
+        }
+        let denied = call(
+            &app,
+            Method::GET,
+            "/api/audit?action=session.sign_in&result=denied",
+            Some(&admin),
+            None,
+            false,
+        )
+        .await;
+        assert!(
+            denied
+                .body
+                .as_array()
+                .expect("list")
+                .iter()
+                .any(|e| e["detail"] == "account switched off"),
+            "{}: {:?}",
+            db.name,
+            denied.body
+        );
+    }
 }
 
 #[tokio::test]

@@ -2,17 +2,17 @@
 //! of their own organisation.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use casebook_core::import::{ImportError, SourceFile};
-use casebook_core::wire::ApiError;
+use casebook_core::wire::{ApiError, MIN_PASSWORD_CHARS, NewUser, Person, PersonChange};
 use serde::{Deserialize, Serialize};
 
 use super::session::audit;
 use crate::AppState;
-use crate::auth::{self, CurrentUser, Role, User};
+use crate::auth::{self, CurrentUser, Role};
 use crate::error::{ApiJson, ApiQuery, AppError};
 use crate::library::{ImportFailure, ImportReport, import};
-use crate::store::{AuditEntry, AuditFilter};
+use crate::store::{AuditEntry, AuditFilter, NewAuditEntry};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -88,30 +88,30 @@ pub async fn read_audit(
     Ok(Json(state.store.read_audit(&filter).await?))
 }
 
-#[utoipa::path(get, path = "/api/users", tag = "admin", responses((status = 200, body = Vec<User>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+#[utoipa::path(get, path = "/api/users", tag = "admin", responses((status = 200, body = Vec<Person>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn list_users(
     State(state): State<AppState>,
     CurrentUser(admin): CurrentUser,
-) -> Result<Json<Vec<User>>, AppError> {
-    Ok(Json(state.store.users_of_org(&admin.org_id).await?))
+) -> Result<Json<Vec<Person>>, AppError> {
+    Ok(Json(state.store.people_of_org(&admin.org_id).await?))
 }
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewUser {
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub password: String,
+fn check_password(password: &str) -> Result<(), AppError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AppError::Unprocessable(format!(
+            "Passwords need at least {MIN_PASSWORD_CHARS} characters."
+        )));
+    }
+    Ok(())
 }
 
 /// Creates a person in the admin's own organisation (an admin manages only their own).
-#[utoipa::path(post, path = "/api/users", tag = "admin", request_body = NewUser, responses((status = 201, body = User), (status = 409, description = "The email is taken", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
+#[utoipa::path(post, path = "/api/users", tag = "admin", request_body = NewUser, responses((status = 201, body = Person), (status = 409, description = "The email is taken", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn create_user(
     State(state): State<AppState>,
     CurrentUser(admin): CurrentUser,
     ApiJson(new): ApiJson<NewUser>,
-) -> Result<(axum::http::StatusCode, Json<User>), AppError> {
+) -> Result<(axum::http::StatusCode, Json<Person>), AppError> {
     let email = new.email.trim().to_lowercase();
     if !email.contains('@') || email.len() > 254 {
         return Err(AppError::Unprocessable("Give a valid email address.".into()));
@@ -121,10 +121,8 @@ pub async fn create_user(
             "Give the person's name (up to 200 characters).".into(),
         ));
     }
-    if new.password.chars().count() < 12 {
-        return Err(AppError::Unprocessable("Passwords need at least 12 characters.".into()));
-    }
-    if state.store.user_with_hash(&email).await?.is_some() {
+    check_password(&new.password)?;
+    if state.store.account(&email).await?.is_some() {
         return Err(AppError::Conflict(format!("An account for {email} exists already.")));
     }
     let hash = auth::hash_password(&new.password)?;
@@ -147,5 +145,66 @@ pub async fn create_user(
         Some(&format!("{} as {}", user.email, user.role.as_str())),
     )
     .await;
-    Ok((axum::http::StatusCode::CREATED, Json(user)))
+    let person = state
+        .store
+        .person(&admin.org_id, &user.id)
+        .await?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the new account was not stored")))?;
+    Ok((axum::http::StatusCode::CREATED, Json(person)))
+}
+
+/// Changes a person of the admin's own organisation: their role, whether their account is
+/// switched on, their password. Switching off or a new password ends their sessions at once.
+/// Admins cannot change their own role or switch themselves off, so an organisation is never
+/// left without the admin who would undo it.
+#[utoipa::path(patch, path = "/api/users/{id}", tag = "admin", params(("id" = String, Path, description = "The person's id")), request_body = PersonChange, responses((status = 200, body = Person), (status = 404, description = "No such person in your organisation", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
+pub async fn change_user(
+    State(state): State<AppState>,
+    CurrentUser(admin): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(change): ApiJson<PersonChange>,
+) -> Result<Json<Person>, AppError> {
+    if id == admin.id && (change.role.is_some_and(|r| r != Role::Admin) || change.active == Some(false)) {
+        return Err(AppError::Unprocessable(
+            "You cannot take away your own admin role or switch yourself off; ask another admin.".into(),
+        ));
+    }
+    let hash = match &change.password {
+        Some(password) => {
+            check_password(password)?;
+            Some(auth::hash_password(password)?)
+        }
+        None => None,
+    };
+    let now = crate::now_rfc3339();
+    let Some(person) = state
+        .store
+        .change_person(&admin.org_id, &id, &change, hash.as_deref(), &now)
+        .await?
+    else {
+        return Err(AppError::NotFound("That person".into()));
+    };
+    let mut what = Vec::new();
+    if let Some(role) = change.role {
+        what.push(format!("role {}", role.as_str()));
+    }
+    if let Some(active) = change.active {
+        what.push(if active { "switched on" } else { "switched off" }.to_string());
+    }
+    if change.password.is_some() {
+        what.push("new password".to_string());
+    }
+    let detail = what.join(", ");
+    state
+        .record(NewAuditEntry {
+            actor: Some(&admin.email),
+            action: "user.change",
+            object: Some(&person.email),
+            request_id: &crate::error::current_request_id(),
+            result: "ok",
+            detail: Some(&detail),
+            ..Default::default()
+        })
+        .await;
+    Ok(Json(person))
 }

@@ -41,7 +41,7 @@ fn client_address(headers: &HeaderMap, peer: Option<std::net::SocketAddr>, trust
         .unwrap_or_else(|| "unknown".into())
 }
 
-#[utoipa::path(post, path = "/api/session", tag = "session", request_body = SignIn, responses((status = 200, description = "Signed in; the session cookie is set", body = User), (status = 401, description = "Wrong email or password", body = ApiError), (status = 429, description = "Too many failed attempts", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
+#[utoipa::path(post, path = "/api/session", tag = "session", request_body = SignIn, responses((status = 200, description = "Signed in; the session cookie is set", body = User), (status = 401, description = "Wrong email or password", body = ApiError), (status = 403, description = "The account is switched off, or the x-casebook-request header is missing", body = ApiError), (status = 429, description = "Too many failed attempts", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -64,19 +64,16 @@ pub async fn sign_in(
             return Err(AppError::TooManyAttempts);
         }
     }
-    let account = state.store.user_with_hash(&email).await?;
+    let account = state.store.account(&email).await?;
     // Verify against a dummy hash when the account does not exist, so timing does not tell.
-    let (user, ok) = match account {
-        Some((user, hash)) => {
-            let ok = auth::verify_password(&body.password, &hash);
-            (Some(user), ok)
-        }
+    let ok = match &account {
+        Some(account) => auth::verify_password(&body.password, &account.password_hash),
         None => {
             auth::verify_password(&body.password, &DUMMY_HASH);
-            (None, false)
+            false
         }
     };
-    let Some(user) = user.filter(|_| ok) else {
+    let Some(account) = account.filter(|_| ok) else {
         for (key, _) in &keys {
             state.store.record_sign_in_failure(key, now).await?;
         }
@@ -90,6 +87,19 @@ pub async fn sign_in(
         .await;
         return Err(AppError::BadCredentials);
     };
+    // Said only to someone who knows the password, so it tells a stranger nothing.
+    if !account.active {
+        audit(
+            &state,
+            Some(&email),
+            "session.sign_in",
+            "denied",
+            Some("account switched off"),
+        )
+        .await;
+        return Err(AppError::AccountSwitchedOff);
+    }
+    let user = account.user;
     // Forget what no longer matters: expired sessions and failures outside the window.
     state.store.forget_expired(now, now - FAILURE_WINDOW_MS).await?;
     let token = auth::new_token();

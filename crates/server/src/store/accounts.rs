@@ -3,8 +3,27 @@
 use anyhow::Context;
 use sqlx::Row;
 
+use casebook_core::wire::{Person, PersonChange};
+
 use super::Store;
 use crate::auth::{Role, User};
+
+/// An account as sign-in sees it.
+pub struct Account {
+    pub user: User,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+impl std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Account")
+            .field("user", &self.user)
+            .field("password_hash", &"<redacted>")
+            .field("active", &self.active)
+            .finish()
+    }
+}
 
 /// The columns `user_from_row` reads, for a query joining `users u` and `orgs o`.
 macro_rules! user_columns {
@@ -85,12 +104,13 @@ impl Store {
             .transpose()
     }
 
-    /// The account with this email and its password hash.
-    pub async fn user_with_hash(&self, email: &str) -> anyhow::Result<Option<(User, String)>> {
+    /// The account with this email, its password hash and whether it may sign in.
+    pub async fn account(&self, email: &str) -> anyhow::Result<Option<Account>> {
         let sql = concat!(
             "SELECT ",
             user_columns!(),
-            ", u.password_hash AS password_hash FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.email = $1"
+            ", u.password_hash AS password_hash, u.disabled_at AS disabled_at",
+            " FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.email = $1"
         );
         let Some(row) = sqlx::query(sql)
             .bind(email.to_lowercase())
@@ -99,22 +119,101 @@ impl Store {
         else {
             return Ok(None);
         };
-        Ok(Some((Self::user_from_row(&row)?, row.try_get("password_hash")?)))
+        Ok(Some(Account {
+            user: Self::user_from_row(&row)?,
+            password_hash: row.try_get("password_hash")?,
+            active: row.try_get::<Option<String>, _>("disabled_at")?.is_none(),
+        }))
     }
 
-    pub async fn users_of_org(&self, org_id: &str) -> anyhow::Result<Vec<User>> {
-        let sql = concat!(
-            "SELECT ",
-            user_columns!(),
-            " FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.org_id = $1 ORDER BY u.email"
-        );
-        sqlx::query(sql)
+    fn person_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Person> {
+        let role: String = row.try_get("role")?;
+        Ok(Person {
+            id: row.try_get("id")?,
+            email: row.try_get("email")?,
+            name: row.try_get("name")?,
+            role: Role::parse(&role).with_context(|| format!("unknown stored role {role:?}"))?,
+            active: row.try_get::<Option<String>, _>("disabled_at")?.is_none(),
+            created_at: row.try_get("created_at")?,
+        })
+    }
+
+    /// The people of one organisation, by email.
+    pub async fn people_of_org(&self, org_id: &str) -> anyhow::Result<Vec<Person>> {
+        sqlx::query("SELECT id, email, name, role, disabled_at, created_at FROM users WHERE org_id = $1 ORDER BY email")
             .bind(org_id)
             .fetch_all(&self.pool)
             .await?
             .iter()
-            .map(Self::user_from_row)
+            .map(Self::person_from_row)
             .collect()
+    }
+
+    /// One person, if they belong to the organisation.
+    pub async fn person(&self, org_id: &str, id: &str) -> anyhow::Result<Option<Person>> {
+        sqlx::query("SELECT id, email, name, role, disabled_at, created_at FROM users WHERE org_id = $1 AND id = $2")
+            .bind(org_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| Self::person_from_row(&r))
+            .transpose()
+    }
+
+    /// Applies an administrator's change to a person of their organisation, in one
+    /// transaction. Switching an account off or setting its password ends its sessions.
+    /// `password_hash` is the hash of `change.password`, when one is given.
+    pub async fn change_person(
+        &self,
+        org_id: &str,
+        id: &str,
+        change: &PersonChange,
+        password_hash: Option<&str>,
+        now: &str,
+    ) -> anyhow::Result<Option<Person>> {
+        let mut tx = self.pool.begin().await?;
+        let exists = sqlx::query("SELECT id FROM users WHERE org_id = $1 AND id = $2")
+            .bind(org_id)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        if !exists {
+            return Ok(None);
+        }
+        if let Some(role) = change.role {
+            sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+                .bind(role.as_str())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some(active) = change.active {
+            // Switching off keeps the first time it happened; switching on clears it.
+            let query = if active {
+                sqlx::query("UPDATE users SET disabled_at = NULL WHERE id = $1").bind(id)
+            } else {
+                sqlx::query("UPDATE users SET disabled_at = COALESCE(disabled_at, $1) WHERE id = $2")
+                    .bind(now)
+                    .bind(id)
+            };
+            query.execute(&mut *tx).await?;
+        }
+        if let Some(hash) = password_hash {
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(hash)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if change.active == Some(false) || password_hash.is_some() {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.person(org_id, id).await
     }
 
     pub async fn count_users(&self) -> anyhow::Result<i64> {
@@ -143,11 +242,15 @@ impl Store {
 
     /// The person a live session belongs to.
     pub async fn session_user(&self, token_hash: &str, now_ms: i64) -> anyhow::Result<Option<User>> {
-        let row = sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_ms > $2")
-            .bind(token_hash)
-            .bind(now_ms)
-            .fetch_optional(&self.pool)
-            .await?;
+        // A switched-off account's sessions are deleted; the join also refuses any left behind.
+        let row = sqlx::query(
+            "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_ms > $2 AND u.disabled_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await?;
         match row {
             Some(row) => self.user_by_id(&row.try_get::<String, _>(0)?).await,
             None => Ok(None),
