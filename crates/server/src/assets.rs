@@ -2,6 +2,8 @@
 //! in-app address (so reloading a deep link works), and a real 404 for a missing asset.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context;
 use axum::http::{HeaderValue, StatusCode, Uri, header};
@@ -11,36 +13,98 @@ use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
 
+/// How often, at most, the server looks whether `dist/index.html` changed.
+const RECHECK: Duration = Duration::from_secs(1);
+
 /// The built app's entry page and what the Content-Security-Policy must allow of it.
-#[derive(Debug, Clone)]
+///
+/// A new build of the app can replace `dist/` under a running server (a deploy, or `trunk
+/// build` during development). Its boot script differs, so a CSP computed once at start-up
+/// would block the new app. The shell therefore re-reads `index.html` when its size or
+/// modification time changes, looking at most once a second.
+#[derive(Debug)]
 pub struct AppShell {
     pub dist: PathBuf,
+    built: RwLock<Arc<Build>>,
+    checked: Mutex<Instant>,
+}
+
+/// One build's entry page, as served.
+#[derive(Debug)]
+pub struct Build {
+    /// What identifies this version of the file without reading it: (modified, length).
+    stamp: Option<(SystemTime, u64)>,
     /// Shared, so answering an in-app address does not copy the page.
     pub index_html: axum::body::Bytes,
     /// `'sha256-…'` sources for each inline `<script>` Trunk wrote into `index.html`.
     pub inline_script_hashes: Vec<String>,
+    /// The Content-Security-Policy allowing exactly those scripts.
+    pub csp: HeaderValue,
 }
 
-impl AppShell {
-    pub fn load(dist: &Path) -> anyhow::Result<AppShell> {
+impl Build {
+    fn read(dist: &Path) -> anyhow::Result<Build> {
         let index = dist.join("index.html");
+        let stamp = stamp(&index);
         let index_html = std::fs::read_to_string(&index).with_context(|| {
             format!(
                 "cannot read {}; build the app first (cargo xtask dist)",
                 index.display()
             )
         })?;
-        let inline_script_hashes = inline_scripts(&index_html)
+        let inline_script_hashes: Vec<String> = inline_scripts(&index_html)
             .map(|script| {
                 let digest = Sha256::digest(script.as_bytes());
                 format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
             })
             .collect();
-        Ok(AppShell {
-            dist: dist.to_path_buf(),
+        let csp = HeaderValue::from_str(&content_security_policy(&inline_script_hashes))
+            .context("the CSP is not a valid header")?;
+        Ok(Build {
+            stamp,
             index_html: index_html.into(),
             inline_script_hashes,
+            csp,
         })
+    }
+}
+
+fn stamp(file: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(file).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+impl AppShell {
+    pub fn load(dist: &Path) -> anyhow::Result<AppShell> {
+        Ok(AppShell {
+            dist: dist.to_path_buf(),
+            built: RwLock::new(Arc::new(Build::read(dist)?)),
+            checked: Mutex::new(Instant::now()),
+        })
+    }
+
+    /// The build being served, read again first if `index.html` changed since it was read.
+    /// A broken or half-written new file keeps the previous build until it reads cleanly.
+    pub fn current(&self) -> Arc<Build> {
+        // One request checks; the others meanwhile serve what is there.
+        if let Ok(mut checked) = self.checked.try_lock()
+            && checked.elapsed() >= RECHECK
+        {
+            *checked = Instant::now();
+            let served = self.built.read().unwrap_or_else(PoisonError::into_inner).stamp;
+            if stamp(&self.dist.join("index.html")) != served {
+                match Build::read(&self.dist) {
+                    // An empty file is a build being written; look again next time.
+                    Ok(build) if !build.index_html.is_empty() => {
+                        tracing::info!("the app in {} changed; serving the new build", self.dist.display());
+                        *self.built.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(build);
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!("keeping the previous build of the app: {e:#}"),
+                }
+            }
+        }
+        self.built.read().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     /// The app page for an in-app address, or a 404 for something that looks like a file.
@@ -49,7 +113,7 @@ impl AppShell {
         if last.contains('.') {
             return AppError::NotFound(format!("The file {}", uri.path())).into_response();
         }
-        let mut response = (StatusCode::OK, self.index_html.clone()).into_response();
+        let mut response = (StatusCode::OK, self.current().index_html.clone()).into_response();
         let headers = response.headers_mut();
         headers.insert(
             header::CONTENT_TYPE,
@@ -75,9 +139,8 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 
 /// The Content-Security-Policy for every response: nothing from elsewhere, no inline code
 /// except the boot scripts whose hashes are listed, no framing.
-pub fn content_security_policy(shell: Option<&AppShell>) -> String {
-    let hashes = shell.map(|s| s.inline_script_hashes.join(" ")).unwrap_or_default();
-    let script_src = format!("'self' 'wasm-unsafe-eval' {hashes}");
+pub fn content_security_policy(inline_script_hashes: &[String]) -> String {
+    let script_src = format!("'self' 'wasm-unsafe-eval' {}", inline_script_hashes.join(" "));
     format!(
         "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
          connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; \

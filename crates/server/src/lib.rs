@@ -20,7 +20,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::{HeaderValue, StatusCode, Uri};
+use axum::http::{StatusCode, Uri};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -78,8 +78,7 @@ impl AppState {
 
 /// The whole HTTP service: the API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
-    let csp = assets::content_security_policy(state.shell.as_deref());
-    let csp = HeaderValue::from_str(&csp).expect("the CSP is built from ASCII parts");
+    let shell = state.shell.clone();
     let router = Router::new().nest("/api", api::router(state.clone()));
     let router = match state.shell.clone() {
         Some(shell) => {
@@ -97,7 +96,7 @@ pub fn app(state: AppState) -> Router {
         ServiceBuilder::new()
             .layer(axum::middleware::from_fn(security::request_id))
             .layer(TraceLayer::new_for_http())
-            .layer(axum::middleware::from_fn_with_state(csp, security::security_headers))
+            .layer(axum::middleware::from_fn_with_state(shell, security::security_headers))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
                 REQUEST_TIMEOUT,

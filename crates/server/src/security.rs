@@ -4,8 +4,11 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use std::sync::{Arc, LazyLock};
+
 use tracing::Instrument;
 
+use crate::assets::{AppShell, content_security_policy};
 use crate::error::REQUEST_ID;
 
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
@@ -23,9 +26,17 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
     response
 }
 
-/// Adds the security headers; `csp` is the Content-Security-Policy computed at start-up.
-pub async fn security_headers(State(csp): State<HeaderValue>, request: Request, next: Next) -> Response {
+/// The CSP of a server without the app: no inline script at all.
+static API_ONLY_CSP: LazyLock<HeaderValue> =
+    LazyLock::new(|| HeaderValue::from_str(&content_security_policy(&[])).expect("the CSP is built from ASCII parts"));
+
+/// Adds the security headers, with the Content-Security-Policy of the app build being served.
+pub async fn security_headers(State(shell): State<Option<Arc<AppShell>>>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
+    let csp = match &shell {
+        Some(shell) => shell.current().csp.clone(),
+        None => API_ONLY_CSP.clone(),
+    };
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

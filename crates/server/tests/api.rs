@@ -171,7 +171,7 @@ async fn the_app_is_served_with_a_spa_fallback_but_missing_files_are_404s() {
 async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_the_boot_script() {
     let dist = tempfile::tempdir().expect("temp dir");
     let shell = built_app(dist.path());
-    let expected_hash = shell.inline_script_hashes[0].clone();
+    let expected_hash = shell.current().inline_script_hashes[0].clone();
     let f = fixture(false, Some(shell)).await;
     for uri in ["/", "/api/health", "/api/nope"] {
         let (_, headers, _) = get(&f.state, uri).await;
@@ -189,6 +189,53 @@ async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_
     }
     // The hash is the SHA-256 of the inline script, so a changed script would be refused.
     assert_eq!(expected_hash.len(), "'sha256-'".len() + 44);
+}
+
+#[tokio::test]
+async fn a_new_build_of_the_app_is_served_with_its_own_csp_without_a_restart() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let f = fixture(false, Some(built_app(dist.path()))).await;
+    let csp = |headers: &axum::http::HeaderMap| {
+        headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ascii")
+            .to_string()
+    };
+    let (_, before, _) = get(&f.state, "/").await;
+
+    // A deploy replaces the build under the running server: a new boot script.
+    let script = "import init from '/app-v2.js'; init({ v: 2 });";
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!("<!doctype html><html><head><script type=\"module\">{script}</script></head><body>v2</body></html>"),
+    )
+    .expect("write the new index");
+    let expected = {
+        use base64::Engine;
+        use sha2::Digest;
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()))
+        )
+    };
+    // The server looks at most once a second.
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    for uri in ["/", "/sweeps/abc", "/api/health"] {
+        let (_, headers, body) = get(&f.state, uri).await;
+        assert!(csp(&headers).contains(&expected), "{uri}: {}", csp(&headers));
+        assert_ne!(csp(&headers), csp(&before), "{uri}");
+        if !uri.starts_with("/api") {
+            assert!(String::from_utf8_lossy(&body).contains("v2"), "{uri}");
+        }
+    }
+
+    // An empty file (a build being written) keeps the last good build.
+    std::fs::write(dist.path().join("index.html"), "").expect("truncate");
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    let (status, headers, body) = get(&f.state, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csp(&headers).contains(&expected));
+    assert!(String::from_utf8_lossy(&body).contains("v2"));
 }
 
 #[tokio::test]
