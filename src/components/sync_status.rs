@@ -2,6 +2,7 @@
 //! refused edit or discard it.
 
 use casebook_core::sync::{Mutation, Op};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::library::age;
@@ -62,6 +63,25 @@ fn describe(mutation: &Mutation) -> String {
 #[component]
 pub fn SyncStatus() -> Html {
     let (details, summary_ref) = (use_node_ref(), use_node_ref());
+    // A click anywhere else closes the panel, as with any pop-up.
+    {
+        let details = details.clone();
+        use_effect_with((), move |()| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "click", move |event| {
+                let Some(open) = details.cast::<web_sys::Element>().filter(|d| d.has_attribute("open")) else {
+                    return;
+                };
+                let inside = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .is_some_and(|node| open.contains(Some(&node)));
+                if !inside {
+                    let _ = open.remove_attribute("open");
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let Some(sync) = use_sync() else {
         return html! {};
     };

@@ -248,6 +248,11 @@ test('an edit the server refuses is shown with its reason, can be retried, and d
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY');
   await page.keyboard.press('Enter');
   await page.locator('.sync-panel').waitFor();
+  // A click inside keeps it open; a click elsewhere on the page closes it.
+  await page.locator('.sync-panel p').first().click();
+  assert.equal(await page.locator('details.sync').getAttribute('open'), '');
+  await page.mouse.click(20, 500); // the page's left margin, away from the panel at the right
+  await page.waitForFunction(() => !document.querySelector('details.sync').open);
   assert.deepEqual(problems.filter((p) => !p.includes('403') && !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('Failed to load resource')), []);
   await context.close();
 });
