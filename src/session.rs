@@ -78,7 +78,11 @@ pub fn use_session() -> SessionHandle {
 /// in every tab. The policy library stays: it is the same for everyone and keeps the app
 /// usable offline.
 pub async fn sign_out() -> Result<(), ApiFailure> {
-    api::delete("/api/session").await?;
+    match api::delete("/api/session").await {
+        // 401: the session had already ended on the server; the wipe is still owed.
+        Ok(()) | Err(ApiFailure::Server { status: 401, .. }) => {}
+        Err(failure) => return Err(failure),
+    }
     crate::sync::wipe_case_data(crate::library::LIBRARY_KEYS).await;
     Ok(())
 }

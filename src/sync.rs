@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use casebook_core::clock::Hlc;
 use casebook_core::sync::{MAX_PUSH, Mutation, Op, Overlay, PullResponse, PushRequest, PushResponse, Replica};
-use casebook_core::wire::User;
+use casebook_core::wire::{SessionInfo, User};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use js_sys::Promise;
@@ -840,6 +840,23 @@ pub fn SyncProvider(props: &SyncProviderProps) -> Html {
                 }
                 listeners.borrow_mut().clear();
                 state.set(None);
+            }
+        });
+    }
+    // The server refused the session (it expired, was ended in another browser, or an admin
+    // switched the account off or set a new password). Once the server confirms nobody is
+    // signed in, say so everywhere; the unsent edits stay on this device for the same person's
+    // next sign-in.
+    let refused = matches!(&*state, Some(s) if s.status == Status::SignedOut);
+    {
+        let set_session = session.set.clone();
+        use_effect_with(refused, move |refused| {
+            if *refused {
+                spawn_local(async move {
+                    if let Ok(SessionInfo { user: None }) = api::get_json::<SessionInfo>("/api/session").await {
+                        set_session.emit(Session::SignedOut);
+                    }
+                });
             }
         });
     }

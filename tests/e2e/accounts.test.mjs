@@ -151,6 +151,9 @@ test('an admin adds a person, switches their account off and on, and gives them 
   await row.getByRole('button', { name: "Switch off Nadia Newhire's account" }).click();
   await row.getByText('Switched off').waitFor();
   await page.getByRole('status').getByText('their sessions have ended').waitFor();
+  // Her open page notices at its next sync and offers to sign in again.
+  await nadia.page.getByRole('link', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
+  assert.equal(await nadia.page.locator('.account-name').count(), 0);
   const status = await nadia.page.evaluate(async () => (await fetch('/api/sync/pull?client_id=web-probe')).status);
   assert.equal(status, 401, 'the session is over on the server');
   await nadia.page.goto('/sign-in');
