@@ -3,4 +3,5 @@
 pub mod connection_badge;
 pub mod document;
 pub mod shell;
+pub mod sign_in_link;
 pub mod sync_status;

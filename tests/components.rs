@@ -145,6 +145,7 @@ fn every_route_round_trips_through_its_address() {
         Route::Settings,
         Route::SignIn,
         Route::Audit,
+        Route::People,
     ];
     for route in routes {
         let path = route.to_path();
@@ -256,5 +257,27 @@ fn the_sync_summary_says_what_waits_and_why() {
     ];
     for (state, label, class) in cases {
         assert_eq!(summary(&state, now), (label.to_string(), class), "{:?}", state.status);
+    }
+}
+
+#[wasm_bindgen_test]
+fn sign_in_returns_only_to_addresses_in_this_app() {
+    use casebook::components::sign_in_link::next_after_sign_in;
+    let cases = [
+        ("?next=%2Fsweeps%2Fabc", Some("/sweeps/abc")),
+        (
+            "?next=%2Fpolicies%2Fx%2Fv%2F2%3Fp%3D3%23scope",
+            Some("/policies/x/v/2?p=3#scope"),
+        ),
+        ("?q=ban&next=%2Fadmin%2Fpeople", Some("/admin/people")),
+        ("?next=%2F%2Fevil.example%2F", None),
+        ("?next=%2F%5Cevil.example", None),
+        ("?next=https%3A%2F%2Fevil.example%2F", None),
+        ("?next=javascript%3Aalert(1)", None),
+        ("?next=", None),
+        ("", None),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(next_after_sign_in(query).as_deref(), expected, "{query}");
     }
 }

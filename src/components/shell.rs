@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::connection_badge::ConnectionBadge;
+use crate::components::sign_in_link::SignInLink;
 use crate::components::sync_status::SyncStatus;
 use crate::connection::{Connection, use_connection};
 use crate::library::{Freshness, LibraryState, age, use_library};
@@ -174,7 +175,7 @@ fn Account() -> Html {
             }
         }
         Session::SignedOut => {
-            html! { <Link<Route> to={Route::SignIn} classes={classes!("account")}>{ "Sign in" }</Link<Route>> }
+            html! { <SignInLink class={classes!("account")} /> }
         }
         // The server cannot say who is signed in; work goes on as the person whose edits are here.
         Session::Checking | Session::Unknown => match &sync {

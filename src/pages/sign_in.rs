@@ -6,7 +6,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::route::Route;
+use crate::components::sign_in_link::next_after_sign_in;
+use crate::route::{self, Route};
 use crate::session::{Session, use_session};
 
 #[component]
@@ -49,8 +50,11 @@ pub fn SignInPage() -> Html {
                 match api::post_json::<_, User>("/api/session", &body).await {
                     Ok(user) => {
                         set.emit(Session::SignedIn(user));
-                        if let Some(navigator) = navigator {
-                            navigator.push(&Route::Search);
+                        let query = gloo::utils::window().location().search().unwrap_or_default();
+                        match (next_after_sign_in(&query), navigator) {
+                            (Some(next), _) => route::go(&next),
+                            (None, Some(navigator)) => navigator.push(&Route::Search),
+                            (None, None) => {}
                         }
                     }
                     Err(failure) => error.set(Some(failure.reason())),

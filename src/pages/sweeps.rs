@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::sign_in_link::SignInLink;
 use crate::route::Route;
 use crate::sync::{SyncHandle, use_sync};
 
@@ -20,7 +21,7 @@ fn sign_in_first(what: &str) -> Html {
         <article class="page narrow">
             <h1>{ "Sweeps" }</h1>
             <p>{ format!("Sign in to {what}.") }</p>
-            <p><Link<Route> to={Route::SignIn}>{ "Sign in" }</Link<Route>></p>
+            <p><SignInLink /></p>
         </article>
     }
 }

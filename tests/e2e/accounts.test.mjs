@@ -190,3 +190,20 @@ test('an admin adds a person, switches their account off and on, and gives them 
   await nadia.context.close();
   await admin.context.close();
 });
+
+test('a link opened before signing in comes back to the same place after signing in', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto('/sweeps/demoelection1');
+  await appReady(page);
+  await page.getByText('Sign in to').waitFor();
+  await page.locator('main').getByRole('link', { name: 'Sign in' }).click();
+  await page.waitForURL(`${BASE}/sign-in?next=%2Fsweeps%2Fdemoelection1`);
+  await page.getByLabel('Email').fill('agent@demo.casebook.test');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${BASE}/sweeps/demoelection1`);
+  await page.getByRole('heading', { name: /Election night/ }).waitFor();
+  // (Addresses outside the app are never followed: tests/components.rs.)
+  assert.deepEqual(problems, []);
+  await context.close();
+});
