@@ -113,8 +113,11 @@ impl AppShell {
         if last.contains('.') {
             return AppError::NotFound(format!("The file {}", uri.path())).into_response();
         }
-        let mut response = (StatusCode::OK, self.current().index_html.clone()).into_response();
+        let build = self.current();
+        let mut response = (StatusCode::OK, build.index_html.clone()).into_response();
         let headers = response.headers_mut();
+        // The page and its CSP from the same build, even if a new one lands meanwhile.
+        headers.insert(header::CONTENT_SECURITY_POLICY, build.csp.clone());
         headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),

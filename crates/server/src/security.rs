@@ -33,12 +33,15 @@ static API_ONLY_CSP: LazyLock<HeaderValue> =
 /// Adds the security headers, with the Content-Security-Policy of the app build being served.
 pub async fn security_headers(State(shell): State<Option<Arc<AppShell>>>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
-    let csp = match &shell {
-        Some(shell) => shell.current().csp.clone(),
-        None => API_ONLY_CSP.clone(),
-    };
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    // The app page sets its own, from the build it served.
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        let csp = match &shell {
+            Some(shell) => shell.current().csp.clone(),
+            None => API_ONLY_CSP.clone(),
+        };
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));

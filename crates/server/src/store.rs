@@ -35,7 +35,7 @@ impl DbKind {
     }
 }
 
-pub use accounts::Account;
+pub use accounts::{Account, ChangeRefused};
 pub use audit::{AuditEntry, AuditFilter, NewAuditEntry};
 pub use sync::PushFailure;
 

@@ -498,7 +498,11 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
 
         // Never yourself, never another organisation, never an unknown field.
         let admin_id = person_id(&app, &admin, "admin@acme.test").await;
-        for body in [json!({"active": false}), json!({"role": "agent"})] {
+        for body in [
+            json!({"active": false}),
+            json!({"role": "agent"}),
+            json!({"password": "my own new password"}),
+        ] {
             let own = change(&admin_id, body).await;
             assert_eq!(
                 own.status,
@@ -519,6 +523,8 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
         );
         let unknown = change(&agent_id, json!({"email": "new@acme.test"})).await;
         assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let nothing = change(&agent_id, json!({})).await;
+        assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
 
         let log = call(
             &app,
@@ -563,6 +569,53 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
             db.name,
             denied.body
         );
+    }
+}
+
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_one_admin() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (_, app) = service(store).await;
+        let first = sign_in(&app, "admin@acme.test").await;
+        let second_id = {
+            let created = call(&app, Method::POST, "/api/users", Some(&first), Some(json!({"email": "admin2@acme.test", "name": "Second", "role": "admin", "password": common::PASSWORD})), true).await;
+            created.body["id"].as_str().expect("id").to_string()
+        };
+        let first_id = person_id(&app, &first, "admin@acme.test").await;
+        let second = sign_in(&app, "admin2@acme.test").await;
+        let demote = |cookie: String, id: String| {
+            let app = app.clone();
+            async move {
+                call(
+                    &app,
+                    Method::PATCH,
+                    &format!("/api/users/{id}"),
+                    Some(&cookie),
+                    Some(json!({"role": "agent"})),
+                    true,
+                )
+                .await
+            }
+        };
+        let (a, b) = tokio::join!(demote(first.clone(), second_id), demote(second.clone(), first_id));
+        let succeeded = [&a, &b].iter().filter(|r| r.status == StatusCode::OK).count();
+        assert_eq!(
+            succeeded, 1,
+            "{}: {} {:?} / {} {:?}",
+            db.name, a.status, a.body, b.status, b.body
+        );
+        let admin = if a.status == StatusCode::OK { &first } else { &second };
+        let list = call(&app, Method::GET, "/api/users", Some(admin), None, false).await;
+        let admins = list
+            .body
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter(|p| p["role"] == "admin" && p["active"] == true)
+            .count();
+        assert_eq!(admins, 1, "{}: {:?}", db.name, list.body);
     }
 }
 

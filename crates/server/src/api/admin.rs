@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::session::audit;
 use crate::AppState;
-use crate::auth::{self, CurrentUser, Role};
+use crate::auth::{self, CurrentUser};
 use crate::error::{ApiJson, ApiQuery, AppError};
 use crate::library::{ImportFailure, ImportReport, import};
-use crate::store::{AuditEntry, AuditFilter, NewAuditEntry};
+use crate::store::{AuditEntry, AuditFilter, ChangeRefused, NewAuditEntry};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -155,8 +155,8 @@ pub async fn create_user(
 
 /// Changes a person of the admin's own organisation: their role, whether their account is
 /// switched on, their password. Switching off or a new password ends their sessions at once.
-/// Admins cannot change their own role or switch themselves off, so an organisation is never
-/// left without the admin who would undo it.
+/// Admins cannot change themselves here (another admin can), and an organisation is never
+/// left without an active admin.
 #[utoipa::path(patch, path = "/api/users/{id}", tag = "admin", params(("id" = String, Path, description = "The person's id")), request_body = PersonChange, responses((status = 200, body = Person), (status = 404, description = "No such person in your organisation", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn change_user(
     State(state): State<AppState>,
@@ -164,9 +164,14 @@ pub async fn change_user(
     Path(id): Path<String>,
     ApiJson(change): ApiJson<PersonChange>,
 ) -> Result<Json<Person>, AppError> {
-    if id == admin.id && (change.role.is_some_and(|r| r != Role::Admin) || change.active == Some(false)) {
+    if change == PersonChange::default() {
         return Err(AppError::Unprocessable(
-            "You cannot take away your own admin role or switch yourself off; ask another admin.".into(),
+            "Say what to change: role, active or password.".into(),
+        ));
+    }
+    if id == admin.id {
+        return Err(AppError::Unprocessable(
+            "You cannot change your own role, account or password here; ask another admin.".into(),
         ));
     }
     let hash = match &change.password {
@@ -177,12 +182,18 @@ pub async fn change_user(
         None => None,
     };
     let now = crate::now_rfc3339();
-    let Some(person) = state
+    let person = match state
         .store
         .change_person(&admin.org_id, &id, &change, hash.as_deref(), &now)
         .await?
-    else {
-        return Err(AppError::NotFound("That person".into()));
+    {
+        Ok(person) => person,
+        Err(ChangeRefused::NotFound) => return Err(AppError::NotFound("That person".into())),
+        Err(ChangeRefused::LastAdmin) => {
+            return Err(AppError::Unprocessable(
+                "Your organisation needs at least one active admin; nothing was changed.".into(),
+            ));
+        }
     };
     let mut what = Vec::new();
     if let Some(role) = change.role {

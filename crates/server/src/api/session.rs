@@ -104,10 +104,28 @@ pub async fn sign_in(
     state.store.forget_expired(now, now - FAILURE_WINDOW_MS).await?;
     let token = auth::new_token();
     let expires = now + SESSION_DAYS * 24 * 3600 * 1000;
-    state
+    let opened = state
         .store
-        .create_session(&auth::token_hash(&token), &user.id, &crate::now_rfc3339(), expires)
+        .create_session(
+            &auth::token_hash(&token),
+            &user.id,
+            &account.password_hash,
+            &crate::now_rfc3339(),
+            expires,
+        )
         .await?;
+    if !opened {
+        // An admin set a new password or switched the account off while this was checked.
+        audit(
+            &state,
+            Some(&email),
+            "session.sign_in",
+            "failed",
+            Some("account changed during sign-in"),
+        )
+        .await;
+        return Err(AppError::BadCredentials);
+    }
     audit(&state, Some(&user.email), "session.sign_in", "ok", None).await;
     let mut response = Json(&user).into_response();
     response.headers_mut().insert(

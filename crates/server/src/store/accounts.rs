@@ -8,6 +8,22 @@ use casebook_core::wire::{Person, PersonChange};
 use super::Store;
 use crate::auth::{Role, User};
 
+/// The columns `person_from_row` reads, from `users`.
+macro_rules! person_columns {
+    () => {
+        "id, email, name, role, disabled_at, created_at"
+    };
+}
+
+/// Why an administrator's change to a person was not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeRefused {
+    /// No such person in the administrator's organisation.
+    NotFound,
+    /// The change would leave the organisation without an active administrator.
+    LastAdmin,
+}
+
 /// An account as sign-in sees it.
 pub struct Account {
     pub user: User,
@@ -151,18 +167,25 @@ impl Store {
 
     /// One person, if they belong to the organisation.
     pub async fn person(&self, org_id: &str, id: &str) -> anyhow::Result<Option<Person>> {
-        sqlx::query("SELECT id, email, name, role, disabled_at, created_at FROM users WHERE org_id = $1 AND id = $2")
-            .bind(org_id)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|r| Self::person_from_row(&r))
-            .transpose()
+        sqlx::query(concat!(
+            "SELECT ",
+            person_columns!(),
+            " FROM users WHERE org_id = $1 AND id = $2"
+        ))
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| Self::person_from_row(&r))
+        .transpose()
     }
 
     /// Applies an administrator's change to a person of their organisation, in one
     /// transaction. Switching an account off or setting its password ends its sessions.
-    /// `password_hash` is the hash of `change.password`, when one is given.
+    /// `password_hash` is the hash of `change.password`, when one is given. Changes to people
+    /// are serialised (the store's write lock, and an advisory lock on PostgreSQL shared by
+    /// every server process), so two admins demoting each other cannot both succeed and leave
+    /// the organisation with no admin.
     pub async fn change_person(
         &self,
         org_id: &str,
@@ -170,16 +193,24 @@ impl Store {
         change: &PersonChange,
         password_hash: Option<&str>,
         now: &str,
-    ) -> anyhow::Result<Option<Person>> {
+    ) -> anyhow::Result<Result<Person, ChangeRefused>> {
+        let _local = self.write_lock.lock().await;
         let mut tx = self.pool.begin().await?;
-        let exists = sqlx::query("SELECT id FROM users WHERE org_id = $1 AND id = $2")
+        if self.kind == super::DbKind::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(727275)")
+                .execute(&mut *tx)
+                .await?;
+        }
+        // A write first: SQLite then holds its write lock for the whole transaction (a read
+        // first could not upgrade to a write once another connection had committed).
+        let found = sqlx::query("UPDATE users SET role = role WHERE org_id = $1 AND id = $2")
             .bind(org_id)
             .bind(id)
-            .fetch_optional(&mut *tx)
+            .execute(&mut *tx)
             .await?
-            .is_some();
-        if !exists {
-            return Ok(None);
+            .rows_affected();
+        if found == 0 {
+            return Ok(Err(ChangeRefused::NotFound));
         }
         if let Some(role) = change.role {
             sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
@@ -212,8 +243,22 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        let admins: i64 =
+            sqlx::query("SELECT COUNT(*) FROM users WHERE org_id = $1 AND role = 'admin' AND disabled_at IS NULL")
+                .bind(org_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+        if admins == 0 {
+            return Ok(Err(ChangeRefused::LastAdmin));
+        }
+        let person = sqlx::query(concat!("SELECT ", person_columns!(), " FROM users WHERE id = $1"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let person = Self::person_from_row(&person)?;
         tx.commit().await?;
-        self.person(org_id, id).await
+        Ok(Ok(person))
     }
 
     pub async fn count_users(&self) -> anyhow::Result<i64> {
@@ -223,38 +268,48 @@ impl Store {
             .try_get(0)?)
     }
 
+    /// Opens a session for `user_id`, but only if the account still has the password hash
+    /// the sign-in was checked against and is switched on: an admin's reset or switch-off that
+    /// commits while a sign-in is checking the old password must win. Returns whether it did.
     pub async fn create_session(
         &self,
         token_hash: &str,
         user_id: &str,
+        checked_hash: &str,
         now: &str,
         expires_ms: i64,
-    ) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_ms) VALUES ($1, $2, $3, $4)")
-            .bind(token_hash)
-            .bind(user_id)
-            .bind(now)
-            .bind(expires_ms)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// The person a live session belongs to.
-    pub async fn session_user(&self, token_hash: &str, now_ms: i64) -> anyhow::Result<Option<User>> {
-        // A switched-off account's sessions are deleted; the join also refuses any left behind.
-        let row = sqlx::query(
-            "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = $1 AND s.expires_ms > $2 AND u.disabled_at IS NULL",
+    ) -> anyhow::Result<bool> {
+        let created = sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_ms) \
+             SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND password_hash = $5 AND disabled_at IS NULL",
         )
         .bind(token_hash)
-        .bind(now_ms)
-        .fetch_optional(&self.pool)
-        .await?;
-        match row {
-            Some(row) => self.user_by_id(&row.try_get::<String, _>(0)?).await,
-            None => Ok(None),
-        }
+        .bind(user_id)
+        .bind(now)
+        .bind(expires_ms)
+        .bind(checked_hash)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(created == 1)
+    }
+
+    /// The person a live session belongs to. A switched-off account's sessions are deleted;
+    /// the condition also refuses any left behind.
+    pub async fn session_user(&self, token_hash: &str, now_ms: i64) -> anyhow::Result<Option<User>> {
+        let sql = concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id",
+            " WHERE s.token_hash = $1 AND s.expires_ms > $2 AND u.disabled_at IS NULL"
+        );
+        sqlx::query(sql)
+            .bind(token_hash)
+            .bind(now_ms)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| Self::user_from_row(&r))
+            .transpose()
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> anyhow::Result<()> {
