@@ -35,9 +35,7 @@ impl ApiFailure {
             }
         }
     }
-}
 
-impl ApiFailure {
     /// What to tell someone whose input the server refused: its own words for a 4xx (they say
     /// what to fix; a request id would only distract), else [`ApiFailure::message`].
     pub fn reason(&self) -> String {

@@ -272,6 +272,8 @@ fn sign_in_returns_only_to_addresses_in_this_app() {
         ("?q=ban&next=%2Fadmin%2Fpeople", Some("/admin/people")),
         ("?next=%2F%2Fevil.example%2F", None),
         ("?next=%2F%5Cevil.example", None),
+        ("?next=%2F%09%2Fevil.example", None),
+        ("?next=%2F%0A%2Fevil.example", None),
         ("?next=https%3A%2F%2Fevil.example%2F", None),
         ("?next=javascript%3Aalert(1)", None),
         ("?next=", None),

@@ -38,18 +38,25 @@ fn here() -> String {
         .collect()
 }
 
-/// `/sign-in`, with `next` set to `from` when there is somewhere worth coming back to.
+/// `/sign-in`, with `next` set to `from` when there is somewhere worth coming back to. On
+/// the sign-in page itself, the address stays as it is (keeping its `next`).
 fn sign_in_address(from: &str) -> String {
     let sign_in = Route::SignIn.to_path();
-    if from == "/" || from.starts_with(&sign_in) {
+    if from.starts_with(&sign_in) {
+        return from.to_string();
+    }
+    if from == "/" {
         return sign_in;
     }
     format!("{sign_in}?next={}", String::from(js_sys::encode_uri_component(from)))
 }
 
 /// Where to go after signing in: `next` from the query, if it is an address in this app.
-/// Anything else (another site, `//host`, a `javascript:` URL) is ignored.
+/// It is resolved the way the browser would (which drops tabs and newlines, so `/\t/host`
+/// is `//host`) and kept only if it stays on this origin.
 pub fn next_after_sign_in(query: &str) -> Option<String> {
-    route::query_param(query, "next")
-        .filter(|next| next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\"))
+    let next = route::query_param(query, "next").filter(|n| n.starts_with('/'))?;
+    let origin = gloo::utils::window().location().origin().ok()?;
+    let url = web_sys::Url::new_with_base(&next, &origin).ok()?;
+    (url.origin() == origin).then(|| format!("{}{}{}", url.pathname(), url.search(), url.hash()))
 }

@@ -51,7 +51,11 @@ pub fn AuditPage() -> Html {
         return html! {
             <article class="page">
                 <h1>{ "Audit log" }</h1>
-                <p role="alert">{ "Only administrators can read the audit log." }</p>
+                if matches!(handle.session, Session::Checking) {
+                    <p class="muted" aria-busy="true">{ "Loading…" }</p>
+                } else {
+                    <p role="alert">{ "Only administrators can read the audit log." }</p>
+                }
             </article>
         };
     }

@@ -1,6 +1,9 @@
 //! The people of an administrator's organisation: add someone, change a role, switch an
 //! account off or on again, give someone a new password. The server enforces every rule
-//! (own organisation only, never yourself); this page only makes them easy to follow.
+//! (own organisation only, never yourself, always one active admin); this page only makes
+//! them easy to follow.
+
+use std::rc::Rc;
 
 use casebook_core::wire::{MIN_PASSWORD_CHARS, NewUser, Person, PersonChange, Role};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -16,10 +19,44 @@ enum Notice {
     Failed(String),
 }
 
+/// The list as the server last gave it, changed person by person as answers arrive. A
+/// reducer, so each answer applies to the list as it is then, not as it was when the
+/// request left.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct People {
+    list: Option<Result<Vec<Person>, ApiFailure>>,
+}
+
+enum PeopleAction {
+    Loaded(Result<Vec<Person>, ApiFailure>),
+    /// A new or changed person, kept in email order like the server's list.
+    Upsert(Person),
+}
+
+impl Reducible for People {
+    type Action = PeopleAction;
+
+    fn reduce(self: Rc<Self>, action: PeopleAction) -> Rc<Self> {
+        match action {
+            PeopleAction::Loaded(list) => Rc::new(People { list: Some(list) }),
+            PeopleAction::Upsert(person) => {
+                let mut list = match &self.list {
+                    Some(Ok(list)) => list.clone(),
+                    _ => Vec::new(),
+                };
+                list.retain(|p| p.id != person.id);
+                let at = list.partition_point(|p| p.email < person.email);
+                list.insert(at, person);
+                Rc::new(People { list: Some(Ok(list)) })
+            }
+        }
+    }
+}
+
 #[component]
 pub fn PeoplePage() -> Html {
     let handle = use_session();
-    let people = use_state(|| None::<Result<Vec<Person>, ApiFailure>>);
+    let people = use_reducer(People::default);
     let notice = use_state(|| None::<Notice>);
     let filter = use_state(String::new);
     let me = match &handle.session {
@@ -27,11 +64,11 @@ pub fn PeoplePage() -> Html {
         _ => None,
     };
     {
-        let people = people.clone();
+        let people = people.dispatcher();
         use_effect_with(me.as_ref().map(|u| u.id.clone()), move |admin| {
             if admin.is_some() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    people.set(Some(api::get_json::<Vec<Person>>("/api/users").await));
+                    people.dispatch(PeopleAction::Loaded(api::get_json::<Vec<Person>>("/api/users").await));
                 });
             }
         });
@@ -40,62 +77,38 @@ pub fn PeoplePage() -> Html {
         return html! {
             <article class="page">
                 <h1>{ "People" }</h1>
-                <p role="alert">{ "Only administrators can manage people." }</p>
+                if matches!(handle.session, Session::Checking) {
+                    <p class="muted" aria-busy="true">{ "Loading…" }</p>
+                } else {
+                    <p role="alert">{ "Only administrators can manage people." }</p>
+                }
             </article>
         };
     };
 
-    // Puts a changed or new person into the list, keeping it in email order like the server.
-    let upsert = {
-        let people = people.clone();
-        move |person: Person| {
-            let mut list = match &*people {
-                Some(Ok(list)) => list.clone(),
-                _ => Vec::new(),
-            };
-            list.retain(|p| p.id != person.id);
-            let at = list.partition_point(|p| p.email < person.email);
-            list.insert(at, person);
-            people.set(Some(Ok(list)));
-        }
+    let on_done = {
+        let (people, notice) = (people.dispatcher(), notice.clone());
+        Callback::from(move |(person, done): (Person, String)| {
+            notice.set(Some(Notice::Done(done)));
+            people.dispatch(PeopleAction::Upsert(person));
+        })
     };
     let on_added = {
-        let (upsert, notice) = (upsert.clone(), notice.clone());
+        let on_done = on_done.clone();
         Callback::from(move |person: Person| {
-            notice.set(Some(Notice::Done(format!(
+            let done = format!(
                 "Added {} ({}) as {}. Give them their email and the first password you set.",
                 person.name,
                 person.email,
                 person.role.label()
-            ))));
-            upsert(person);
+            );
+            on_done.emit((person, done));
         })
     };
-    let on_refused = {
+    let on_failed = {
         let notice = notice.clone();
         Callback::from(move |why: String| notice.set(Some(Notice::Failed(why))))
     };
-    let on_change = {
-        let notice = notice.clone();
-        Callback::from(move |(person, change, done): (Person, PersonChange, String)| {
-            let (upsert, notice) = (upsert.clone(), notice.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let path = format!("/api/users/{}", js_sys::encode_uri_component(&person.id));
-                match api::patch_json::<_, Person>(&path, &change).await {
-                    Ok(changed) => {
-                        notice.set(Some(Notice::Done(done)));
-                        upsert(changed);
-                    }
-                    Err(failure) => notice.set(Some(Notice::Failed(format!(
-                        "Could not change {}: {}",
-                        person.name,
-                        failure.reason()
-                    )))),
-                }
-            });
-        })
-    };
-
     let on_filter = {
         let filter = filter.clone();
         on_input(move |text| filter.set(text))
@@ -114,8 +127,8 @@ pub fn PeoplePage() -> Html {
             if let Some(Notice::Failed(text)) = &*notice {
                 <p class="error" role="alert">{ text }</p>
             }
-            <AddPerson {on_added} {on_refused} />
-            { match &*people {
+            <AddPerson {on_added} on_refused={on_failed.clone()} />
+            { match &people.list {
                 None => html! { <p class="muted" aria-busy="true">{ "Loading…" }</p> },
                 Some(Err(failure)) => html! { <p class="error" role="alert">{ failure.message() }</p> },
                 Some(Ok(list)) => {
@@ -148,7 +161,7 @@ pub fn PeoplePage() -> Html {
                                     <tbody>
                                         { for shown.into_iter().map(|person| html! {
                                             <PersonRow key={person.id.clone()} person={person.clone()}
-                                                is_me={person.id == me.id} on_change={on_change.clone()} />
+                                                is_me={person.id == me.id} on_done={on_done.clone()} on_failed={on_failed.clone()} />
                                         }) }
                                     </tbody>
                                 </table>
@@ -165,19 +178,64 @@ pub fn PeoplePage() -> Html {
 struct PersonRowProps {
     person: Person,
     is_me: bool,
-    /// The person, the change to send, and the sentence to show once it is made.
-    on_change: Callback<(Person, PersonChange, String)>,
+    /// The changed person and the sentence that says what changed.
+    on_done: Callback<(Person, String)>,
+    /// Why a change was not made.
+    on_failed: Callback<String>,
 }
 
+/// One person, with the changes an admin can make. Their own row only shows; another admin
+/// changes it. While a change is on its way the row's controls wait for the answer.
 #[component]
 fn PersonRow(props: &PersonRowProps) -> Html {
-    // The password form's suggestion while it is open.
+    let busy = use_state(|| false);
+    // Bumped after a refusal, to rebuild the role menu showing the role the person still has.
+    let attempt = use_state(|| 0u32);
+    // The password form's text while it is open.
     let new_password = use_state(|| None::<String>);
-    let password = use_node_ref();
+    let password_button = use_node_ref();
+    // Set when the password form closes, so focus returns to the button that opened it.
+    let refocus = use_state(|| false);
+    {
+        let (refocus, password_button) = (refocus.clone(), password_button.clone());
+        use_effect_with(*refocus, move |wanted| {
+            if *wanted {
+                if let Some(button) = password_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+                refocus.set(false);
+            }
+        });
+    }
     let person = &props.person;
     let send = {
-        let (person, on_change) = (person.clone(), props.on_change.clone());
-        move |change: PersonChange, done: String| on_change.emit((person.clone(), change, done))
+        let (person, on_done, on_failed) = (person.clone(), props.on_done.clone(), props.on_failed.clone());
+        let (busy, attempt, new_password, refocus) =
+            (busy.clone(), attempt.clone(), new_password.clone(), refocus.clone());
+        move |change: PersonChange, done: String| {
+            let (person, on_done, on_failed) = (person.clone(), on_done.clone(), on_failed.clone());
+            let (busy, attempt, new_password, refocus) =
+                (busy.clone(), attempt.clone(), new_password.clone(), refocus.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let path = format!("/api/users/{}", js_sys::encode_uri_component(&person.id));
+                let was_password = change.password.is_some();
+                match api::patch_json::<_, Person>(&path, &change).await {
+                    Ok(changed) => {
+                        if was_password {
+                            new_password.set(None);
+                            refocus.set(true);
+                        }
+                        on_done.emit((changed, done));
+                    }
+                    Err(failure) => {
+                        attempt.set(*attempt + 1);
+                        on_failed.emit(format!("Could not change {}: {}", person.name, failure.reason()));
+                    }
+                }
+                busy.set(false);
+            });
+        }
     };
     let on_role = {
         let (send, name) = (send.clone(), person.name.clone());
@@ -215,25 +273,16 @@ fn PersonRow(props: &PersonRowProps) -> Html {
         })
     };
     let on_password = {
-        let (send, name, password, new_password) = (
-            send.clone(),
-            person.name.clone(),
-            password.clone(),
-            new_password.clone(),
-        );
+        let (send, name, new_password) = (send.clone(), person.name.clone(), new_password.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(input) = password.cast::<HtmlInputElement>() else {
-                return;
-            };
             send(
                 PersonChange {
-                    password: Some(input.value()),
+                    password: (*new_password).clone(),
                     ..Default::default()
                 },
                 format!("Set a new password for {name}; their sessions have ended."),
             );
-            new_password.set(None);
         })
     };
     let on_password_input = {
@@ -241,22 +290,25 @@ fn PersonRow(props: &PersonRowProps) -> Html {
         on_input(move |text| new_password.set(Some(text)))
     };
     let toggle_password = {
-        let new_password = new_password.clone();
-        Callback::from(move |_: MouseEvent| {
-            new_password.set(match *new_password {
-                Some(_) => None,
-                None => Some(suggest_password()),
-            })
+        let (new_password, refocus) = (new_password.clone(), refocus.clone());
+        Callback::from(move |_: MouseEvent| match *new_password {
+            Some(_) => {
+                new_password.set(None);
+                refocus.set(true);
+            }
+            None => new_password.set(Some(suggest_password())),
         })
     };
     let role_id = format!("role-{}", person.id);
+    let busy = *busy;
     html! {
-        <tr class={classes!("person", (!person.active).then_some("off"))} data-email={person.email.clone()}>
+        <tr class={classes!("person", (!person.active).then_some("off"))} data-email={person.email.clone()} aria-busy={busy.to_string()}>
             <th scope="row">{ &person.name }{ if props.is_me { " (you)" } else { "" } }</th>
             <td class="email">{ &person.email }</td>
             <td>
                 <label for={role_id.clone()} class="visually-hidden">{ format!("Role of {}", person.name) }</label>
-                <select id={role_id} onchange={on_role} disabled={props.is_me}>
+                <select key={format!("{}-{}", person.role.as_str(), *attempt)} id={role_id} onchange={on_role}
+                    disabled={props.is_me || busy}>
                     { for Role::ALL.iter().map(|r| html! {
                         <option value={r.as_str()} selected={*r == person.role}>{ r.label() }</option>
                     }) }
@@ -267,25 +319,27 @@ fn PersonRow(props: &PersonRowProps) -> Html {
                     { if person.active { "Active" } else { "Switched off" } }
                 </span>
                 if !props.is_me {
-                    <button type="button" class="quiet" onclick={on_switch}
+                    <button type="button" class="quiet" onclick={on_switch} disabled={busy}
                         aria-label={format!("{} {}'s account", if person.active { "Switch off" } else { "Switch on" }, person.name)}>
                         { if person.active { "Switch off" } else { "Switch on" } }
                     </button>
                 }
             </td>
             <td>
-                if let Some(suggestion) = (*new_password).clone() {
+                if props.is_me {
+                    <span class="muted">{ "Another admin can set it" }</span>
+                } else if let Some(text) = (*new_password).clone() {
                     <form class="inline-form" onsubmit={on_password}>
                         <label for={format!("password-{}", person.id)} class="visually-hidden">
                             { format!("New password for {}", person.name) }
                         </label>
-                        <input id={format!("password-{}", person.id)} ref={password} type="text" autocomplete="new-password"
-                            minlength={MIN_PASSWORD_CHARS.to_string()} required=true value={suggestion} oninput={on_password_input} />
-                        <button type="submit" class="quiet">{ "Set" }</button>
+                        <input id={format!("password-{}", person.id)} type="text" autocomplete="new-password"
+                            minlength={MIN_PASSWORD_CHARS.to_string()} required=true value={text} oninput={on_password_input} />
+                        <button type="submit" class="quiet" disabled={busy}>{ "Set" }</button>
                         <button type="button" class="quiet" onclick={toggle_password}>{ "Cancel" }</button>
                     </form>
                 } else {
-                    <button type="button" class="quiet" onclick={toggle_password}
+                    <button type="button" class="quiet" ref={password_button} onclick={toggle_password}
                         aria-label={format!("New password for {}", person.name)}>{ "New password…" }</button>
                 }
             </td>

@@ -111,6 +111,7 @@ test('an admin adds a person, switches their account off and on, and gives them 
   const me = page.locator('tr.person', { hasText: '(you)' });
   assert.equal(await me.getByRole('combobox').isDisabled(), true);
   assert.equal(await me.getByRole('button', { name: /Switch off/ }).count(), 0);
+  assert.equal(await me.getByRole('button', { name: /New password/ }).count(), 0);
 
   // Adding: the first password is suggested, readable, and strong enough.
   const email = `nadia-${Date.now()}@demo.casebook.test`;
@@ -172,9 +173,19 @@ test('an admin adds a person, switches their account off and on, and gives them 
   await field.fill('a new password for nadia');
   await row.getByRole('button', { name: 'Set' }).click();
   await page.getByRole('status').getByText('Set a new password for Nadia Newhire').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'New password for Nadia Newhire');
   await nadia.page.getByRole('button', { name: 'Sign in' }).click();
   await nadia.page.getByRole('alert').getByText('email or password is wrong').waitFor();
   await signIn(nadia.page, email, 'a new password for nadia');
+
+  // A refused change says why, and the row goes back to what the server has.
+  await page.route('**/api/users/*', (route) => route.request().method() === 'PATCH'
+    ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ code: 'invalid', message: 'Refused for the test.', request_id: '0'.repeat(32) }) })
+    : route.continue());
+  await row.getByRole('combobox').selectOption('admin');
+  await page.getByRole('alert').getByText('Could not change Nadia Newhire: Refused for the test.').waitFor();
+  await page.waitForFunction((e) => document.querySelector(`tr.person[data-email="${e}"] select`).value === 'trainer', email);
+  await page.unroute('**/api/users/*');
 
   // A role change applies at once, and the audit log has every change.
   await row.getByRole('combobox').selectOption('specialist');
@@ -186,7 +197,10 @@ test('an admin adds a person, switches their account off and on, and gives them 
   const details = log.filter((e) => e.object === email).map((e) => e.detail);
   assert.deepEqual(details.sort(), ['new password', 'role specialist', 'switched off', 'switched on'].sort());
   // The browser logs the refused duplicate (409) as a failed load; nothing else went wrong.
-  assert.deepEqual(admin.problems, ['console: Failed to load resource: the server responded with a status of 409 (Conflict)']);
+  assert.deepEqual(admin.problems, [
+    'console: Failed to load resource: the server responded with a status of 409 (Conflict)',
+    'console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
+  ]);
   await nadia.context.close();
   await admin.context.close();
 });
