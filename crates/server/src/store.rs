@@ -60,6 +60,16 @@ struct PolicyMetadata {
 const SYNONYMS_KEY: &str = "synonyms";
 
 impl Store {
+    /// Begins a transaction that will write. On SQLite it takes the database's write lock at
+    /// once (`BEGIN IMMEDIATE`, waiting up to the busy timeout): a transaction that read first
+    /// could not upgrade to a write after another connection had committed, and would fail.
+    pub(crate) async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.kind {
+            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DbKind::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// Opens (creating if needed) the database and brings its schema up to date.
     pub async fn open(database_url: Option<&str>, data_dir: &Path) -> anyhow::Result<Store> {
         sqlx::any::install_default_drivers();
@@ -202,7 +212,7 @@ impl Store {
 
     /// Writes an import plan in one transaction: all of it or none of it.
     pub async fn apply_import(&self, plan: &ImportPlan, now: &str) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for added in &plan.additions {
             let metadata = PolicyMetadata {
                 title: added.title.clone(),

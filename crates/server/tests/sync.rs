@@ -643,3 +643,37 @@ async fn an_edit_claiming_to_have_seen_the_future_is_refused_and_a_future_clock_
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_pushes_and_the_audit_writes_beside_them_all_succeed() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (_, app) = service(store.clone()).await;
+        let cookie = sign_in(&app, "agent@acme.test").await;
+        // Eight devices push 10 edits each, one at a time, all at once; every push also
+        // writes an audit entry on another connection while the next push's transaction runs.
+        let tasks: Vec<_> = (0..8u64)
+            .map(|device| {
+                let (app, cookie) = (app.clone(), cookie.clone());
+                tokio::spawn(async move {
+                    let client = format!("client-busy-{device:02}");
+                    for id in 1..=10u64 {
+                        let body = push_body(&client, vec![mutation(id, &item(device * 100 + id), "a", 0)]);
+                        let reply = call(&app, Method::POST, "/api/sync/push", Some(&cookie), Some(body), true).await;
+                        if reply.status != StatusCode::OK {
+                            return Err(format!("{client} #{id}: {} {:?}", reply.status, reply.body));
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await
+                .expect("the task ran")
+                .unwrap_or_else(|e| panic!("{}: {e}", db.name));
+        }
+        assert_eq!(count_changes(&store).await, 80, "{}", db.name);
+    }
+}

@@ -195,14 +195,12 @@ impl Store {
         now: &str,
     ) -> anyhow::Result<Result<Person, ChangeRefused>> {
         let _local = self.write_lock.lock().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if self.kind == super::DbKind::Postgres {
             sqlx::query("SELECT pg_advisory_xact_lock(727275)")
                 .execute(&mut *tx)
                 .await?;
         }
-        // A write first: SQLite then holds its write lock for the whole transaction (a read
-        // first could not upgrade to a write once another connection had committed).
         let found = sqlx::query("UPDATE users SET role = role WHERE org_id = $1 AND id = $2")
             .bind(org_id)
             .bind(id)

@@ -32,7 +32,7 @@ impl Store {
         // lock for the embedded SQLite file, a transaction-scoped advisory lock shared by every
         // server process on PostgreSQL.
         let _local = self.write_lock.lock().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if self.kind == DbKind::Postgres {
             sqlx::query("SELECT pg_advisory_xact_lock(727274)")
                 .execute(&mut *tx)
