@@ -238,6 +238,44 @@ async fn measure(db: &'static str, server: &Server, rows: &mut Vec<Row>) {
     });
 }
 
+/// Eight devices push single edits at the same time: how pushes queue behind the one writer.
+async fn measure_concurrent(db: &'static str, server: &Server, rows: &mut Vec<Row>) {
+    const DEVICES: usize = 8;
+    const PUSHES: usize = 100;
+    let mut devices = Vec::new();
+    for n in 0..DEVICES {
+        devices.push(Client::new(&server.url, "b@bench.test", &format!("bench-device-{n}")).await);
+    }
+    let started = Instant::now();
+    let tasks: Vec<_> = devices
+        .into_iter()
+        .map(|mut device| {
+            tokio::spawn(async move {
+                let mut samples = Vec::with_capacity(PUSHES);
+                for _ in 0..PUSHES {
+                    let edits = device.edits(1);
+                    let t = Instant::now();
+                    device.push(edits).await;
+                    samples.push(t.elapsed());
+                }
+                samples
+            })
+        })
+        .collect();
+    let mut samples = Vec::new();
+    for task in tasks {
+        samples.extend(task.await.expect("a device's pushes"));
+    }
+    let rate = (DEVICES * PUSHES) as f64 / started.elapsed().as_secs_f64();
+    rows.push(Row {
+        db,
+        what: format!("single, {DEVICES} devices at once"),
+        per_second: rate,
+        p50: percentile(&mut samples, 0.5),
+        p99: percentile(&mut samples, 0.99),
+    });
+}
+
 /// On a fresh server: B made 200 edits offline while A's 1,000 changes landed; B rejoins.
 async fn catch_up(server: &Server) -> (Duration, usize, u64) {
     let mut a = Client::new(&server.url, "a@bench.test", "bench-client-a").await;
@@ -259,16 +297,15 @@ async fn main() {
     // `cargo bench` passes `--bench`; nothing else is expected.
     let mut rows = Vec::new();
     let mut catch_ups = Vec::new();
-    measure("SQLite", &start(None), &mut rows).await;
+    let sqlite = start(None);
+    measure("SQLite", &sqlite, &mut rows).await;
+    measure_concurrent("SQLite", &sqlite, &mut rows).await;
     catch_ups.push(("SQLite", catch_up(&start(None)).await));
     match std::env::var("CASEBOOK_BENCH_DATABASE_URL") {
         Ok(url) => {
-            measure(
-                "PostgreSQL",
-                &start(Some(&common::fresh_postgres(&url).await)),
-                &mut rows,
-            )
-            .await;
+            let postgres = start(Some(&common::fresh_postgres(&url).await));
+            measure("PostgreSQL", &postgres, &mut rows).await;
+            measure_concurrent("PostgreSQL", &postgres, &mut rows).await;
             catch_ups.push((
                 "PostgreSQL",
                 catch_up(&start(Some(&common::fresh_postgres(&url).await))).await,
@@ -278,12 +315,14 @@ async fn main() {
             "(PostgreSQL not measured: CASEBOOK_BENCH_DATABASE_URL is not set; `cargo xtask bench sync` sets it)"
         ),
     }
-    println!("\nPushes over HTTP on 127.0.0.1, one client, sequential (release build)\n");
-    println!("| database   | push                 | edits/s | p50 latency | p99 latency |");
-    println!("| ---------- | -------------------- | ------- | ----------- | ----------- |");
+    println!(
+        "\nPushes over HTTP on 127.0.0.1 (release build): one device pushing one request after another, then eight at once\n"
+    );
+    println!("| database   | push                       | edits/s | p50 latency | p99 latency |");
+    println!("| ---------- | -------------------------- | ------- | ----------- | ----------- |");
     for r in &rows {
         println!(
-            "| {:<10} | {:<20} | {:>7.0} | {:>8.2} ms | {:>8.2} ms |",
+            "| {:<10} | {:<26} | {:>7.0} | {:>8.2} ms | {:>8.2} ms |",
             r.db,
             r.what,
             r.per_second,
