@@ -51,10 +51,19 @@ test('an admin signs in, reads and filters the audit log, and signs out leaving 
   assert.equal(session.sameSite, 'Strict');
   assert.equal(await page.evaluate(() => document.cookie.includes('casebook_session')), false, 'scripts cannot read it');
 
+  // More refused requests than one page of the log holds.
+  await Promise.all(Array.from({ length: 105 }, () => fetch(`${BASE}/api/users`)));
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.waitForURL(`${BASE}/admin/audit`);
   const rows = page.locator('tr.audit-row');
   await rows.first().waitFor();
+  assert.equal(await rows.count(), 100, 'one page at a time');
+  await page.getByRole('button', { name: 'Show older entries' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('tr.audit-row').length > 100);
+  const ids = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.id)));
+  assert.deepEqual(ids, [...ids].sort((a, b) => b - a), 'newest first, no repeats across pages');
+  assert.equal(new Set(ids).size, ids.length);
+  assert.match(await rows.first().locator('time').textContent(), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   assert.ok((await page.locator('tr.audit-row', { hasText: 'admin@demo.casebook.test' }).count()) >= 1);
   await page.locator('#audit-result').selectOption('failed');
   await page.waitForFunction(() => [...document.querySelectorAll('tr.audit-row')].every((r) => r.classList.contains('failed')));
@@ -196,6 +205,14 @@ test('an admin adds a person, switches their account off and on, and gives them 
   const log = await page.evaluate(async () => (await (await fetch('/api/audit?action=user.change')).json()));
   const details = log.filter((e) => e.object === email).map((e) => e.detail);
   assert.deepEqual(details.sort(), ['new password', 'role specialist', 'switched off', 'switched on'].sort());
+  // The same, found in the app by the object filter.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByLabel('Object').fill(email);
+  await page.getByLabel('Object').press('Enter');
+  await page.waitForFunction((e) => {
+    const cells = [...document.querySelectorAll('tr.audit-row .audit-object')];
+    return cells.length === 4 && cells.every((c) => c.textContent === e);
+  }, email);
   // The browser logs the refused duplicate (409) as a failed load; nothing else went wrong.
   assert.deepEqual(admin.problems, [
     'console: Failed to load resource: the server responded with a status of 409 (Conflict)',

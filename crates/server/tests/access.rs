@@ -542,6 +542,39 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
             .iter()
             .filter_map(|e| Some((e["object"].as_str()?, e["detail"].as_str()?)))
             .collect();
+        let about = call(
+            &app,
+            Method::GET,
+            "/api/audit?object=agent@acme.test",
+            Some(&admin),
+            None,
+            false,
+        )
+        .await;
+        let about = about.body.as_array().expect("list");
+        assert_eq!(
+            about.len(),
+            3,
+            "{}: only the three changes to the agent: {about:?}",
+            db.name
+        );
+        assert!(about.iter().all(|e| e["object"] == "agent@acme.test"));
+        let newest = about[0]["id"].as_i64().expect("id");
+        let older = call(
+            &app,
+            Method::GET,
+            &format!("/api/audit?object=agent@acme.test&before={newest}&limit=1"),
+            Some(&admin),
+            None,
+            false,
+        )
+        .await;
+        assert_eq!(older.body.as_array().map(Vec::len), Some(1));
+        assert_eq!(
+            older.body[0]["id"], about[1]["id"],
+            "{}: the next page starts below the newest",
+            db.name
+        );
         for expected in ["switched off", "role specialist, switched on", "new password"] {
             assert!(
                 details.contains(&("agent@acme.test", expected)),

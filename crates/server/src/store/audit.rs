@@ -26,6 +26,8 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     pub action: Option<String>,
     pub result: Option<String>,
+    /// Entries about this object (a person's email, a sweep's object id…).
+    pub object: Option<String>,
     /// Only entries with an id below this (for paging backwards).
     pub before: Option<i64>,
     pub limit: Option<i64>,
@@ -56,13 +58,14 @@ impl Store {
         let rows = sqlx::query(
             "SELECT id, server_time, client_time, actor, action, object, request_id, result, detail FROM audit_log \
              WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR action = $2) AND ($3 IS NULL OR result = $3) \
-             AND ($4 IS NULL OR id < $4) ORDER BY id DESC LIMIT $5",
+             AND ($4 IS NULL OR id < $4) AND ($6 IS NULL OR object = $6) ORDER BY id DESC LIMIT $5",
         )
         .bind(filter.actor.as_deref())
         .bind(filter.action.as_deref())
         .bind(filter.result.as_deref())
         .bind(filter.before)
         .bind(limit)
+        .bind(filter.object.as_deref())
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
