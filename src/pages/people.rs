@@ -431,7 +431,11 @@ fn AddPerson(props: &AddPersonProps) -> Html {
                 <div class="field">
                     <label for="new-role">{ "Role" }</label>
                     <select id="new-role" ref={role}>
-                        { for Role::ALL.iter().map(|r| html! { <option value={r.as_str()}>{ r.label() }</option> }) }
+                        // Explicitly selected: yew inserts options last to first, which would
+                        // otherwise leave the last one (Admin) chosen.
+                        { for Role::ALL.iter().map(|r| html! {
+                            <option value={r.as_str()} selected={*r == Role::Agent}>{ r.label() }</option>
+                        }) }
                     </select>
                 </div>
                 <div class="field password-field">

@@ -126,6 +126,7 @@ test('an admin adds a person, switches their account off and on, and gives them 
   const email = `nadia-${Date.now()}@demo.casebook.test`;
   await page.getByLabel('Name', { exact: true }).fill('Nadia Newhire');
   await page.getByLabel('Email', { exact: true }).fill(email);
+  assert.equal(await page.getByLabel('Role', { exact: true }).inputValue(), 'agent', 'a new person is an agent unless chosen otherwise');
   await page.getByLabel('Role', { exact: true }).selectOption('trainer');
   const password = await page.getByLabel('First password').inputValue();
   assert.match(password, /^[0-9a-f]{5}(-[0-9a-f]{5}){3}$/);
@@ -135,6 +136,7 @@ test('an admin adds a person, switches their account off and on, and gives them 
   await row.waitFor();
   assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), '', 'the form is cleared for the next person');
   assert.notEqual(await page.getByLabel('First password').inputValue(), password, 'a fresh suggestion');
+  assert.equal(await page.getByLabel('Role', { exact: true }).inputValue(), 'agent');
 
   // The same email again is refused in plain words, and nothing else changes.
   await page.getByLabel('Name', { exact: true }).fill('Someone Else');
