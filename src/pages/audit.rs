@@ -71,17 +71,25 @@ pub fn AuditPage() -> Html {
     let filter = use_state(Filter::default);
     let loaded = use_state(|| None::<Result<Loaded, ApiFailure>>);
     let loading_older = use_state(|| false);
+    // Bumped for every new filter: an answer to an older request arriving late is dropped
+    // instead of replacing the newer list.
+    let generation = use_mut_ref(|| 0u64);
     let is_admin = matches!(&handle.session, Session::SignedIn(u) if u.role == Role::Admin);
     {
-        let loaded = loaded.clone();
+        let (loaded, generation) = (loaded.clone(), generation.clone());
         use_effect_with(((*filter).clone(), is_admin), move |(filter, is_admin)| {
+            *generation.borrow_mut() += 1;
+            let asked = *generation.borrow();
             if *is_admin {
                 let path = format!("/api/audit?{}", filter.query(None));
                 wasm_bindgen_futures::spawn_local(async move {
-                    loaded.set(Some(get_json::<Vec<AuditEntry>>(&path).await.map(|entries| Loaded {
-                        more: entries.len() == PAGE,
-                        entries,
-                    })));
+                    let answer = get_json::<Vec<AuditEntry>>(&path).await;
+                    if *generation.borrow() == asked {
+                        loaded.set(Some(answer.map(|entries| Loaded {
+                            more: entries.len() == PAGE,
+                            entries,
+                        })));
+                    }
                 });
             }
         });
@@ -122,7 +130,12 @@ pub fn AuditPage() -> Html {
         })
     };
     let show_older = {
-        let (loaded, filter, loading_older) = (loaded.clone(), filter.clone(), loading_older.clone());
+        let (loaded, filter, loading_older, generation) = (
+            loaded.clone(),
+            filter.clone(),
+            loading_older.clone(),
+            generation.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let Some(Ok(current)) = (*loaded).clone() else {
                 return;
@@ -131,10 +144,16 @@ pub fn AuditPage() -> Html {
                 return;
             };
             let path = format!("/api/audit?{}", filter.query(Some(oldest)));
-            let (loaded, loading_older) = (loaded.clone(), loading_older.clone());
+            let (loaded, loading_older, generation) = (loaded.clone(), loading_older.clone(), generation.clone());
+            let asked = *generation.borrow();
             loading_older.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                match get_json::<Vec<AuditEntry>>(&path).await {
+                let answer = get_json::<Vec<AuditEntry>>(&path).await;
+                loading_older.set(false);
+                if *generation.borrow() != asked {
+                    return;
+                }
+                match answer {
                     Ok(older) => {
                         let more = older.len() == PAGE;
                         let mut entries = current.entries;
@@ -143,7 +162,6 @@ pub fn AuditPage() -> Html {
                     }
                     Err(failure) => loaded.set(Some(Err(failure))),
                 }
-                loading_older.set(false);
             });
         })
     };

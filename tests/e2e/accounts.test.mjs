@@ -51,8 +51,14 @@ test('an admin signs in, reads and filters the audit log, and signs out leaving 
   assert.equal(session.sameSite, 'Strict');
   assert.equal(await page.evaluate(() => document.cookie.includes('casebook_session')), false, 'scripts cannot read it');
 
-  // More refused requests than one page of the log holds.
-  await Promise.all(Array.from({ length: 105 }, () => fetch(`${BASE}/api/users`)));
+  // More refused requests than one page of the log holds: an agent asking for the people list.
+  const agentSignIn = await fetch(`${BASE}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-casebook-request': '1' },
+    body: JSON.stringify({ email: 'agent@demo.casebook.test', password: PASSWORD }),
+  });
+  const agentCookie = agentSignIn.headers.get('set-cookie').split(';')[0];
+  await Promise.all(Array.from({ length: 105 }, () => fetch(`${BASE}/api/users`, { headers: { cookie: agentCookie } })));
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.waitForURL(`${BASE}/admin/audit`);
   const rows = page.locator('tr.audit-row');
@@ -207,14 +213,24 @@ test('an admin adds a person, switches their account off and on, and gives them 
   const log = await page.evaluate(async () => (await (await fetch('/api/audit?action=user.change')).json()));
   const details = log.filter((e) => e.object === email).map((e) => e.detail);
   assert.deepEqual(details.sort(), ['new password', 'role specialist', 'switched off', 'switched on'].sort());
-  // The same, found in the app by the object filter.
+  // The same, found in the app by the object filter, even when the unfiltered list the page
+  // asked for first arrives after the filtered one.
+  await page.route('**/api/audit?*', async (route) => {
+    if (!route.request().url().includes('object=')) await new Promise((r) => setTimeout(r, 1_000));
+    await route.continue();
+  });
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Object').fill(email);
   await page.getByLabel('Object').press('Enter');
-  await page.waitForFunction((e) => {
+  const onlyAbout = (e) => {
     const cells = [...document.querySelectorAll('tr.audit-row .audit-object')];
     return cells.length === 4 && cells.every((c) => c.textContent === e);
-  }, email);
+  };
+  await page.waitForFunction(onlyAbout, email);
+  // Past the slowed unfiltered answer: it must not have replaced the filtered list.
+  await page.waitForTimeout(1_500);
+  assert.equal(await page.evaluate(onlyAbout, email), true, 'a late answer to an older filter is dropped');
+  await page.unroute('**/api/audit?*');
   // The browser logs the refused duplicate (409) as a failed load; nothing else went wrong.
   assert.deepEqual(admin.problems, [
     'console: Failed to load resource: the server responded with a status of 409 (Conflict)',

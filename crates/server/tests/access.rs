@@ -155,10 +155,13 @@ async fn a_state_changing_request_without_the_custom_header_is_refused_and_audit
         assert_eq!(reply.body["code"], "csrf_header_missing");
         let denied = state
             .store
-            .read_audit(&casebook_server::store::AuditFilter {
-                result: Some("denied".into()),
-                ..Default::default()
-            })
+            .read_audit(
+                &casebook_server::store::AuditFilter {
+                    result: Some("denied".into()),
+                    ..Default::default()
+                },
+                None,
+            )
             .await
             .expect("audit");
         assert!(
@@ -224,10 +227,13 @@ async fn repeated_wrong_passwords_are_rate_limited_even_with_the_right_one_after
         assert_eq!(other.status, StatusCode::OK);
         let failures = state
             .store
-            .read_audit(&casebook_server::store::AuditFilter {
-                action: Some("session.sign_in".into()),
-                ..Default::default()
-            })
+            .read_audit(
+                &casebook_server::store::AuditFilter {
+                    action: Some("session.sign_in".into()),
+                    ..Default::default()
+                },
+                None,
+            )
             .await
             .expect("audit");
         assert!(failures.iter().filter(|e| e.result == "failed").count() >= 5);
@@ -314,7 +320,12 @@ async fn the_audit_log_records_state_changes_and_the_database_refuses_to_rewrite
         assert_eq!(entries[0]["actor"], "admin@acme.test");
         assert_eq!(entries[0]["result"], "ok");
         assert_eq!(entries[0]["request_id"].as_str().map(str::len), Some(32));
-        let before = state.store.read_audit(&Default::default()).await.expect("audit").len();
+        let before = state
+            .store
+            .read_audit(&Default::default(), None)
+            .await
+            .expect("audit")
+            .len();
         assert!(
             sqlx::query("UPDATE audit_log SET result = 'ok'")
                 .execute(store.pool())
@@ -332,7 +343,12 @@ async fn the_audit_log_records_state_changes_and_the_database_refuses_to_rewrite
             db.name
         );
         assert_eq!(
-            state.store.read_audit(&Default::default()).await.expect("audit").len(),
+            state
+                .store
+                .read_audit(&Default::default(), None)
+                .await
+                .expect("audit")
+                .len(),
             before
         );
     }
@@ -525,6 +541,49 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
         assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
         let nothing = change(&agent_id, json!({})).await;
         assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Each organisation's admin reads only their own organisation's entries.
+        let actors = |reply: common::Reply| -> Vec<String> {
+            reply
+                .body
+                .as_array()
+                .expect("list")
+                .iter()
+                .filter_map(|e| e["actor"].as_str().map(str::to_string))
+                .collect()
+        };
+        let acme_log = actors(call(&app, Method::GET, "/api/audit?limit=500", Some(&admin), None, false).await);
+        let globex_log = actors(
+            call(
+                &app,
+                Method::GET,
+                "/api/audit?limit=500",
+                Some(&globex_admin),
+                None,
+                false,
+            )
+            .await,
+        );
+        assert!(
+            acme_log.iter().any(|a| a == "agent@acme.test"),
+            "{}: {acme_log:?}",
+            db.name
+        );
+        assert!(
+            acme_log.iter().all(|a| a.ends_with("@acme.test")),
+            "{}: {acme_log:?}",
+            db.name
+        );
+        assert!(
+            globex_log.iter().any(|a| a == "admin@globex.test"),
+            "{}: {globex_log:?}",
+            db.name
+        );
+        assert!(
+            globex_log.iter().all(|a| a.ends_with("@globex.test")),
+            "{}: {globex_log:?}",
+            db.name
+        );
 
         let log = call(
             &app,

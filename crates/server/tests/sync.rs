@@ -304,10 +304,13 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
         );
         let denied = state
             .store
-            .read_audit(&casebook_server::store::AuditFilter {
-                result: Some("denied".into()),
-                ..Default::default()
-            })
+            .read_audit(
+                &casebook_server::store::AuditFilter {
+                    result: Some("denied".into()),
+                    ..Default::default()
+                },
+                None,
+            )
             .await
             .expect("audit");
         assert!(denied.iter().any(|e| e.action == "sync.push"), "{denied:?}");
@@ -326,10 +329,13 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
         // The audit log says who changed which fields.
         let pushes = state
             .store
-            .read_audit(&casebook_server::store::AuditFilter {
-                result: Some("ok".into()),
-                ..Default::default()
-            })
+            .read_audit(
+                &casebook_server::store::AuditFilter {
+                    result: Some("ok".into()),
+                    ..Default::default()
+                },
+                None,
+            )
             .await
             .expect("audit");
         let entry = pushes

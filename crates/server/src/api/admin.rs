@@ -83,9 +83,11 @@ struct LibraryRejected {
 #[utoipa::path(get, path = "/api/audit", tag = "admin", params(AuditFilter), responses((status = 200, body = Vec<AuditEntry>), (status = 400, body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn read_audit(
     State(state): State<AppState>,
+    CurrentUser(admin): CurrentUser,
     ApiQuery(filter): ApiQuery<AuditFilter>,
 ) -> Result<Json<Vec<AuditEntry>>, AppError> {
-    Ok(Json(state.store.read_audit(&filter).await?))
+    // An admin reads their own organisation's entries only.
+    Ok(Json(state.store.read_audit(&filter, Some(&admin.org_id)).await?))
 }
 
 #[utoipa::path(get, path = "/api/users", tag = "admin", responses((status = 200, body = Vec<Person>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]

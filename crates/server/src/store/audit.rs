@@ -36,8 +36,8 @@ pub struct AuditFilter {
 impl Store {
     pub async fn audit(&self, entry: NewAuditEntry<'_>, server_time: &str) -> anyhow::Result<()> {
         sqlx::query(
-            "INSERT INTO audit_log (server_time, client_time, actor, action, object, request_id, result, detail) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO audit_log (server_time, client_time, actor, action, object, request_id, result, detail, org_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT org_id FROM users WHERE email = $3))",
         )
         .bind(server_time)
         .bind(entry.client_time)
@@ -52,13 +52,15 @@ impl Store {
         Ok(())
     }
 
-    /// Newest first.
-    pub async fn read_audit(&self, filter: &AuditFilter) -> anyhow::Result<Vec<AuditEntry>> {
+    /// Newest first. `org_id` limits the log to one organisation's entries (what its admin
+    /// may read); `None` reads the whole log (the operator, and tests).
+    pub async fn read_audit(&self, filter: &AuditFilter, org_id: Option<&str>) -> anyhow::Result<Vec<AuditEntry>> {
         let limit = filter.limit.unwrap_or(100).clamp(1, 500);
         let rows = sqlx::query(
             "SELECT id, server_time, client_time, actor, action, object, request_id, result, detail FROM audit_log \
              WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR action = $2) AND ($3 IS NULL OR result = $3) \
-             AND ($4 IS NULL OR id < $4) AND ($6 IS NULL OR object = $6) ORDER BY id DESC LIMIT $5",
+             AND ($4 IS NULL OR id < $4) AND ($6 IS NULL OR object = $6) AND ($7 IS NULL OR org_id = $7) \
+             ORDER BY id DESC LIMIT $5",
         )
         .bind(filter.actor.as_deref())
         .bind(filter.action.as_deref())
@@ -66,6 +68,7 @@ impl Store {
         .bind(filter.before)
         .bind(limit)
         .bind(filter.object.as_deref())
+        .bind(org_id)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
