@@ -104,6 +104,18 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
     read(response).await
 }
 
+/// `POST` a JSON body to an endpoint that answers `204 No Content`.
+pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiFailure> {
+    let response = Request::post(path)
+        .header(CSRF_HEADER, "1")
+        .json(body)
+        .map_err(|e| ApiFailure::Unreadable(e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Unreachable)?;
+    no_content(response).await
+}
+
 /// Aborts a request when its time is up; dropping it (the request finished) cancels the timer.
 struct Deadline {
     signal: Option<web_sys::AbortSignal>,
@@ -136,11 +148,7 @@ pub async fn delete(path: &str) -> Result<(), ApiFailure> {
         .send()
         .await
         .map_err(|_| ApiFailure::Unreachable)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(refusal(response).await)
-    }
+    no_content(response).await
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> {
@@ -149,6 +157,15 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> 
             .json::<T>()
             .await
             .map_err(|e| ApiFailure::Unreadable(e.to_string()))
+    } else {
+        Err(refusal(response).await)
+    }
+}
+
+/// Success for any 2xx answer that carries no body worth reading.
+async fn no_content(response: Response) -> Result<(), ApiFailure> {
+    if response.ok() {
+        Ok(())
     } else {
         Err(refusal(response).await)
     }

@@ -7,5 +7,6 @@ pub mod people;
 pub mod planned;
 pub mod policy;
 pub mod search;
+pub mod settings;
 pub mod sign_in;
 pub mod sweeps;

@@ -68,9 +68,7 @@ pub fn switch(route: Route) -> Html {
         Route::Compose { id } => html! {
             <pages::planned::Planned title="Compose a note" detail={format!("Filling in template {id}.")} />
         },
-        Route::Settings => html! {
-            <pages::planned::Planned title="Settings" detail="Language, media blurring and keyboard shortcuts." />
-        },
+        Route::Settings => html! { <pages::settings::SettingsPage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },
         Route::People => html! { <pages::people::PeoplePage /> },

@@ -11,12 +11,13 @@ use crate::session::{Session, use_session};
 const PAGE: usize = 100;
 
 /// The actions the server records, offered as suggestions in the action filter.
-const ACTIONS: [&str; 7] = [
+const ACTIONS: [&str; 8] = [
     "session.sign_in",
     "session.sign_out",
     "sync.push",
     "user.create",
     "user.change",
+    "user.password",
     "library.import",
     "request.denied",
 ];

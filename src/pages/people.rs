@@ -9,7 +9,10 @@ use casebook_core::wire::{MIN_PASSWORD_CHARS, NewUser, Person, PersonChange, Rol
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use yew_router::prelude::*;
+
 use crate::api::{self, ApiFailure};
+use crate::route::Route;
 use crate::session::{Session, use_session};
 
 /// The outcome of the last action, announced to screen readers too.
@@ -327,7 +330,7 @@ fn PersonRow(props: &PersonRowProps) -> Html {
             </td>
             <td>
                 if props.is_me {
-                    <span class="muted">{ "Another admin can set it" }</span>
+                    <Link<Route> to={Route::Settings}>{ "Change yours in Settings" }</Link<Route>>
                 } else if let Some(text) = (*new_password).clone() {
                     <form class="inline-form" onsubmit={on_password}>
                         <label for={format!("password-{}", person.id)} class="visually-hidden">

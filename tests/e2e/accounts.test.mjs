@@ -256,3 +256,50 @@ test('a link opened before signing in comes back to the same place after signing
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a person changes the first password their admin gave them', async () => {
+  // The admin creates the account, as on the People page.
+  const adminSignIn = await fetch(`${BASE}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-casebook-request': '1' },
+    body: JSON.stringify({ email: 'admin@demo.casebook.test', password: PASSWORD }),
+  });
+  const adminCookie = adminSignIn.headers.get('set-cookie').split(';')[0];
+  const email = `omar-${Date.now()}@demo.casebook.test`;
+  const created = await fetch(`${BASE}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-casebook-request': '1', cookie: adminCookie },
+    body: JSON.stringify({ email, name: 'Omar Onboarding', role: 'agent', password: 'first-from-admin' }),
+  });
+  assert.equal(created.status, 201);
+
+  const { context, page } = await openPage(browser);
+  await signIn(page, email, 'first-from-admin');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+  assert.match(await page.locator('.settings-page').textContent(), /Omar Onboarding · Agent at Demo Vendor/);
+  const fill = async (current, next, repeat) => {
+    await page.getByLabel('Current password').fill(current);
+    await page.getByLabel('New password', { exact: true }).fill(next);
+    await page.getByLabel('New password again').fill(repeat);
+    await page.getByRole('button', { name: 'Change password' }).click();
+  };
+  await fill('first-from-admin', 'mine and only mine', 'mine and only mien');
+  await page.getByRole('alert').getByText('The two new passwords differ').waitFor();
+  await fill('not what the admin gave', 'mine and only mine', 'mine and only mine');
+  await page.getByRole('alert').getByText('Your current password is wrong.').waitFor();
+  await fill('first-from-admin', 'mine and only mine', 'mine and only mine');
+  await page.getByRole('status').getByText('Your password is changed').waitFor();
+  assert.equal(await page.getByLabel('Current password').inputValue(), '', 'the form is cleared');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'settings-password');
+
+  // Still signed in here; the new password is the one that works from now on.
+  await page.reload();
+  await appReady(page);
+  await page.locator('.account-name', { hasText: 'Omar Onboarding' }).waitFor();
+  const fresh = await openPage(browser);
+  await signIn(fresh.page, email, 'mine and only mine');
+  await fresh.context.close();
+  await context.close();
+});

@@ -168,6 +168,16 @@ pub struct PersonChange {
     pub password: Option<String>,
 }
 
+/// `POST /api/session/password`: the signed-in person changes their own password.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current: String,
+    /// At least [`MIN_PASSWORD_CHARS`] characters, and not the current one.
+    pub new: String,
+}
+
 /// The shortest password an account may have.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 

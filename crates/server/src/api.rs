@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
             "/session",
             post(session::sign_in).get(session::me).delete(session::sign_out),
         )
+        .route("/session/password", post(session::change_password))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/library/import", post(admin::import_library))

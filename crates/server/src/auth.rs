@@ -51,6 +51,7 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::GET, "/api/search-index", Access::Public),
     (Method::POST, "/api/session", Access::Public),
     (Method::GET, "/api/session", Access::Public),
+    (Method::POST, "/api/session/password", Access::SignedIn),
     (Method::DELETE, "/api/session", Access::SignedIn),
     (Method::POST, "/api/sync/push", Access::SignedIn),
     (Method::GET, "/api/sync/pull", Access::SignedIn),
@@ -74,6 +75,17 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
+}
+
+/// Refuses a new password that is too short, with a sentence that says so.
+pub fn check_new_password(password: &str) -> Result<(), AppError> {
+    use casebook_core::wire::MIN_PASSWORD_CHARS;
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AppError::Unprocessable(format!(
+            "Passwords need at least {MIN_PASSWORD_CHARS} characters."
+        )));
+    }
+    Ok(())
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {

@@ -19,6 +19,7 @@ use crate::api;
         api::session::sign_in,
         api::session::me,
         api::session::sign_out,
+        api::session::change_password,
         api::sync::push,
         api::sync::pull,
         api::admin::import_library,

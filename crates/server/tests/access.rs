@@ -15,6 +15,7 @@ const MATRIX: &[(&str, &str, [bool; 5])] = &[
     ("GET", "/api/library", [true, true, true, true, true]),
     ("GET", "/api/search-index", [true, true, true, true, true]),
     ("GET", "/api/session", [true, true, true, true, true]),
+    ("POST", "/api/session/password", [false, true, true, true, true]),
     (
         "GET",
         "/api/sync/pull?client_id=client-matrix-1",
@@ -35,6 +36,8 @@ fn body_for(path: &str, who: usize) -> Option<serde_json::Value> {
         }
         "/api/library/import" => Some(json!({"files": []})),
         "/api/users/nobody" => Some(json!({"active": true})),
+        // A wrong current password: allowed to ask (422), nothing changes.
+        "/api/session/password" => Some(json!({"current": "not it", "new": "a long new password"})),
         "/api/users" => Some(
             json!({"email": format!("new{who}@x.test"), "name": "New", "role": "agent", "password": "twelve chars long"}),
         ),
@@ -661,6 +664,96 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
             db.name,
             denied.body
         );
+    }
+}
+
+#[tokio::test]
+async fn a_person_changes_their_own_password_and_their_other_sessions_end() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (_, app) = service(store).await;
+        let here = sign_in(&app, "trainer@acme.test").await;
+        let elsewhere = sign_in(&app, "trainer@acme.test").await;
+        let change = |current: &str, new: &str| {
+            let (app, here, body) = (app.clone(), here.clone(), json!({"current": current, "new": new}));
+            async move {
+                call(
+                    &app,
+                    Method::POST,
+                    "/api/session/password",
+                    Some(&here),
+                    Some(body),
+                    true,
+                )
+                .await
+            }
+        };
+        let signed_in = |cookie: String| {
+            let app = app.clone();
+            async move {
+                !call(&app, Method::GET, "/api/session", Some(&cookie), None, false)
+                    .await
+                    .body["user"]
+                    .is_null()
+            }
+        };
+
+        let wrong = change("not the password", "a long new password").await;
+        assert_eq!(
+            (wrong.status, wrong.body["message"].as_str()),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("Your current password is wrong.")
+            ),
+            "{}",
+            db.name
+        );
+        assert!(
+            signed_in(here.clone()).await,
+            "{}: a wrong answer does not sign out",
+            db.name
+        );
+        assert_eq!(
+            change(common::PASSWORD, "short").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            change(common::PASSWORD, common::PASSWORD).await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+
+        let ok = change(common::PASSWORD, "my very own password").await;
+        assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}: {:?}", db.name, ok.body);
+        assert!(signed_in(here.clone()).await, "{}: this session stays", db.name);
+        assert!(!signed_in(elsewhere).await, "{}: the other session ended", db.name);
+        let old = call(
+            &app,
+            Method::POST,
+            "/api/session",
+            None,
+            Some(json!({"email": "trainer@acme.test", "password": common::PASSWORD})),
+            true,
+        )
+        .await;
+        assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+        let new = call(
+            &app,
+            Method::POST,
+            "/api/session",
+            None,
+            Some(json!({"email": "trainer@acme.test", "password": "my very own password"})),
+            true,
+        )
+        .await;
+        assert_eq!(new.status, StatusCode::OK);
+
+        // Guessing the current password through an open session is limited like sign-in.
+        let mut last = StatusCode::OK;
+        for _ in 0..6 {
+            last = change("guess", "another long password").await.status;
+        }
+        assert_eq!(last, StatusCode::TOO_MANY_REQUESTS, "{}", db.name);
     }
 }
 

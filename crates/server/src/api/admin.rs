@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use casebook_core::import::{ImportError, SourceFile};
-use casebook_core::wire::{ApiError, MIN_PASSWORD_CHARS, NewUser, Person, PersonChange};
+use casebook_core::wire::{ApiError, NewUser, Person, PersonChange};
 use serde::{Deserialize, Serialize};
 
 use super::session::audit;
@@ -98,15 +98,6 @@ pub async fn list_users(
     Ok(Json(state.store.people_of_org(&admin.org_id).await?))
 }
 
-fn check_password(password: &str) -> Result<(), AppError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(AppError::Unprocessable(format!(
-            "Passwords need at least {MIN_PASSWORD_CHARS} characters."
-        )));
-    }
-    Ok(())
-}
-
 /// Creates a person in the admin's own organisation (an admin manages only their own).
 #[utoipa::path(post, path = "/api/users", tag = "admin", request_body = NewUser, responses((status = 201, body = Person), (status = 409, description = "The email is taken", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
 pub async fn create_user(
@@ -123,7 +114,7 @@ pub async fn create_user(
             "Give the person's name (up to 200 characters).".into(),
         ));
     }
-    check_password(&new.password)?;
+    auth::check_new_password(&new.password)?;
     if state.store.account(&email).await?.is_some() {
         return Err(AppError::Conflict(format!("An account for {email} exists already.")));
     }
@@ -173,12 +164,12 @@ pub async fn change_user(
     }
     if id == admin.id {
         return Err(AppError::Unprocessable(
-            "You cannot change your own role, account or password here; ask another admin.".into(),
+            "You cannot change your own role or account here (ask another admin); change your own password in Settings.".into(),
         ));
     }
     let hash = match &change.password {
         Some(password) => {
-            check_password(password)?;
+            auth::check_new_password(password)?;
             Some(auth::hash_password(password)?)
         }
         None => None,

@@ -17,7 +17,7 @@ pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 50;
 pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
-pub use casebook_core::wire::{ApiError, SessionInfo, SignIn, User};
+pub use casebook_core::wire::{ApiError, PasswordChange, SessionInfo, SignIn, User};
 
 fn cookie(value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
@@ -165,6 +165,75 @@ pub async fn sign_out(
         .headers_mut()
         .insert(header::SET_COOKIE, cookie("", 0, auth::is_https(&headers)));
     Ok(response)
+}
+
+/// The signed-in person changes their own password. The current one is asked for (a session
+/// left open on a shared machine must not be enough), wrong answers count towards the
+/// sign-in limit, and every other session of the person ends; this one stays.
+#[utoipa::path(post, path = "/api/session/password", tag = "session", request_body = PasswordChange, responses((status = 204, description = "Changed; the person's other sessions have ended"), (status = 422, description = "The current password is wrong, or the new one is too short or the same", body = ApiError), (status = 429, description = "Too many wrong passwords", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "The x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    CurrentUser(user): CurrentUser,
+    ApiJson(change): ApiJson<PasswordChange>,
+) -> Result<Response, AppError> {
+    let now = auth::now_ms();
+    let key = format!("email:{}", user.email);
+    if state
+        .store
+        .sign_in_failures_since(&key, now - FAILURE_WINDOW_MS)
+        .await?
+        >= MAX_FAILURES_PER_EMAIL
+    {
+        audit(
+            &state,
+            Some(&user.email),
+            "user.password",
+            "denied",
+            Some("rate limited"),
+        )
+        .await;
+        return Err(AppError::TooManyAttempts);
+    }
+    let account = state
+        .store
+        .account(&user.email)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if !auth::verify_password(&change.current, &account.password_hash) {
+        state.store.record_sign_in_failure(&key, now).await?;
+        audit(
+            &state,
+            Some(&user.email),
+            "user.password",
+            "failed",
+            Some("wrong current password"),
+        )
+        .await;
+        return Err(AppError::Unprocessable("Your current password is wrong.".into()));
+    }
+    auth::check_new_password(&change.new)?;
+    if change.new == change.current {
+        return Err(AppError::Unprocessable(
+            "Choose a new password, not the current one.".into(),
+        ));
+    }
+    let keep = auth::session_token(&headers)
+        .map(|t| auth::token_hash(&t))
+        .unwrap_or_default();
+    state
+        .store
+        .set_own_password(&user.id, &auth::hash_password(&change.new)?, &keep)
+        .await?;
+    audit(
+        &state,
+        Some(&user.email),
+        "user.password",
+        "ok",
+        Some("other sessions ended"),
+    )
+    .await;
+    Ok(axum::http::StatusCode::NO_CONTENT.into_response())
 }
 
 /// Records an event of the signed-in (or signing-in) person.

@@ -259,6 +259,23 @@ impl Store {
         Ok(Ok(person))
     }
 
+    /// A person's new password, set by themselves: every session but `keep_token_hash` ends.
+    pub async fn set_own_password(&self, user_id: &str, hash: &str, keep_token_hash: &str) -> anyhow::Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep_token_hash)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn count_users(&self) -> anyhow::Result<i64> {
         Ok(sqlx::query("SELECT COUNT(*) FROM users")
             .fetch_one(&self.pool)
