@@ -452,20 +452,6 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
                 !me.body["user"].is_null()
             }
         };
-        let sign_in_as = |email: &'static str, password: &'static str| {
-            let app = app.clone();
-            async move {
-                call(
-                    &app,
-                    Method::POST,
-                    "/api/session",
-                    None,
-                    Some(json!({"email": email, "password": password})),
-                    true,
-                )
-                .await
-            }
-        };
 
         // Switched off: the open session ends at once and signing in is refused, plainly.
         let off = change(&agent_id, json!({"active": false})).await;
@@ -481,11 +467,11 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
             "{}: the agent's session ended",
             db.name
         );
-        let refused = sign_in_as("agent@acme.test", common::PASSWORD).await;
+        let refused = common::try_sign_in(&app, "agent@acme.test", common::PASSWORD).await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", db.name);
         assert_eq!(refused.body["code"], "account_switched_off");
         // A wrong password still says only that, so switching off reveals nothing to a stranger.
-        let wrong = sign_in_as("agent@acme.test", "not the password at all").await;
+        let wrong = common::try_sign_in(&app, "agent@acme.test", "not the password at all").await;
         assert_eq!(wrong.body["code"], "bad_credentials");
 
         // Switched on again: signing in works, and a role change applies to the next request.
@@ -505,11 +491,15 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
         assert_eq!(reset.status, StatusCode::OK, "{}: {:?}", db.name, reset.body);
         assert!(!signed_in(back).await, "{}: sessions end with a new password", db.name);
         assert_eq!(
-            sign_in_as("agent@acme.test", common::PASSWORD).await.status,
+            common::try_sign_in(&app, "agent@acme.test", common::PASSWORD)
+                .await
+                .status,
             StatusCode::UNAUTHORIZED
         );
         assert_eq!(
-            sign_in_as("agent@acme.test", "a brand new password").await.status,
+            common::try_sign_in(&app, "agent@acme.test", "a brand new password")
+                .await
+                .status,
             StatusCode::OK
         );
         let short = change(&agent_id, json!({"password": "short"})).await;
@@ -537,7 +527,9 @@ async fn an_admin_switches_accounts_off_and_on_changes_roles_and_passwords_and_e
         let foreign = change(&globex_agent, json!({"active": false})).await;
         assert_eq!(foreign.status, StatusCode::NOT_FOUND, "{}", db.name);
         assert_eq!(
-            sign_in_as("agent@globex.test", common::PASSWORD).await.status,
+            common::try_sign_in(&app, "agent@globex.test", common::PASSWORD)
+                .await
+                .status,
             StatusCode::OK
         );
         let unknown = change(&agent_id, json!({"email": "new@acme.test"})).await;
@@ -727,25 +719,9 @@ async fn a_person_changes_their_own_password_and_their_other_sessions_end() {
         assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}: {:?}", db.name, ok.body);
         assert!(signed_in(here.clone()).await, "{}: this session stays", db.name);
         assert!(!signed_in(elsewhere).await, "{}: the other session ended", db.name);
-        let old = call(
-            &app,
-            Method::POST,
-            "/api/session",
-            None,
-            Some(json!({"email": "trainer@acme.test", "password": common::PASSWORD})),
-            true,
-        )
-        .await;
+        let old = common::try_sign_in(&app, "trainer@acme.test", common::PASSWORD).await;
         assert_eq!(old.status, StatusCode::UNAUTHORIZED);
-        let new = call(
-            &app,
-            Method::POST,
-            "/api/session",
-            None,
-            Some(json!({"email": "trainer@acme.test", "password": "my very own password"})),
-            true,
-        )
-        .await;
+        let new = common::try_sign_in(&app, "trainer@acme.test", "my very own password").await;
         assert_eq!(new.status, StatusCode::OK);
 
         // Guessing the current password through an open session is limited like sign-in.

@@ -132,6 +132,19 @@ pub async fn call(
     Reply { status, headers, body }
 }
 
+/// Tries to sign in with this password and returns the server's answer, whatever it is.
+pub async fn try_sign_in(app: &Router, email: &str, password: &str) -> Reply {
+    call(
+        app,
+        Method::POST,
+        "/api/session",
+        None,
+        Some(serde_json::json!({"email": email, "password": password})),
+        true,
+    )
+    .await
+}
+
 /// Signs in and returns the `Cookie` header value for the session.
 pub async fn sign_in(app: &Router, email: &str) -> String {
     let reply = call(
