@@ -91,29 +91,29 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
     body: &B,
     timeout_ms: Option<u32>,
 ) -> Result<T, ApiFailure> {
+    read(send(request.header("Accept", "application/json"), body, timeout_ms).await?).await
+}
+
+/// `POST` a JSON body to an endpoint that answers `204 No Content`.
+pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiFailure> {
+    no_content(send(Request::post(path), body, None).await?).await
+}
+
+/// Sends a state-changing request (with the CSRF header) carrying a JSON body.
+async fn send<B: Serialize>(
+    request: gloo::net::http::RequestBuilder,
+    body: &B,
+    timeout_ms: Option<u32>,
+) -> Result<Response, ApiFailure> {
     let deadline = Deadline::new(timeout_ms);
-    let response = request
-        .header("Accept", "application/json")
+    request
         .header(CSRF_HEADER, "1")
         .abort_signal(deadline.signal())
         .json(body)
         .map_err(|e| ApiFailure::Unreadable(e.to_string()))?
         .send()
         .await
-        .map_err(|_| ApiFailure::Unreachable)?;
-    read(response).await
-}
-
-/// `POST` a JSON body to an endpoint that answers `204 No Content`.
-pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiFailure> {
-    let response = Request::post(path)
-        .header(CSRF_HEADER, "1")
-        .json(body)
-        .map_err(|e| ApiFailure::Unreadable(e.to_string()))?
-        .send()
-        .await
-        .map_err(|_| ApiFailure::Unreachable)?;
-    no_content(response).await
+        .map_err(|_| ApiFailure::Unreachable)
 }
 
 /// Aborts a request when its time is up; dropping it (the request finished) cancels the timer.

@@ -86,3 +86,18 @@ pub async fn sign_out() -> Result<(), ApiFailure> {
     crate::sync::wipe_case_data(crate::library::LIBRARY_KEYS).await;
     Ok(())
 }
+
+/// The page an administrators-only address shows to anyone else: "Loading…" while the session
+/// is still being checked (announcing a refusal then would be wrong), else the refusal.
+pub fn admin_only(title: &str, refusal: &str, session: &Session) -> Html {
+    html! {
+        <article class="page">
+            <h1>{ title }</h1>
+            if matches!(session, Session::Checking) {
+                <p class="muted" aria-busy="true">{ "Loading…" }</p>
+            } else {
+                <p role="alert">{ refusal }</p>
+            }
+        </article>
+    }
+}

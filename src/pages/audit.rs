@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::api::{ApiFailure, get_json};
-use crate::session::{Session, use_session};
+use crate::session::{Session, admin_only, use_session};
 
 /// Entries per request; "Show older entries" asks for the next page.
 const PAGE: usize = 100;
@@ -96,16 +96,11 @@ pub fn AuditPage() -> Html {
         });
     }
     if !is_admin {
-        return html! {
-            <article class="page">
-                <h1>{ "Audit log" }</h1>
-                if matches!(handle.session, Session::Checking) {
-                    <p class="muted" aria-busy="true">{ "Loading…" }</p>
-                } else {
-                    <p role="alert">{ "Only administrators can read the audit log." }</p>
-                }
-            </article>
-        };
+        return admin_only(
+            "Audit log",
+            "Only administrators can read the audit log.",
+            &handle.session,
+        );
     }
     let text_filter = |id: &'static str, label: &'static str, value: String, set: fn(&mut Filter, String)| {
         let list = (id == "audit-action").then_some("audit-actions");

@@ -13,7 +13,7 @@ use yew_router::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::route::Route;
-use crate::session::{Session, use_session};
+use crate::session::{Session, admin_only, use_session};
 
 /// The outcome of the last action, announced to screen readers too.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,16 +77,7 @@ pub fn PeoplePage() -> Html {
         });
     }
     let Some(me) = me else {
-        return html! {
-            <article class="page">
-                <h1>{ "People" }</h1>
-                if matches!(handle.session, Session::Checking) {
-                    <p class="muted" aria-busy="true">{ "Loading…" }</p>
-                } else {
-                    <p role="alert">{ "Only administrators can manage people." }</p>
-                }
-            </article>
-        };
+        return admin_only("People", "Only administrators can manage people.", &handle.session);
     };
 
     let on_done = {

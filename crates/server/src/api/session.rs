@@ -19,6 +19,12 @@ pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
 pub use casebook_core::wire::{ApiError, PasswordChange, SessionInfo, SignIn, User};
 
+/// The key failed sign-ins and wrong current passwords of one person count under, so the two
+/// share one limit.
+fn email_failure_key(email: &str) -> String {
+    format!("email:{email}")
+}
+
 fn cookie(value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
@@ -52,7 +58,7 @@ pub async fn sign_in(
     let email = body.email.trim().to_lowercase();
     let now = auth::now_ms();
     let keys = [
-        (format!("email:{email}"), MAX_FAILURES_PER_EMAIL),
+        (email_failure_key(&email), MAX_FAILURES_PER_EMAIL),
         (
             format!("address:{}", client_address(&headers, peer, state.trust_proxy)),
             MAX_FAILURES_PER_ADDRESS,
@@ -178,7 +184,7 @@ pub async fn change_password(
     ApiJson(change): ApiJson<PasswordChange>,
 ) -> Result<Response, AppError> {
     let now = auth::now_ms();
-    let key = format!("email:{}", user.email);
+    let key = email_failure_key(&user.email);
     if state
         .store
         .sign_in_failures_since(&key, now - FAILURE_WINDOW_MS)

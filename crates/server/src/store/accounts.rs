@@ -156,13 +156,17 @@ impl Store {
 
     /// The people of one organisation, by email.
     pub async fn people_of_org(&self, org_id: &str) -> anyhow::Result<Vec<Person>> {
-        sqlx::query("SELECT id, email, name, role, disabled_at, created_at FROM users WHERE org_id = $1 ORDER BY email")
-            .bind(org_id)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(Self::person_from_row)
-            .collect()
+        sqlx::query(concat!(
+            "SELECT ",
+            person_columns!(),
+            " FROM users WHERE org_id = $1 ORDER BY email"
+        ))
+        .bind(org_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(Self::person_from_row)
+        .collect()
     }
 
     /// One person, if they belong to the organisation.
