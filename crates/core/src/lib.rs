@@ -10,12 +10,15 @@ pub mod document;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod library;
+pub mod outbox;
 pub mod policy;
+pub mod scope;
 pub mod search;
 pub mod sweep;
 pub mod sync;
+pub mod tool;
 pub mod wire;
 
 /// Version of every type that crosses the wire or is stored in the browser.
 /// Bumped whenever a serialized shape changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;

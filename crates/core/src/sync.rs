@@ -10,13 +10,21 @@
 //!   (`base`). An edit made without seeing the current value is concurrent with it: the one
 //!   with the later clock wins and the other is kept as a visible conflict
 //!   ([`Replica::apply`]). Every replica folds the same log in the same order, so all agree.
+//! - Every object hangs under a root whose scope says which organisations may read it
+//!   ([`crate::tool`]). [`admit`] checks an edit against its tool's rules and says who may
+//!   read the change and who gains or loses the root with it. A pull returns only what the
+//!   reader may see, plus [`AccessChange`]s; the reader fetches a newly shared root's history
+//!   and drops a root it lost ([`Replica::apply_page`]), so each replica equals the server's
+//!   fold restricted to what its organisation may read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::clock::Hlc;
+use crate::scope::{Actor, Scope};
+use crate::tool::{self, Refusal, RootState};
 
 /// Most mutations one push may carry.
 pub const MAX_PUSH: usize = 500;
@@ -26,11 +34,13 @@ pub const MAX_PULL: usize = 500;
 pub const MAX_ID_LEN: usize = 128;
 /// Largest serialized field value, in bytes.
 pub const MAX_VALUE_BYTES: usize = 16 * 1024;
+/// Largest clock node a client may use (clients draw 52 random bits).
+pub const MAX_NODE: u64 = (1 << 53) - 1;
 
 /// What an edit does.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Op {
     /// Sets one field of one object. `base` is the sequence number of the field's value the
     /// author saw (0 when the field was empty to them).
@@ -53,6 +63,7 @@ impl Op {
 /// One edit as the client sends it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Mutation {
     /// 1, 2, 3, … per client, with no gaps.
     pub id: u64,
@@ -62,6 +73,7 @@ pub struct Mutation {
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PushRequest {
     pub schema_version: u32,
     pub client_id: String,
@@ -88,6 +100,21 @@ pub struct Change {
     /// The name of the person whose client made the edit, for showing who wrote what.
     #[serde(default)]
     pub author: String,
+    /// The name of the author's organisation: names are not unique across organisations.
+    #[serde(default)]
+    pub author_org: String,
+}
+
+/// A reader's organisation gained or lost a root object at a point of the log.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessChange {
+    /// The change that shared or unshared the root.
+    pub seq: u64,
+    pub root: String,
+    /// True when shared with the reader (fetch its history from `/api/sync/history`), false
+    /// when unshared (drop it from the device).
+    pub granted: bool,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -102,6 +129,20 @@ pub struct PullResponse {
     pub head: u64,
     /// The highest mutation id of the asking client the server has applied.
     pub last_mutation_id: u64,
+    /// Roots the reader's organisation gained or lost within this page, in log order.
+    #[serde(default)]
+    pub access: Vec<AccessChange>,
+}
+
+/// `GET /api/sync/history`: the changes of one root before the point it was shared with the
+/// reader, which the reader's filtered pull never carried.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryResponse {
+    pub changes: Vec<Change>,
+    /// Pass as `after` for the next page.
+    pub cursor: u64,
+    pub more: bool,
 }
 
 impl PullResponse {
@@ -125,6 +166,106 @@ pub enum PushError {
     BadClientId,
     #[error("mutation {id}: {reason}")]
     Invalid { id: u64, reason: String },
+    #[error("mutation {id}: {reason}")]
+    NotAllowed { id: u64, reason: String },
+    #[error("mutation {id}: this belongs to an organisation you cannot read")]
+    OutOfScope { id: u64 },
+    #[error("mutation {id}: {reason}")]
+    NoSuchObject { id: u64, reason: String },
+}
+
+/// Why a push was refused, as a stable code in the error body (`ApiError::code`), so the app
+/// acts on a type, not on an HTTP status.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalCode {
+    /// The app is older or newer than the server: reload.
+    SchemaVersion,
+    /// Mutations are missing before this push: the server lost track of the client.
+    SyncGap,
+    /// The push itself is malformed.
+    InvalidPush,
+    /// One edit's value is malformed.
+    InvalidEdit,
+    /// One edit is outside the author's role.
+    EditNotAllowed,
+    /// One edit touches an object of an organisation the author cannot read.
+    OutOfScope,
+    /// One edit touches an object that does not exist.
+    NoSuchObject,
+    /// The client id belongs to another person.
+    ClientOfAnotherPerson,
+    /// The author or their organisation has written too much today.
+    WriteQuota,
+}
+
+impl RefusalCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefusalCode::SchemaVersion => "schema_version",
+            RefusalCode::SyncGap => "sync_gap",
+            RefusalCode::InvalidPush => "invalid_push",
+            RefusalCode::InvalidEdit => "invalid_edit",
+            RefusalCode::EditNotAllowed => "edit_not_allowed",
+            RefusalCode::OutOfScope => "out_of_scope",
+            RefusalCode::NoSuchObject => "no_such_object",
+            RefusalCode::ClientOfAnotherPerson => "client_of_another_person",
+            RefusalCode::WriteQuota => "write_quota",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<RefusalCode> {
+        serde_json::from_value(Value::from(code)).ok()
+    }
+
+    /// Whether the refusal is about one edit, which the app sets aside; the others are about
+    /// the push or the client as a whole.
+    pub fn is_about_one_edit(self) -> bool {
+        matches!(
+            self,
+            RefusalCode::InvalidEdit
+                | RefusalCode::EditNotAllowed
+                | RefusalCode::OutOfScope
+                | RefusalCode::NoSuchObject
+        )
+    }
+}
+
+impl PushError {
+    pub fn code(&self) -> RefusalCode {
+        match self {
+            PushError::SchemaVersion { .. } => RefusalCode::SchemaVersion,
+            PushError::Gap { .. } => RefusalCode::SyncGap,
+            PushError::NotIncreasing { .. } | PushError::TooMany { .. } | PushError::BadClientId => {
+                RefusalCode::InvalidPush
+            }
+            PushError::Invalid { .. } => RefusalCode::InvalidEdit,
+            PushError::NotAllowed { .. } => RefusalCode::EditNotAllowed,
+            PushError::OutOfScope { .. } => RefusalCode::OutOfScope,
+            PushError::NoSuchObject { .. } => RefusalCode::NoSuchObject,
+        }
+    }
+
+    /// The refused mutation, when one edit is the reason.
+    pub fn mutation_id(&self) -> Option<u64> {
+        match self {
+            PushError::Invalid { id, .. }
+            | PushError::NotAllowed { id, .. }
+            | PushError::OutOfScope { id }
+            | PushError::NoSuchObject { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+
+    fn refused(id: u64, refusal: Refusal) -> PushError {
+        match refusal {
+            Refusal::NotAllowed(reason) => PushError::NotAllowed { id, reason },
+            Refusal::OutOfScope => PushError::OutOfScope { id },
+            Refusal::NoSuchObject(reason) => PushError::NoSuchObject { id, reason },
+            Refusal::Invalid(reason) => PushError::Invalid { id, reason },
+        }
+    }
 }
 
 pub fn valid_client_id(id: &str) -> bool {
@@ -200,11 +341,12 @@ pub fn accept_push(request: &PushRequest, last_applied: u64, schema_version: u32
     Ok(rest)
 }
 
-/// Checks a mutation against the log it is about to join, at sequence number `seq`, on a server
-/// whose clock reads `now_ms`, and returns the clock to store. A `base` past the log's end
-/// claims to have seen edits that do not exist (it would erase conflicts unseen), so it is
-/// refused; a clock implausibly far ahead (it would win every conflict) is capped.
-pub fn admit(mutation: &Mutation, seq: u64, now_ms: u64) -> Result<Hlc, PushError> {
+/// Checks a mutation's clock and base against the log it is about to join, at sequence number
+/// `seq`, on a server whose clock reads `now_ms`, and returns the clock to store. A `base` past
+/// the log's end claims to have seen edits that do not exist (it would erase conflicts unseen),
+/// so it is refused; a clock implausibly far ahead (it would win every conflict) is capped, and
+/// a capped clock keeps no counter, so it does not win every tie either.
+pub fn admit_clock(mutation: &Mutation, seq: u64, now_ms: u64) -> Result<Hlc, PushError> {
     let Op::SetField { base, .. } = &mutation.op;
     if *base >= seq {
         return Err(PushError::Invalid {
@@ -213,8 +355,80 @@ pub fn admit(mutation: &Mutation, seq: u64, now_ms: u64) -> Result<Hlc, PushErro
         });
     }
     let mut clock = mutation.clock;
-    clock.wall_ms = clock.wall_ms.min(now_ms.saturating_add(crate::clock::MAX_DRIFT_MS));
+    let latest = now_ms.saturating_add(crate::clock::MAX_DRIFT_MS);
+    if clock.wall_ms > latest {
+        clock.wall_ms = latest;
+        clock.counter = 0;
+    }
+    clock.node = clock.node.min(MAX_NODE);
     Ok(clock)
+}
+
+/// An edit that passed every rule: what to store, and who may read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Admission {
+    pub clock: Hlc,
+    /// The root object the edited object hangs under.
+    pub root: String,
+    /// Whether the edit changed the root's own fields (its state must be saved).
+    pub root_changed: bool,
+    /// The organisations that may read the change: the root's readers once it is applied.
+    pub readers: BTreeSet<String>,
+    /// Organisations that can read the root from this change on, and could not before.
+    pub granted: BTreeSet<String>,
+    /// Organisations that could read the root before this change, and cannot any more.
+    pub revoked: BTreeSet<String>,
+}
+
+/// Admits one mutation of `actor` at sequence number `seq`: the owning tool's rules on the
+/// root's current state `root` (which this updates when the root's own fields change), the
+/// clock and base, and the readers before and after. Nothing is changed on a refusal.
+pub fn admit(
+    actor: &Actor<'_>,
+    client_id: &str,
+    root: &mut RootState,
+    mutation: &Mutation,
+    seq: u64,
+    now_ms: u64,
+) -> Result<Admission, PushError> {
+    let (object, _) = mutation.op.field_key();
+    let Some(root_name) = tool::root_of(object) else {
+        return Err(PushError::NoSuchObject {
+            id: mutation.id,
+            reason: format!("{object} is not something Casebook stores"),
+        });
+    };
+    tool::check(actor, root, &mutation.op).map_err(|r| PushError::refused(mutation.id, r))?;
+    let clock = admit_clock(mutation, seq, now_ms)?;
+    let before = tool::scope(root_name, root);
+    let root_changed = object == root_name;
+    if root_changed {
+        root.apply(&Change {
+            seq,
+            client_id: client_id.to_string(),
+            mutation_id: mutation.id,
+            clock,
+            op: mutation.op.clone(),
+            author: String::new(),
+            author_org: String::new(),
+        });
+    }
+    let after = tool::scope(root_name, root);
+    let readers_of = |scope: &Option<Scope>| -> BTreeSet<String> {
+        scope
+            .as_ref()
+            .map(|s| s.readers().into_iter().map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let (was, is) = (readers_of(&before), readers_of(&after));
+    Ok(Admission {
+        clock,
+        root: root_name.to_string(),
+        root_changed,
+        granted: is.difference(&was).cloned().collect(),
+        revoked: was.difference(&is).cloned().collect(),
+        readers: is,
+    })
 }
 
 /// A value that lost to a concurrent edit, kept so people can see and resolve it.
@@ -277,6 +491,58 @@ mod pairs {
     }
 }
 
+/// Folds a change of a field into the field's current state: the one merge rule every
+/// replica, and the server's root states, share.
+pub fn fold(current: &mut Field, change: &Change) {
+    let Op::SetField { base, .. } = &change.op;
+    let incoming = Conflict::of(change);
+    // Conflicting values the author had seen are resolved by this edit, and so are the
+    // author's own earlier values: a client's edits are made, and logged, in order.
+    current
+        .conflicts
+        .retain(|c| c.seq > *base && c.client != change.client_id);
+    if *base >= current.seq || current.client == change.client_id {
+        // The author saw the current value, or wrote it: a plain overwrite.
+        let kept = std::mem::take(&mut current.conflicts);
+        *current = Field::from(incoming);
+        current.conflicts = kept;
+    } else if change.clock > current.clock {
+        // Concurrent, and later: it wins; the value it did not see is kept.
+        let loser = Conflict {
+            value: current.value.clone(),
+            seq: current.seq,
+            clock: current.clock,
+            author: current.author.clone(),
+            client: current.client.clone(),
+        };
+        let mut conflicts = std::mem::take(&mut current.conflicts);
+        conflicts.push(loser);
+        *current = Field::from(incoming);
+        current.conflicts = conflicts;
+    } else {
+        current.conflicts.push(incoming);
+    }
+    current.conflicts.sort_by_key(|c| c.seq);
+}
+
+impl Conflict {
+    fn of(change: &Change) -> Conflict {
+        let Op::SetField { value, .. } = &change.op;
+        let author = match (change.author.is_empty(), change.author_org.is_empty()) {
+            (true, _) => change.client_id.clone(),
+            (false, true) => change.author.clone(),
+            (false, false) => format!("{} ({})", change.author, change.author_org),
+        };
+        Conflict {
+            value: value.clone(),
+            seq: change.seq,
+            clock: change.clock,
+            author,
+            client: change.client_id.clone(),
+        }
+    }
+}
+
 impl Replica {
     pub fn field(&self, object: &str, field: &str) -> Option<&Field> {
         self.fields.get(&(object.to_string(), field.to_string()))
@@ -289,59 +555,79 @@ impl Replica {
             return;
         }
         self.cursor = change.seq;
-        let Op::SetField {
-            object,
-            field,
-            value,
-            base,
-        } = &change.op;
-        let incoming = Conflict {
-            value: value.clone(),
-            seq: change.seq,
-            clock: change.clock,
-            author: if change.author.is_empty() {
-                change.client_id.clone()
-            } else {
-                change.author.clone()
-            },
-            client: change.client_id.clone(),
-        };
-        let key = (object.clone(), field.clone());
-        let Some(current) = self.fields.get_mut(&key) else {
-            self.fields.insert(key, Field::from(incoming));
-            return;
-        };
-        // Conflicting values the author had seen are resolved by this edit, and so are the
-        // author's own earlier values: a client's edits are made, and logged, in order.
-        current
-            .conflicts
-            .retain(|c| c.seq > *base && c.client != change.client_id);
-        if *base >= current.seq || current.client == change.client_id {
-            // The author saw the current value, or wrote it: a plain overwrite.
-            let kept = std::mem::take(&mut current.conflicts);
-            *current = Field::from(incoming);
-            current.conflicts = kept;
-        } else if change.clock > current.clock {
-            // Concurrent, and later: it wins; the value it did not see is kept.
-            let loser = Conflict {
-                value: current.value.clone(),
-                seq: current.seq,
-                clock: current.clock,
-                author: current.author.clone(),
-                client: current.client.clone(),
-            };
-            let mut conflicts = std::mem::take(&mut current.conflicts);
-            conflicts.push(loser);
-            *current = Field::from(incoming);
-            current.conflicts = conflicts;
-        } else {
-            current.conflicts.push(incoming);
+        self.fold(change);
+    }
+
+    /// Folds a change whatever the cursor: for a root's history, which lies behind it.
+    fn fold(&mut self, change: &Change) {
+        let (object, field) = change.op.field_key();
+        let key = (object.to_string(), field.to_string());
+        match self.fields.get_mut(&key) {
+            Some(current) => fold(current, change),
+            None => {
+                self.fields.insert(key, Field::from_change(change));
+            }
         }
-        current.conflicts.sort_by_key(|c| c.seq);
+    }
+
+    /// Forgets every object under `root` (its organisation lost access to it).
+    pub fn drop_root(&mut self, root: &str) {
+        self.fields.retain(|(object, _), _| tool::root_of(object) != Some(root));
+    }
+
+    /// Folds one page of a filtered pull, in log order: a root shared with the reader at
+    /// `seq` is dropped and rebuilt from `history` (its changes before `seq`, keyed by root
+    /// and `seq`), a root unshared is dropped, and the visible changes are applied. Objects
+    /// under different roots never share a field, so folding a root's history late gives the
+    /// state folding it in order would have.
+    pub fn apply_page(&mut self, page: &PullResponse, history: &BTreeMap<(String, u64), Vec<Change>>) {
+        let mut access = page.access.iter().peekable();
+        for change in &page.changes {
+            while let Some(event) = access.next_if(|a| a.seq <= change.seq) {
+                self.apply_access(event, history);
+            }
+            if change.seq > self.cursor {
+                self.fold(change);
+            }
+        }
+        for event in access {
+            self.apply_access(event, history);
+        }
+        self.cursor = self.cursor.max(page.cursor);
+    }
+
+    fn apply_access(&mut self, event: &AccessChange, history: &BTreeMap<(String, u64), Vec<Change>>) {
+        if event.seq <= self.cursor {
+            return;
+        }
+        self.drop_root(&event.root);
+        if event.granted {
+            for change in history.get(&(event.root.clone(), event.seq)).into_iter().flatten() {
+                if change.seq < event.seq && tool::root_of(change.op.field_key().0) == Some(event.root.as_str()) {
+                    self.fold(change);
+                }
+            }
+        }
     }
 }
 
 impl Field {
+    pub fn from_change(change: &Change) -> Field {
+        Field::from(Conflict::of(change))
+    }
+
+    /// A value made on this device that the server has not seen.
+    pub fn local(value: Value) -> Field {
+        Field {
+            value,
+            seq: 0,
+            clock: Hlc::zero(0),
+            author: String::new(),
+            client: String::new(),
+            conflicts: Vec::new(),
+        }
+    }
+
     /// The newest sequence number among the value and its conflicts: the `base` of an edit
     /// made by someone shown all of them, which resolves the conflict.
     pub fn seen(&self) -> u64 {
@@ -433,6 +719,18 @@ impl<'a> Overlay<'a> {
                 field: stored,
             },
         }
+    }
+
+    /// Every field of `object` that has a value, replica and pending edits together.
+    pub fn fields_of(&self, object: &str) -> std::collections::BTreeSet<&'a str> {
+        let replica = self
+            .replica
+            .fields
+            .range((object.to_string(), String::new())..)
+            .take_while(|((o, _), _)| o == object)
+            .map(|((_, f), _)| f.as_str());
+        let pending = self.pending.keys().filter(|(o, _)| *o == object).map(|(_, f)| *f);
+        replica.chain(pending).collect()
     }
 
     /// Every object name that has a value for `field`, replica and pending edits together.
@@ -534,6 +832,7 @@ mod tests {
                 base,
             },
             author: String::new(),
+            author_org: String::new(),
         }
     }
 
@@ -565,16 +864,28 @@ mod tests {
     #[test]
     fn a_base_from_the_future_is_refused_and_a_clock_from_the_future_capped() {
         let mut m = set(1, "x", 5);
-        assert!(matches!(admit(&m, 5, 1_000), Err(PushError::Invalid { id: 1, .. })));
+        assert!(matches!(
+            admit_clock(&m, 5, 1_000),
+            Err(PushError::Invalid { id: 1, .. })
+        ));
         assert_eq!(
-            admit(&m, 6, 1_000).map(|c| c.wall_ms),
+            admit_clock(&m, 6, 1_000).map(|c| c.wall_ms),
             Ok(1),
             "an honest edit is kept as it is"
         );
-        m.clock.wall_ms = u64::MAX;
+        m.clock = Hlc {
+            wall_ms: u64::MAX,
+            counter: u32::MAX,
+            node: u64::MAX,
+        };
         assert_eq!(
-            admit(&m, 6, 1_000).map(|c| c.wall_ms),
-            Ok(1_000 + crate::clock::MAX_DRIFT_MS)
+            admit_clock(&m, 6, 1_000),
+            Ok(Hlc {
+                wall_ms: 1_000 + crate::clock::MAX_DRIFT_MS,
+                counter: 0,
+                node: MAX_NODE,
+            }),
+            "a capped clock wins no ties"
         );
     }
 

@@ -37,6 +37,9 @@ pub struct ApiError {
     pub message: String,
     /// Quote this to an administrator; it finds the request in the server's log.
     pub request_id: String,
+    /// For a refused push: the mutation that was refused (nothing of the push was applied).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mutation_id: Option<u64>,
 }
 
 /// One row of `GET /api/policies`.
@@ -107,11 +110,48 @@ impl Role {
     pub fn label(self) -> &'static str {
         match self {
             Role::Agent => "Agent",
-            Role::Specialist => "Specialist",
+            Role::Specialist => "Policy specialist",
             Role::Trainer => "Trainer",
             Role::Admin => "Admin",
         }
     }
+}
+
+/// What an organisation is to Casebook. There is one platform (the company whose policies
+/// these are: it owns the library and publishes sweeps) and any number of vendors (whose
+/// agents apply them).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    Platform,
+    /// The default, and the one with the fewest rights.
+    #[default]
+    Vendor,
+}
+
+impl OrgKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgKind::Platform => "platform",
+            OrgKind::Vendor => "vendor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrgKind> {
+        [OrgKind::Platform, OrgKind::Vendor]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// One organisation, as the platform's people see it when sharing (`GET /api/orgs`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Org {
+    pub id: String,
+    pub name: String,
+    pub kind: OrgKind,
 }
 
 /// A signed-in person (`GET /api/session`). Never carries a password or token.
@@ -121,9 +161,23 @@ pub struct User {
     pub id: String,
     pub org_id: String,
     pub org_name: String,
+    /// Devices that saved a person before organisations had kinds read them as vendors.
+    #[serde(default)]
+    pub org_kind: OrgKind,
     pub email: String,
     pub name: String,
     pub role: Role,
+}
+
+impl User {
+    /// The person's role as a Trust & Safety team names it: "Vendor agent", "Platform admin".
+    pub fn title(&self) -> String {
+        let side = match self.org_kind {
+            OrgKind::Platform => "Platform",
+            OrgKind::Vendor => "Vendor",
+        };
+        format!("{side} {}", self.role.label().to_lowercase())
+    }
 }
 
 /// One person of an organisation, as their administrator sees them (`GET /api/users`).

@@ -28,6 +28,8 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/session/password", post(session::change_password))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
+        .route("/sync/history", get(sync::history))
+        .route("/orgs", get(admin::list_orgs))
         .route("/library/import", post(admin::import_library))
         .route("/audit", get(admin::read_audit))
         .route("/users", get(admin::list_users).post(admin::create_user))

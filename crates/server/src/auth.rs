@@ -26,7 +26,7 @@ pub const SESSION_COOKIE: &str = "casebook_session";
 pub const CSRF_HEADER: &str = "x-casebook-request";
 pub const SESSION_DAYS: i64 = 7;
 
-pub use casebook_core::wire::{Role, User};
+pub use casebook_core::wire::{OrgKind, Role, User};
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +35,15 @@ pub enum Access {
     Public,
     /// Anyone signed in.
     SignedIn,
-    /// Only these roles.
+    /// Only these roles, in any organisation.
     Roles(&'static [Role]),
+    /// Only these roles, in the platform organisation.
+    Platform(&'static [Role]),
 }
 
 const ADMIN: &[Role] = &[Role::Admin];
+/// The platform's policy team: who changes the library and shares sweeps.
+const POLICY_TEAM: &[Role] = &[Role::Specialist, Role::Admin];
 
 /// Every API route and who may use it. A route not listed here is refused.
 pub const ACCESS: &[(Method, &str, Access)] = &[
@@ -55,12 +59,23 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::DELETE, "/api/session", Access::SignedIn),
     (Method::POST, "/api/sync/push", Access::SignedIn),
     (Method::GET, "/api/sync/pull", Access::SignedIn),
-    (Method::POST, "/api/library/import", Access::Roles(ADMIN)),
+    (Method::GET, "/api/sync/history", Access::SignedIn),
+    (Method::GET, "/api/orgs", Access::Platform(POLICY_TEAM)),
+    (Method::POST, "/api/library/import", Access::Platform(POLICY_TEAM)),
     (Method::GET, "/api/audit", Access::Roles(ADMIN)),
     (Method::GET, "/api/users", Access::Roles(ADMIN)),
     (Method::POST, "/api/users", Access::Roles(ADMIN)),
     (Method::PATCH, "/api/users/{id}", Access::Roles(ADMIN)),
 ];
+
+/// Which audit entries an admin reads: a vendor's admin their own organisation's; the
+/// platform's admin also those about no organisation (refused anonymous requests).
+pub fn audit_scope(admin: &User) -> crate::store::AuditScope<'_> {
+    match admin.org_kind {
+        OrgKind::Platform => crate::store::AuditScope::OrgAndUnowned(&admin.org_id),
+        OrgKind::Vendor => crate::store::AuditScope::Org(&admin.org_id),
+    }
+}
 
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
     ACCESS
@@ -167,6 +182,9 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
         (Some(_), None) => Some(AppError::Unauthenticated),
         (Some(Access::SignedIn), Some(_)) => None,
         (Some(Access::Roles(roles)), Some(user)) => (!roles.contains(&user.role)).then_some(AppError::Forbidden),
+        (Some(Access::Platform(roles)), Some(user)) => {
+            (user.org_kind != OrgKind::Platform || !roles.contains(&user.role)).then_some(AppError::Forbidden)
+        }
     };
     let changes_state = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
     let refusal = refusal.or_else(|| {

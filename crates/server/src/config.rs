@@ -32,6 +32,10 @@ pub enum Command {
     CreateAdmin {
         #[arg(long)]
         org: String,
+        /// The organisation is the platform (owns the policy library and publishes sweeps),
+        /// not a vendor. There is one platform.
+        #[arg(long)]
+        platform: bool,
         #[arg(long)]
         email: String,
         #[arg(long)]

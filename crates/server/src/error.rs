@@ -29,9 +29,13 @@ pub enum AppError {
     Unauthenticated,
     #[error("not allowed for this account")]
     Forbidden,
-    /// An edit this person's role may not make, or a value the field does not take.
-    #[error("edit not allowed: {0}")]
-    EditNotAllowed(String),
+    /// A push refused by the sync rules, with core's stable code.
+    #[error("push refused ({code:?}): {message}")]
+    PushRefused {
+        code: casebook_core::sync::RefusalCode,
+        message: String,
+        mutation_id: Option<u64>,
+    },
     #[error("the request header x-casebook-request is missing")]
     MissingCsrfHeader,
     #[error("wrong email or password")]
@@ -78,7 +82,20 @@ impl AppError {
                 "forbidden",
                 "Your account is not allowed to do this. Ask your administrator if you need it.".into(),
             ),
-            AppError::EditNotAllowed(why) => (StatusCode::FORBIDDEN, "edit_not_allowed", why.clone()),
+            AppError::PushRefused { code, message, .. } => {
+                use casebook_core::sync::RefusalCode;
+                let status = match code {
+                    RefusalCode::SyncGap | RefusalCode::SchemaVersion => StatusCode::CONFLICT,
+                    RefusalCode::EditNotAllowed | RefusalCode::OutOfScope | RefusalCode::ClientOfAnotherPerson => {
+                        StatusCode::FORBIDDEN
+                    }
+                    RefusalCode::WriteQuota => StatusCode::TOO_MANY_REQUESTS,
+                    RefusalCode::InvalidPush | RefusalCode::InvalidEdit | RefusalCode::NoSuchObject => {
+                        StatusCode::UNPROCESSABLE_ENTITY
+                    }
+                };
+                (status, code.as_str(), message.clone())
+            }
             AppError::MissingCsrfHeader => (
                 StatusCode::FORBIDDEN,
                 "csrf_header_missing",
@@ -128,10 +145,15 @@ impl IntoResponse for AppError {
         if let AppError::Internal(inner) = &self {
             tracing::error!(%request_id, error = %format!("{inner:#}"), "request failed");
         }
+        let mutation_id = match &self {
+            AppError::PushRefused { mutation_id, .. } => *mutation_id,
+            _ => None,
+        };
         let body = ApiError {
             code: code.into(),
             message,
             request_id,
+            mutation_id,
         };
         (status, Json(body)).into_response()
     }

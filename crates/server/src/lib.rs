@@ -13,6 +13,7 @@ pub mod library;
 pub mod openapi;
 pub mod security;
 pub mod store;
+pub mod sync;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -63,9 +64,7 @@ impl AppState {
     /// Writes an audit entry. A failure to write is logged, never shown to the person: the
     /// action it describes has already happened.
     pub async fn record(&self, entry: store::NewAuditEntry<'_>) {
-        if let Err(e) = self.store.audit(entry, &now_rfc3339()).await {
-            tracing::error!("cannot write the audit log: {e:#}");
-        }
+        self.store.record(entry).await;
     }
 
     /// Re-reads the library after the store changed.

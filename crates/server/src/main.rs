@@ -17,7 +17,12 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.config).await,
         Command::Import { dir } => import_folder(cli.config, &dir).await,
-        Command::CreateAdmin { org, email, name } => create_admin(cli.config, &org, &email, &name).await,
+        Command::CreateAdmin {
+            org,
+            platform,
+            email,
+            name,
+        } => create_admin(cli.config, &org, platform, &email, &name).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -50,7 +55,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         casebook_server::demo::create_accounts(&store).await?;
         let emails: Vec<&str> = casebook_server::demo::ACCOUNTS
             .iter()
-            .map(|(email, _, _)| *email)
+            .map(|(_, email, _, _)| *email)
             .collect();
         tracing::info!(
             "created demo accounts (password {}): {}",
@@ -104,7 +109,7 @@ async fn import_folder(config: Config, dir: &std::path::Path) -> anyhow::Result<
     Ok(())
 }
 
-async fn create_admin(config: Config, org: &str, email: &str, name: &str) -> anyhow::Result<()> {
+async fn create_admin(config: Config, org: &str, platform: bool, email: &str, name: &str) -> anyhow::Result<()> {
     let password = match std::env::var("CASEBOOK_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
@@ -120,7 +125,12 @@ async fn create_admin(config: Config, org: &str, email: &str, name: &str) -> any
     }
     let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
     let now = now_rfc3339();
-    let org_id = store.ensure_org(org, &now).await?;
+    let kind = if platform {
+        casebook_core::wire::OrgKind::Platform
+    } else {
+        casebook_core::wire::OrgKind::Vendor
+    };
+    let org_id = store.ensure_org(org, kind, &now).await?;
     let hash = casebook_server::auth::hash_password(&password)?;
     let user = store
         .create_user(&org_id, email, name, casebook_server::auth::Role::Admin, &hash, &now)

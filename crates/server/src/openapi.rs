@@ -22,6 +22,8 @@ use crate::api;
         api::session::change_password,
         api::sync::push,
         api::sync::pull,
+        api::sync::history,
+        api::admin::list_orgs,
         api::admin::import_library,
         api::admin::read_audit,
         api::admin::list_users,

@@ -36,8 +36,8 @@ impl DbKind {
 }
 
 pub use accounts::{Account, ChangeRefused};
-pub use audit::{AuditEntry, AuditFilter, NewAuditEntry};
-pub use sync::PushFailure;
+pub use audit::{AuditEntry, AuditFilter, AuditScope, NewAuditEntry};
+pub use sync::{PushFailure, Pushed};
 
 #[derive(Debug, Clone)]
 pub struct Store {

@@ -9,13 +9,23 @@ use std::time::{Duration, Instant};
 
 use axum::http::{Method, StatusCode};
 use casebook_core::clock::Hlc;
-use casebook_core::sync::{Mutation, Op, PullResponse, PushRequest, Replica};
-use common::{call, databases, people, service, sign_in};
+use casebook_core::sync::{Change, Mutation, Op, PullResponse, Replica};
+use common::{call, databases, people, publish_sweep, push_body, service, sign_in};
 use serde_json::{Value, json};
 
 /// A sweep item's object name: what the tests edit (its `note`, which every worker may write).
 fn item(n: u64) -> String {
     casebook_core::sweep::item_object("synctest", n as usize)
+}
+
+/// How many items the seeded sweep has.
+const ITEMS: usize = 60;
+
+/// People of Acme, and Acme's sweep `synctest` with [`ITEMS`] items for the tests to edit;
+/// returns how many changes publishing it logged.
+async fn seed(store: &casebook_server::store::Store) -> u64 {
+    people(store, "Acme").await;
+    publish_sweep(store, "specialist@acme.test", "synctest", ITEMS, &[]).await
 }
 
 fn mutation(id: u64, object: &str, value: &str, base: u64) -> Mutation {
@@ -35,15 +45,7 @@ fn mutation(id: u64, object: &str, value: &str, base: u64) -> Mutation {
     }
 }
 
-fn push_body(client: &str, mutations: Vec<Mutation>) -> Value {
-    serde_json::to_value(PushRequest {
-        schema_version: casebook_core::SCHEMA_VERSION,
-        client_id: client.into(),
-        mutations,
-    })
-    .expect("json")
-}
-
+/// How many changes the log holds, seeded ones included.
 async fn count_changes(store: &casebook_server::store::Store) -> i64 {
     use sqlx::Row;
     sqlx::query("SELECT COUNT(*) FROM sync_changes")
@@ -58,7 +60,7 @@ async fn count_changes(store: &casebook_server::store::Store) -> i64 {
 async fn replaying_a_push_one_to_five_times_has_exactly_one_effect() {
     for db in databases().await {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        let seeded = seed(&store).await as i64;
         let (_, app) = service(store.clone()).await;
         let cookie = sign_in(&app, "agent@acme.test").await;
         for (round, times) in (1..=5).enumerate() {
@@ -81,7 +83,7 @@ async fn replaying_a_push_one_to_five_times_has_exactly_one_effect() {
                 assert_eq!(reply.body["last_mutation_id"], first + 1);
             }
         }
-        assert_eq!(count_changes(&store).await, 10, "{}", db.name);
+        assert_eq!(count_changes(&store).await, seeded + 10, "{}", db.name);
     }
 }
 
@@ -89,7 +91,7 @@ async fn replaying_a_push_one_to_five_times_has_exactly_one_effect() {
 async fn a_gap_is_refused_and_writes_nothing() {
     for db in databases().await {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        let seeded = seed(&store).await as i64;
         let (_, app) = service(store.clone()).await;
         let cookie = sign_in(&app, "agent@acme.test").await;
         let ok = call(
@@ -97,7 +99,10 @@ async fn a_gap_is_refused_and_writes_nothing() {
             Method::POST,
             "/api/sync/push",
             Some(&cookie),
-            Some(push_body("client-gap-01", vec![mutation(1, &item(999), "a", 0)])),
+            Some(push_body(
+                "client-gap-01",
+                vec![mutation(1, &item(ITEMS as u64), "a", 0)],
+            )),
             true,
         )
         .await;
@@ -109,7 +114,10 @@ async fn a_gap_is_refused_and_writes_nothing() {
             Some(&cookie),
             Some(push_body(
                 "client-gap-01",
-                vec![mutation(3, &item(999), "c", 0), mutation(4, &item(999), "d", 0)],
+                vec![
+                    mutation(3, &item(ITEMS as u64), "c", 0),
+                    mutation(4, &item(ITEMS as u64), "d", 0),
+                ],
             )),
             true,
         )
@@ -120,7 +128,7 @@ async fn a_gap_is_refused_and_writes_nothing() {
             "{:?}",
             gap.body
         );
-        assert_eq!(count_changes(&store).await, 1);
+        assert_eq!(count_changes(&store).await, seeded + 1);
         let pull = call(
             &app,
             Method::GET,
@@ -138,11 +146,11 @@ async fn a_gap_is_refused_and_writes_nothing() {
 async fn a_client_id_belongs_to_the_person_who_first_used_it() {
     let db = &databases().await[0];
     let store = db.open().await;
-    people(&store, "Acme").await;
+    seed(&store).await;
     let (_, app) = service(store).await;
     let agent = sign_in(&app, "agent@acme.test").await;
     let trainer = sign_in(&app, "trainer@acme.test").await;
-    let body = push_body("client-owned-1", vec![mutation(1, &item(999), "a", 0)]);
+    let body = push_body("client-owned-1", vec![mutation(1, &item(ITEMS as u64), "a", 0)]);
     assert_eq!(
         call(
             &app,
@@ -181,7 +189,7 @@ async fn a_client_id_belongs_to_the_person_who_first_used_it() {
 async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
     for db in databases().await {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        let seeded = seed(&store).await as i64;
         let (_, app) = service(store).await;
         let agent = sign_in(&app, "agent@acme.test").await;
         let specialist = sign_in(&app, "specialist@acme.test").await;
@@ -231,7 +239,7 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
             let reply = call(&app, Method::GET, &uri, Some(&specialist), None, false).await;
             let page: PullResponse = serde_json::from_value(reply.body).expect("pull response");
             assert!(page.changes.len() <= 10);
-            assert_eq!(page.head, 26);
+            assert_eq!(page.head as i64, seeded + 26);
             for change in &page.changes {
                 replica.apply(change);
             }
@@ -240,17 +248,18 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
                 break;
             }
         }
-        assert_eq!(pages, 3, "{}", db.name);
-        assert_eq!(replica.fields.len(), 25);
+        assert_eq!(pages, (seeded + 26 + 9) / 10, "{}", db.name);
+        // The seed's fields (the sweep's own four and one target per item), and 25 notes.
+        assert_eq!(replica.fields.len() as i64, 4 + ITEMS as i64 + 25);
         let item = replica.field(&item(1), "note").expect("field");
         assert_eq!(item.value, "escalate", "the later clock wins");
         assert_eq!(item.conflicts.len(), 1, "the agent's value is kept");
         assert_eq!(item.conflicts[0].value, "done");
         assert_eq!(
-            item.conflicts[0].author, "agent",
+            item.conflicts[0].author, "agent (Acme)",
             "the loser is shown with its author's name"
         );
-        assert_eq!(item.author, "specialist");
+        assert_eq!(item.author, "specialist (Acme)", "names come with their organisation");
     }
 }
 
@@ -258,12 +267,15 @@ async fn a_far_behind_client_catches_up_in_bounded_pages_and_sees_conflicts() {
 async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
     for db in databases().await {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        let seeded = seed(&store).await as i64;
         let (state, app) = service(store.clone()).await;
         let agent = sign_in(&app, "agent@acme.test").await;
         let trainer = sign_in(&app, "trainer@acme.test").await;
         let specialist = sign_in(&app, "specialist@acme.test").await;
-        let publish = casebook_core::sweep::publish("synctest", "Election night", "", "@a\n@b").expect("ops");
+        let acme = common::org_id(&store, "Acme").await;
+        let publish =
+            casebook_core::sweep::publish("synctest2", &acme, &Default::default(), "Election night", "", "@a\n@b")
+                .expect("ops");
         let as_mutations = |ops: Vec<Op>| -> Vec<Mutation> {
             ops.into_iter()
                 .enumerate()
@@ -298,7 +310,7 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
         }
         assert_eq!(
             count_changes(&store).await,
-            0,
+            seeded,
             "{}: nothing of a refused push is written",
             db.name
         );
@@ -309,7 +321,7 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
                     result: Some("denied".into()),
                     ..Default::default()
                 },
-                None,
+                casebook_server::store::AuditScope::Everything,
             )
             .await
             .expect("audit");
@@ -325,7 +337,7 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
         )
         .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
-        assert_eq!(count_changes(&store).await, 5);
+        assert_eq!(count_changes(&store).await, seeded + 6);
         // The audit log says who changed which fields.
         let pushes = state
             .store
@@ -334,7 +346,7 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
                     result: Some("ok".into()),
                     ..Default::default()
                 },
-                None,
+                casebook_server::store::AuditScope::Everything,
             )
             .await
             .expect("audit");
@@ -342,10 +354,10 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
             .iter()
             .find(|e| e.action == "sync.push" && e.actor.as_deref() == Some("specialist@acme.test"))
             .expect("the publish is audited");
-        assert_eq!(entry.object.as_deref(), Some("sweep/synctest/item/1"));
+        assert_eq!(entry.object.as_deref(), Some("sweep/synctest2"));
         let detail = entry.detail.as_deref().unwrap_or_default();
         assert!(
-            detail.starts_with("5 edit(s)") && detail.contains("sweep/synctest title"),
+            detail.starts_with("6 edit(s)") && detail.contains("sweep/synctest2 title"),
             "{detail}"
         );
     }
@@ -441,8 +453,9 @@ async fn http_push(client: &reqwest::Client, url: &str, cookie: &str, body: &Val
         .ok_or_else(|| "no last_mutation_id".into())
 }
 
-async fn http_pull_all(client: &reqwest::Client, url: &str, cookie: &str, client_id: &str) -> Replica {
+async fn http_pull_all(client: &reqwest::Client, url: &str, cookie: &str, client_id: &str) -> (Replica, Vec<Change>) {
     let mut replica = Replica::default();
+    let mut all = Vec::new();
     loop {
         let page: PullResponse = client
             .get(format!(
@@ -459,8 +472,10 @@ async fn http_pull_all(client: &reqwest::Client, url: &str, cookie: &str, client
         for change in &page.changes {
             replica.apply(change);
         }
-        if !page.more() {
-            return replica;
+        let more = page.more();
+        all.extend(page.changes);
+        if !more {
+            return (replica, all);
         }
     }
 }
@@ -468,11 +483,12 @@ async fn http_pull_all(client: &reqwest::Client, url: &str, cookie: &str, client
 #[tokio::test]
 async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
     for db in databases().await {
-        {
+        let seeded = {
             let store = db.open().await;
-            people(&store, "Acme").await;
+            let seeded = seed(&store).await;
             store.close().await;
-        }
+            seeded
+        };
         let http = reqwest::Client::new();
         let server = ServerProcess::start(db.dir.path(), db.url.as_deref());
         let cookie = http_sign_in(&http, &server.url, "agent@acme.test").await;
@@ -484,7 +500,8 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
                 (http.clone(), cookie.clone(), server.url.clone(), acknowledged.clone());
             tokio::spawn(async move {
                 for id in 1..=1_000_000u64 {
-                    let body = push_body("client-kill-01", vec![mutation(id, &item(id), "done", 0)]);
+                    let n = (id - 1) % ITEMS as u64 + 1;
+                    let body = push_body("client-kill-01", vec![mutation(id, &item(n), &id.to_string(), 0)]);
                     match http_push(&http, &url, &cookie, &body).await {
                         Ok(last) => acknowledged.store(last, std::sync::atomic::Ordering::SeqCst),
                         Err(_) => break,
@@ -512,13 +529,14 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
 
         let restarted = ServerProcess::start(db.dir.path(), db.url.as_deref());
         let cookie = http_sign_in(&http, &restarted.url, "agent@acme.test").await;
-        let replica = http_pull_all(&http, &restarted.url, &cookie, "client-kill-01").await;
+        let (replica, changes) = http_pull_all(&http, &restarted.url, &cookie, "client-kill-01").await;
+        let logged: std::collections::BTreeSet<u64> = changes
+            .iter()
+            .filter(|c| c.client_id == "client-kill-01")
+            .map(|c| c.mutation_id)
+            .collect();
         for id in 1..=acknowledged {
-            assert!(
-                replica.field(&item(id), "note").is_some(),
-                "{}: acknowledged edit {id} is missing",
-                db.name
-            );
+            assert!(logged.contains(&id), "{}: acknowledged edit {id} is missing", db.name);
         }
         // The client resumes where the server says it stopped, and the log has no holes.
         let pull: PullResponse = http
@@ -534,7 +552,13 @@ async fn killing_the_server_mid_stream_loses_no_acknowledged_edit() {
             .await
             .expect("json");
         assert!(pull.last_mutation_id >= acknowledged);
-        assert_eq!(pull.head as usize, replica.fields.len());
+        assert_eq!(pull.head, replica.cursor);
+        assert_eq!(
+            pull.head as usize,
+            seeded as usize + logged.len(),
+            "{}: no holes",
+            db.name
+        );
     }
 }
 
@@ -544,11 +568,12 @@ async fn two_server_processes_on_one_postgresql_converge() {
         eprintln!("note: skipped, no PostgreSQL (cargo xtask test provides one)");
         return;
     };
-    {
+    let seeded = {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        let seeded = seed(&store).await;
         store.close().await;
-    }
+        seeded
+    };
     let url = db.url.clone();
     let one = ServerProcess::start(db.dir.path(), url.as_deref());
     let two = ServerProcess::start(db.dir.path(), url.as_deref());
@@ -570,14 +595,14 @@ async fn two_server_processes_on_one_postgresql_converge() {
     );
     assert_eq!((a, b), (Ok(20), Ok(20)));
     // Each reads through the other server.
-    let seen_by_agent = http_pull_all(
+    let (seen_by_agent, _) = http_pull_all(
         &http,
         &two.url,
         &http_sign_in(&http, &two.url, "agent@acme.test").await,
         "client-one-01",
     )
     .await;
-    let seen_by_specialist = http_pull_all(
+    let (seen_by_specialist, _) = http_pull_all(
         &http,
         &one.url,
         &http_sign_in(&http, &one.url, "specialist@acme.test").await,
@@ -585,7 +610,11 @@ async fn two_server_processes_on_one_postgresql_converge() {
     )
     .await;
     assert_eq!(seen_by_agent, seen_by_specialist);
-    assert_eq!(seen_by_agent.cursor, 40, "one gapless log of 40 changes");
+    assert_eq!(
+        seen_by_agent.cursor,
+        seeded + 40,
+        "one gapless log of 40 changes after the seed"
+    );
     for i in 1..=20 {
         let field = seen_by_agent.field(&item(i), "note").expect("field");
         assert_eq!(field.conflicts.len(), 1, "item-{i}: both values visible");
@@ -596,7 +625,7 @@ async fn two_server_processes_on_one_postgresql_converge() {
 async fn an_edit_claiming_to_have_seen_the_future_is_refused_and_a_future_clock_capped() {
     for db in databases().await {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        let seeded = seed(&store).await as i64;
         let (_, app) = service(store.clone()).await;
         let cookie = sign_in(&app, "agent@acme.test").await;
         // base 1,000 on an empty log would silently resolve conflicts nobody has seen.
@@ -616,7 +645,7 @@ async fn an_edit_claiming_to_have_seen_the_future_is_refused_and_a_future_clock_
             db.name,
             reply.body
         );
-        assert_eq!(count_changes(&store).await, 0);
+        assert_eq!(count_changes(&store).await, seeded);
 
         let mut liar = mutation(1, &item(1), "always wins", 0);
         liar.clock.wall_ms = u64::MAX / 2;
@@ -640,7 +669,13 @@ async fn an_edit_claiming_to_have_seen_the_future_is_refused_and_a_future_clock_
         )
         .await;
         let page: PullResponse = serde_json::from_value(pull.body).expect("pull");
-        let stored = page.changes[0].clock.wall_ms;
+        let stored = page
+            .changes
+            .iter()
+            .find(|c| c.client_id == "client-future-1")
+            .expect("the edit was logged")
+            .clock
+            .wall_ms;
         let cap = u64::try_from(casebook_server::auth::now_ms()).unwrap_or(0) + casebook_core::clock::MAX_DRIFT_MS;
         assert!(
             stored <= cap,
@@ -654,7 +689,7 @@ async fn an_edit_claiming_to_have_seen_the_future_is_refused_and_a_future_clock_
 async fn concurrent_pushes_and_the_audit_writes_beside_them_all_succeed() {
     for db in databases().await {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        let seeded = seed(&store).await as i64;
         let (_, app) = service(store.clone()).await;
         let cookie = sign_in(&app, "agent@acme.test").await;
         // Eight devices push 10 edits each, one at a time, all at once; every push also
@@ -665,7 +700,7 @@ async fn concurrent_pushes_and_the_audit_writes_beside_them_all_succeed() {
                 tokio::spawn(async move {
                     let client = format!("client-busy-{device:02}");
                     for id in 1..=10u64 {
-                        let body = push_body(&client, vec![mutation(id, &item(device * 100 + id), "a", 0)]);
+                        let body = push_body(&client, vec![mutation(id, &item(device * 7 + id), "a", 0)]);
                         let reply = call(&app, Method::POST, "/api/sync/push", Some(&cookie), Some(body), true).await;
                         if reply.status != StatusCode::OK {
                             return Err(format!("{client} #{id}: {} {:?}", reply.status, reply.body));
@@ -680,6 +715,6 @@ async fn concurrent_pushes_and_the_audit_writes_beside_them_all_succeed() {
                 .expect("the task ran")
                 .unwrap_or_else(|e| panic!("{}: {e}", db.name));
         }
-        assert_eq!(count_changes(&store).await, 80, "{}", db.name);
+        assert_eq!(count_changes(&store).await, seeded + 80, "{}", db.name);
     }
 }

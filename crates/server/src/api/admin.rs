@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use casebook_core::import::{ImportError, SourceFile};
-use casebook_core::wire::{ApiError, NewUser, Person, PersonChange};
+use casebook_core::wire::{ApiError, NewUser, Org, Person, PersonChange};
 use serde::{Deserialize, Serialize};
 
 use super::session::audit;
@@ -86,8 +86,18 @@ pub async fn read_audit(
     CurrentUser(admin): CurrentUser,
     ApiQuery(filter): ApiQuery<AuditFilter>,
 ) -> Result<Json<Vec<AuditEntry>>, AppError> {
-    // An admin reads their own organisation's entries only.
-    Ok(Json(state.store.read_audit(&filter, Some(&admin.org_id)).await?))
+    Ok(Json(
+        state
+            .store
+            .read_audit(&filter, crate::auth::audit_scope(&admin))
+            .await?,
+    ))
+}
+
+/// Every organisation, for the platform's people to share sweeps with.
+#[utoipa::path(get, path = "/api/orgs", tag = "admin", responses((status = 200, body = Vec<Org>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn list_orgs(State(state): State<AppState>) -> Result<Json<Vec<Org>>, AppError> {
+    Ok(Json(state.store.orgs().await?))
 }
 
 #[utoipa::path(get, path = "/api/users", tag = "admin", responses((status = 200, body = Vec<Person>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]

@@ -6,7 +6,7 @@ use sqlx::Row;
 use casebook_core::wire::{Person, PersonChange};
 
 use super::Store;
-use crate::auth::{Role, User};
+use casebook_core::wire::{Org, OrgKind, Role, User};
 
 /// The columns `person_from_row` reads, from `users`.
 macro_rules! person_columns {
@@ -44,28 +44,54 @@ impl std::fmt::Debug for Account {
 /// The columns `user_from_row` reads, for a query joining `users u` and `orgs o`.
 macro_rules! user_columns {
     () => {
-        "u.id AS id, u.org_id AS org_id, o.name AS org_name, u.email AS email, u.name AS name, u.role AS role"
+        "u.id AS id, u.org_id AS org_id, o.name AS org_name, o.kind AS org_kind, u.email AS email, u.name AS name, u.role AS role"
     };
 }
 
 impl Store {
-    /// The organisation called `name`, created if missing; returns its id.
-    pub async fn ensure_org(&self, name: &str, now: &str) -> anyhow::Result<String> {
-        if let Some(row) = sqlx::query("SELECT id FROM orgs WHERE name = $1")
+    /// The organisation called `name`, created as a `kind` if missing; returns its id. There
+    /// is at most one platform (the database refuses a second).
+    pub async fn ensure_org(&self, name: &str, kind: OrgKind, now: &str) -> anyhow::Result<String> {
+        if let Some(row) = sqlx::query("SELECT id, kind FROM orgs WHERE name = $1")
             .bind(name)
             .fetch_optional(&self.pool)
             .await?
         {
+            let existing: String = row.try_get(1)?;
+            anyhow::ensure!(
+                existing == kind.as_str(),
+                "the organisation {name} exists already as a {existing}, not a {}",
+                kind.as_str()
+            );
             return Ok(row.try_get(0)?);
         }
         let id = uuid::Uuid::new_v4().to_string();
-        sqlx::query("INSERT INTO orgs (id, name, created_at) VALUES ($1, $2, $3)")
+        sqlx::query("INSERT INTO orgs (id, name, created_at, kind) VALUES ($1, $2, $3, $4)")
             .bind(&id)
             .bind(name)
             .bind(now)
+            .bind(kind.as_str())
             .execute(&self.pool)
-            .await?;
+            .await
+            .with_context(|| format!("cannot create the organisation {name} (is there a platform already?)"))?;
         Ok(id)
+    }
+
+    /// Every organisation, platform first, then by name.
+    pub async fn orgs(&self) -> anyhow::Result<Vec<Org>> {
+        let rows = sqlx::query("SELECT id, name, kind FROM orgs ORDER BY kind, name")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get(2)?;
+                Ok(Org {
+                    id: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    kind: OrgKind::parse(&kind).unwrap_or_default(),
+                })
+            })
+            .collect()
     }
 
     pub async fn create_user(
@@ -100,6 +126,7 @@ impl Store {
             id: row.try_get("id")?,
             org_id: row.try_get("org_id")?,
             org_name: row.try_get("org_name")?,
+            org_kind: OrgKind::parse(&row.try_get::<String, _>("org_kind")?).unwrap_or_default(),
             email: row.try_get("email")?,
             name: row.try_get("name")?,
             role: Role::parse(&role).with_context(|| format!("unknown stored role {role:?}"))?,

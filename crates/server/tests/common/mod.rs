@@ -6,6 +6,9 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use casebook_core::clock::Hlc;
+use casebook_core::sync::{Change, Mutation, Op, PullResponse, PushRequest, Replica};
+use casebook_core::wire::{OrgKind, User};
 use casebook_server::auth::{CSRF_HEADER, Role, hash_password};
 use casebook_server::store::Store;
 use casebook_server::{AppState, app};
@@ -75,10 +78,19 @@ pub async fn fresh_postgres(admin_url: &str) -> String {
 
 pub const PASSWORD: &str = "a long test password";
 
-/// Creates an organisation with one person per role; emails are `<role>@<org>.test`.
+/// Creates a vendor organisation with one person per role; emails are `<role>@<org>.test`.
 pub async fn people(store: &Store, org: &str) {
+    people_of(store, org, OrgKind::Vendor).await;
+}
+
+/// Creates the platform organisation with one person per role; emails are `<role>@<org>.test`.
+pub async fn platform(store: &Store, org: &str) {
+    people_of(store, org, OrgKind::Platform).await;
+}
+
+async fn people_of(store: &Store, org: &str, kind: OrgKind) {
     let now = casebook_server::now_rfc3339();
-    let org_id = store.ensure_org(org, &now).await.expect("org");
+    let org_id = store.ensure_org(org, kind, &now).await.expect("org");
     let hash = hash_password(PASSWORD).expect("hash");
     for role in Role::ALL {
         let email = format!("{}@{}.test", role.as_str(), org.to_lowercase());
@@ -159,4 +171,152 @@ pub async fn sign_in(app: &Router, email: &str) -> String {
     assert_eq!(reply.status, StatusCode::OK, "sign-in of {email}: {:?}", reply.body);
     let set_cookie = reply.headers[header::SET_COOKIE].to_str().expect("ascii");
     set_cookie.split(';').next().expect("name=value").to_string()
+}
+
+/// The person with this email, as the server knows them.
+pub async fn user(store: &Store, email: &str) -> User {
+    store
+        .account(email)
+        .await
+        .expect("read")
+        .expect("the person exists")
+        .user
+}
+
+/// The id of organisation `name`.
+pub async fn org_id(store: &Store, name: &str) -> String {
+    store
+        .orgs()
+        .await
+        .expect("orgs")
+        .into_iter()
+        .find(|o| o.name == name)
+        .expect("the organisation exists")
+        .id
+}
+
+/// Mutations 1, 2, 3, … of one client, with increasing clocks.
+pub fn numbered(ops: Vec<Op>) -> Vec<Mutation> {
+    ops.into_iter()
+        .enumerate()
+        .map(|(i, op)| Mutation {
+            id: i as u64 + 1,
+            clock: Hlc {
+                wall_ms: 1_700_000_000_000 + i as u64,
+                counter: 0,
+                node: 5,
+            },
+            op,
+        })
+        .collect()
+}
+
+/// Publishes sweep `id` with `items` items as `email` (a specialist), shared with the named
+/// organisations, through the server's push service; returns how many changes it logged.
+pub async fn publish_sweep(store: &Store, email: &str, id: &str, items: usize, shared: &[&str]) -> u64 {
+    let author = user(store, email).await;
+    let mut with = std::collections::BTreeSet::new();
+    for name in shared {
+        with.insert(org_id(store, name).await);
+    }
+    let lines: Vec<String> = (1..=items).map(|n| format!("https://x.test/post/{n}")).collect();
+    let ops = casebook_core::sweep::publish(id, &author.org_id, &with, &format!("Sweep {id}"), "", &lines.join("\n"))
+        .expect("a valid sweep");
+    let count = ops.len() as u64;
+    let client = format!("seed-{id}-{}", author.id);
+    for (chunk, batch) in numbered(ops).chunks(casebook_core::sync::MAX_PUSH).enumerate() {
+        let request = PushRequest {
+            schema_version: casebook_core::SCHEMA_VERSION,
+            client_id: client.chars().take(100).collect(),
+            mutations: batch.to_vec(),
+        };
+        casebook_server::sync::push(store, &author, &request, 1_700_000_000_000, "test")
+            .await
+            .unwrap_or_else(|e| panic!("publishing {id} (batch {chunk}): {e}"));
+    }
+    count
+}
+
+/// A push request body.
+pub fn push_body(client: &str, mutations: Vec<Mutation>) -> Value {
+    serde_json::to_value(PushRequest {
+        schema_version: casebook_core::SCHEMA_VERSION,
+        client_id: client.into(),
+        mutations,
+    })
+    .expect("json")
+}
+
+/// Pushes through the HTTP service.
+pub async fn push(app: &Router, cookie: &str, client: &str, mutations: Vec<Mutation>) -> Reply {
+    call(
+        app,
+        Method::POST,
+        "/api/sync/push",
+        Some(cookie),
+        Some(push_body(client, mutations)),
+        true,
+    )
+    .await
+}
+
+/// Everything `cookie`'s organisation may pull, folded as the app folds it (fetching the history
+/// of roots shared with it on the way), with every page's changes as they arrived.
+pub async fn pull_all(app: &Router, cookie: &str, client: &str, replica: &mut Replica) -> Vec<Change> {
+    let mut seen = Vec::new();
+    loop {
+        let uri = format!("/api/sync/pull?client_id={client}&cursor={}&limit=50", replica.cursor);
+        let reply = call(app, Method::GET, &uri, Some(cookie), None, false).await;
+        assert_eq!(reply.status, StatusCode::OK, "pull: {:?}", reply.body);
+        let page: PullResponse = serde_json::from_value(reply.body).expect("a pull response");
+        let mut history = std::collections::BTreeMap::new();
+        for grant in page.access.iter().filter(|a| a.granted) {
+            let mut after = 0;
+            let mut changes = Vec::new();
+            loop {
+                let uri = format!(
+                    "/api/sync/history?root={}&after={after}&before={}",
+                    grant.root, grant.seq
+                );
+                let reply = call(app, Method::GET, &uri, Some(cookie), None, false).await;
+                assert_eq!(reply.status, StatusCode::OK, "history: {:?}", reply.body);
+                let part: casebook_core::sync::HistoryResponse = serde_json::from_value(reply.body).expect("history");
+                after = part.cursor;
+                changes.extend(part.changes);
+                if !part.more {
+                    break;
+                }
+            }
+            seen.extend(changes.iter().cloned());
+            history.insert((grant.root.clone(), grant.seq), changes);
+        }
+        seen.extend(page.changes.iter().cloned());
+        replica.apply_page(&page, &history);
+        if !page.more() {
+            return seen;
+        }
+    }
+}
+
+/// Audit entries of one organisation (as its admin reads them), newest first.
+pub async fn audit_of(store: &Store, org: &str) -> Vec<casebook_server::store::AuditEntry> {
+    let id = org_id(store, org).await;
+    store
+        .read_audit(
+            &casebook_server::store::AuditFilter::default(),
+            casebook_server::store::AuditScope::Org(&id),
+        )
+        .await
+        .expect("audit")
+}
+
+/// The whole audit log, newest first.
+pub async fn audit_all(
+    store: &Store,
+    filter: casebook_server::store::AuditFilter,
+) -> Vec<casebook_server::store::AuditEntry> {
+    store
+        .read_audit(&filter, casebook_server::store::AuditScope::Everything)
+        .await
+        .expect("audit")
 }
