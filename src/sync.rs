@@ -17,8 +17,14 @@ use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
 
-use casebook_core::clock::Hlc;
-use casebook_core::sync::{MAX_PUSH, Mutation, Op, Overlay, PullResponse, PushRequest, PushResponse, Replica};
+use std::collections::BTreeMap;
+
+use casebook_core::outbox::{AfterRefusal, FailedEdit};
+use casebook_core::scope::Actor;
+use casebook_core::sync::{
+    Change, HistoryResponse, MAX_PULL, MAX_PUSH, Mutation, Op, Overlay, PullResponse, PushRequest, PushResponse,
+    RefusalCode, Replica,
+};
 use casebook_core::wire::{SessionInfo, User};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
@@ -34,8 +40,10 @@ use crate::local_db::LocalDb;
 use crate::session::{Session, use_session};
 
 const OUTBOX_KEY: &str = "sync-outbox";
-const REPLICA_KEY: &str = "sync-replica";
-const CURSOR_KEY: &str = "sync-cursor";
+/// Versioned: a replica saved before pulls were scoped to the reader's organisation held
+/// everyone's changes, and is never read again (sign-out and a new person wipe it).
+const REPLICA_KEY: &str = "sync-replica-v2";
+const CURSOR_KEY: &str = "sync-cursor-v2";
 const OUTBOX_LOCK: &str = "casebook-outbox";
 const SYNC_LOCK: &str = "casebook-sync";
 const CHANNEL: &str = "casebook-sync";
@@ -89,24 +97,15 @@ async fn with_lock<T: 'static, F: Future<Output = T> + 'static>(name: &str, work
     }
 }
 
-/// The pending edits of one person on this device, with what is needed to number new ones.
+/// The pending edits of one person on this device (core's [`casebook_core::outbox::Outbox`],
+/// which decides what is sent, acknowledged, refused and discarded), and whose they are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Outbox {
     /// Whose edits these are: also who the app shows as signed in while the server is away.
     user: User,
-    client_id: String,
-    clock: Hlc,
-    next_id: u64,
-    pending: Vec<Mutation>,
-    failed: Option<FailedEdit>,
+    #[serde(flatten)]
+    edits: casebook_core::outbox::Outbox,
     last_synced_ms: Option<f64>,
-}
-
-/// An edit the server refused, with its reason.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FailedEdit {
-    pub id: u64,
-    pub message: String,
 }
 
 impl Outbox {
@@ -114,32 +113,9 @@ impl Outbox {
         let node = (js_sys::Math::random() * 2f64.powi(52)) as u64;
         Outbox {
             user,
-            client_id: new_client_id(),
-            clock: Hlc::zero(node),
-            next_id: 1,
-            pending: Vec::new(),
-            failed: None,
+            edits: casebook_core::outbox::Outbox::new(new_client_id(), node),
             last_synced_ms: None,
         }
-    }
-
-    /// Forgets edits the server has applied.
-    fn acknowledge(&mut self, last_applied: u64) {
-        self.pending.retain(|m| m.id > last_applied);
-        if self.failed.as_ref().is_some_and(|f| f.id <= last_applied) {
-            self.failed = None;
-        }
-    }
-
-    /// Numbers the pending edits from `first` on: after the server lost track of this client
-    /// (a restored database) or when a refused edit is discarded. Only unapplied edits are
-    /// renumbered, so nothing is sent twice.
-    fn renumber(&mut self, first: u64) {
-        for (i, mutation) in self.pending.iter_mut().enumerate() {
-            mutation.id = first + i as u64;
-        }
-        self.next_id = first + self.pending.len() as u64;
-        self.failed = None;
     }
 }
 
@@ -235,9 +211,9 @@ impl SyncHandle {
     /// Queues edits, after checking them with the same rules the server applies. They are in
     /// IndexedDB, and shown, once the returned future completes.
     pub async fn edit(&self, ops: Vec<Op>) -> Result<(), String> {
-        for op in &ops {
-            casebook_core::sweep::check(self.state.user.role, op)?;
-        }
+        let actor = Actor::of(&self.state.user);
+        casebook_core::tool::check_all(&actor, &self.state.overlay(), &ops)
+            .map_err(|(_, refusal)| format!("This edit is not possible: {refusal}."))?;
         self.engine.clone().enqueue(ops).await
     }
 
@@ -247,7 +223,7 @@ impl SyncHandle {
         spawn_local(async move {
             let inner = engine.clone();
             with_lock(SYNC_LOCK, async move {
-                inner.update_outbox(|outbox| outbox.failed = None).await
+                inner.update_outbox(|outbox| outbox.edits.retry()).await
             })
             .await;
             engine.failures.set(0);
@@ -271,17 +247,16 @@ impl SyncHandle {
     pub fn discard(&self, id: u64) {
         let engine = self.engine.clone();
         spawn_local(async move {
-            // Renumbering under the sync lock: no push of the old numbers is in flight.
+            // Renumbering under the sync lock: no push of the old numbers is in flight. Where the
+            // server stands is asked first: an earlier push may have applied the edit after all.
             let inner = engine.clone();
             with_lock(SYNC_LOCK, async move {
+                let Ok(server_last) = inner.server_last_applied().await else {
+                    return;
+                };
                 inner
                     .update_outbox(move |outbox| {
-                        if outbox.failed.as_ref().is_some_and(|f| f.id == id)
-                            && let Some(first) = outbox.pending.first().map(|m| m.id)
-                        {
-                            outbox.pending.retain(|m| m.id != id);
-                            outbox.renumber(first);
-                        }
+                        outbox.edits.discard(id, server_last);
                     })
                     .await;
             })
@@ -314,7 +289,7 @@ struct Engine {
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Engine")
-            .field("client", &self.outbox.borrow().client_id)
+            .field("client", &self.outbox.borrow().edits.client_id)
             .finish()
     }
 }
@@ -373,13 +348,13 @@ impl Engine {
     fn state(&self) -> SyncState {
         let outbox = self.outbox.borrow();
         let mut pending = self.awaiting_pull.borrow().clone();
-        pending.extend(outbox.pending.iter().cloned());
+        pending.extend(outbox.edits.pending.iter().cloned());
         SyncState {
             user: self.user.clone(),
             replica: self.replica.borrow().clone(),
             pending: Rc::new(pending),
-            waiting: outbox.pending.len(),
-            failed: outbox.failed.clone(),
+            waiting: outbox.edits.pending.len(),
+            failed: outbox.edits.failed.clone(),
             status: self.status.borrow().clone(),
             last_synced_ms: outbox.last_synced_ms,
         }
@@ -440,16 +415,7 @@ impl Engine {
                 let Some(mut outbox) = engine.stored_outbox().await else {
                     return Err("You were signed out in another tab. Reload the page and sign in.".to_string());
                 };
-                let now = js_sys::Date::now() as u64;
-                for op in ops {
-                    let mutation = Mutation {
-                        id: outbox.next_id,
-                        clock: outbox.clock.tick(now),
-                        op,
-                    };
-                    outbox.next_id += 1;
-                    outbox.pending.push(mutation);
-                }
+                outbox.edits.enqueue(ops, js_sys::Date::now() as u64);
                 let value = json(&outbox).map_err(|_| "The edit could not be saved. Nothing was changed.")?;
                 engine.db.put_all(&[(OUTBOX_KEY, value)]).await.map_err(
                     |_| "This browser refused to save the edit (is its storage full?). Nothing was changed.",
@@ -560,26 +526,18 @@ impl Engine {
     }
 
     async fn push_all(self: &Rc<Self>) -> Result<(), Ended> {
-        // After a refused batch, edits go one at a time for the rest of the cycle, which finds
-        // the refused one.
+        // After a refusal that names no edit, edits go one at a time for the rest of the cycle,
+        // which finds the refused one.
         let mut single = false;
         loop {
             let (client_id, batch) = {
                 let outbox = self.outbox.borrow();
-                let stop = outbox.failed.as_ref().map_or(u64::MAX, |f| f.id);
                 let size = if single { 1 } else { MAX_PUSH };
-                let batch: Vec<Mutation> = outbox
-                    .pending
-                    .iter()
-                    .take_while(|m| m.id < stop)
-                    .take(size)
-                    .cloned()
-                    .collect();
-                (outbox.client_id.clone(), batch)
+                (outbox.edits.client_id.clone(), outbox.edits.next_batch(size).to_vec())
             };
-            let Some(first) = batch.first().map(|m| m.id) else {
+            if batch.is_empty() {
                 return Ok(());
-            };
+            }
             if !single {
                 self.set_status(Status::Syncing { cursor: 0, head: 0 });
             }
@@ -591,39 +549,35 @@ impl Engine {
             match api::post_json_within::<_, PushResponse>("/api/sync/push", &request, Some(REQUEST_TIMEOUT_MS)).await {
                 Ok(reply) => {
                     self.acknowledged(reply.last_mutation_id);
-                    self.update_outbox(move |o| o.acknowledge(reply.last_mutation_id)).await;
-                }
-                Err(ApiFailure::Server { status: 409, .. }) => {
-                    // The server expects an earlier id than this device has: it lost track of
-                    // this client (a restored database). Ask where it stands and renumber.
-                    let last = self.server_last_applied().await?;
-                    self.update_outbox(move |o| {
-                        o.acknowledge(last);
-                        o.renumber(last + 1);
-                    })
-                    .await;
-                }
-                Err(ApiFailure::Server {
-                    status: 403,
-                    error: Some(e),
-                }) if e.code == "forbidden" => {
-                    // This device's edits belong to someone other than who is signed in now
-                    // (another person signed in, in another tab): they must never be sent as
-                    // that person's. They wait for their author.
-                    return Err(Ended::SignedOut);
+                    self.update_outbox(move |o| o.edits.acknowledge(reply.last_mutation_id))
+                        .await;
                 }
                 Err(ApiFailure::Server { status: 401, .. }) => return Err(Ended::SignedOut),
-                Err(ApiFailure::Server {
-                    status: 403 | 413 | 422,
-                    error,
-                }) => {
-                    if single {
-                        let message = error.map_or_else(|| "The server refused this edit.".into(), |e| e.message);
-                        self.update_outbox(move |o| o.failed = Some(FailedEdit { id: first, message }))
-                            .await;
-                        return Ok(());
+                Err(ApiFailure::Server { error: Some(e), .. }) if let Some(code) = RefusalCode::parse(&e.code) => {
+                    let after = {
+                        let mut outbox = self.outbox.borrow().clone();
+                        let after = outbox
+                            .edits
+                            .refused(code, e.mutation_id, &e.message, &request.mutations);
+                        (after, outbox.edits.failed.clone())
+                    };
+                    match after {
+                        (AfterRefusal::AskWhereTheServerStands, _) => {
+                            // The server expects an earlier id than this device has: it lost
+                            // track of this client (a restored database). Renumber from there.
+                            let last = self.server_last_applied().await?;
+                            self.update_outbox(move |o| o.edits.restart_from(last)).await;
+                        }
+                        // This device's edits belong to someone other than who is signed in now
+                        // (another person signed in, in another tab): they must never be sent
+                        // as that person's. They wait for their author.
+                        (AfterRefusal::WaitForAuthor, _) => return Err(Ended::SignedOut),
+                        (AfterRefusal::Reload, _) => return Err(Ended::Error(e.message)),
+                        (AfterRefusal::SendOneAtATime, _) => single = true,
+                        (AfterRefusal::SendTheRest, failed) => {
+                            self.update_outbox(move |o| o.edits.failed = failed).await;
+                        }
                     }
-                    single = true;
                 }
                 Err(ApiFailure::Unreachable | ApiFailure::Server { .. }) => return Err(Ended::Offline),
                 Err(failure @ ApiFailure::Unreadable(_)) => return Err(Ended::Error(failure.message())),
@@ -634,35 +588,55 @@ impl Engine {
     /// Keeps showing edits the server has just acknowledged until the pull brings them back.
     fn acknowledged(&self, last_applied: u64) {
         let outbox = self.outbox.borrow();
-        let done = outbox.pending.iter().filter(|m| m.id <= last_applied).cloned();
+        let done = outbox.edits.pending.iter().filter(|m| m.id <= last_applied).cloned();
         self.awaiting_pull.borrow_mut().extend(done);
     }
 
     async fn server_last_applied(&self) -> Result<u64, Ended> {
-        let client_id = self.outbox.borrow().client_id.clone();
+        let client_id = self.outbox.borrow().edits.client_id.clone();
         let cursor = self.replica.borrow().cursor;
         let page = self.pull_page(&client_id, cursor, 1).await?;
         Ok(page.last_mutation_id)
     }
 
     async fn pull_page(&self, client_id: &str, cursor: u64, limit: usize) -> Result<PullResponse, Ended> {
-        let path = format!("/api/sync/pull?client_id={client_id}&cursor={cursor}&limit={limit}");
-        match api::get_json_within::<PullResponse>(&path, Some(REQUEST_TIMEOUT_MS)).await {
-            Ok(page) => Ok(page),
-            Err(ApiFailure::Server { status: 401, .. }) => Err(Ended::SignedOut),
-            Err(ApiFailure::Unreachable | ApiFailure::Server { .. }) => Err(Ended::Offline),
-            Err(failure) => Err(Ended::Error(failure.message())),
+        get_within(&format!(
+            "/api/sync/pull?client_id={client_id}&cursor={cursor}&limit={limit}"
+        ))
+        .await
+    }
+
+    /// The changes of each root shared with this person's organisation within `page`, from
+    /// before it was shared (the pull never carried them), keyed as `apply_page` wants them.
+    async fn histories(&self, page: &PullResponse) -> Result<BTreeMap<(String, u64), Vec<Change>>, Ended> {
+        let mut histories = BTreeMap::new();
+        for grant in page.access.iter().filter(|a| a.granted) {
+            let (mut after, mut changes) = (0, Vec::new());
+            loop {
+                let part: HistoryResponse = get_within(&format!(
+                    "/api/sync/history?root={}&after={after}&before={}",
+                    js_sys::encode_uri_component(&grant.root),
+                    grant.seq
+                ))
+                .await?;
+                after = part.cursor;
+                changes.extend(part.changes);
+                if !part.more {
+                    break;
+                }
+            }
+            histories.insert((grant.root.clone(), grant.seq), changes);
         }
+        Ok(histories)
     }
 
     /// Pulls every page after the replica's cursor, saving after each.
     async fn pull_all(self: &Rc<Self>) -> Result<(), Ended> {
-        let client_id = self.outbox.borrow().client_id.clone();
+        let client_id = self.outbox.borrow().edits.client_id.clone();
         loop {
             let cursor = self.replica.borrow().cursor;
-            let page = self
-                .pull_page(&client_id, cursor, casebook_core::sync::MAX_PULL)
-                .await?;
+            let page = self.pull_page(&client_id, cursor, MAX_PULL).await?;
+            let histories = self.histories(&page).await?;
             if self.stopped.get() {
                 return Ok(());
             }
@@ -685,11 +659,9 @@ impl Engine {
                 continue;
             }
             let newest_clock = page.changes.iter().map(|c| c.clock).max();
-            if !page.changes.is_empty() {
+            if page.cursor > cursor {
                 let mut replica = (**self.replica.borrow()).clone();
-                for change in &page.changes {
-                    replica.apply(change);
-                }
+                replica.apply_page(&page, &histories);
                 let saved = match json(&replica) {
                     Ok(value) => {
                         self.db
@@ -710,13 +682,13 @@ impl Engine {
             }
             // A push whose answer was lost is acknowledged here; the clock learns the others'.
             let last = page.last_mutation_id;
-            let needs_update = self.outbox.borrow().pending.first().is_some_and(|m| m.id <= last);
+            let needs_update = self.outbox.borrow().edits.pending.first().is_some_and(|m| m.id <= last);
             if needs_update || newest_clock.is_some() {
                 self.acknowledged(last);
                 self.update_outbox(move |o| {
-                    o.acknowledge(last);
+                    o.edits.acknowledge(last);
                     if let Some(clock) = newest_clock {
-                        o.clock.observe(clock, js_sys::Date::now() as u64);
+                        o.edits.observe(clock, js_sys::Date::now() as u64);
                     }
                 })
                 .await;
@@ -731,6 +703,16 @@ impl Engine {
                 head: page.head,
             });
         }
+    }
+}
+
+/// A GET of sync data, with the request time-out; failures say how the cycle ends.
+async fn get_within<T: for<'de> Deserialize<'de>>(path: &str) -> Result<T, Ended> {
+    match api::get_json_within::<T>(path, Some(REQUEST_TIMEOUT_MS)).await {
+        Ok(value) => Ok(value),
+        Err(ApiFailure::Server { status: 401, .. }) => Err(Ended::SignedOut),
+        Err(ApiFailure::Unreachable | ApiFailure::Server { .. }) => Err(Ended::Offline),
+        Err(failure) => Err(Ended::Error(failure.message())),
     }
 }
 

@@ -166,7 +166,7 @@ fn Account() -> Html {
             };
             html! {
                 <span class="account">
-                    <span class="account-name" title={user.email.clone()}>{ format!("{} · {}", user.name, user.role.label()) }</span>
+                    <span class="account-name" title={user.email.clone()}>{ format!("{} · {}", user.name, user.title()) }</span>
                     <button type="button" class="link-button" {onclick}>{ "Sign out" }</button>
                     if let Some(message) = &*failed {
                         <span class="error" role="alert">{ message }</span>

@@ -46,18 +46,12 @@ pub fn summary(state: &SyncState, now_ms: f64) -> (String, &'static str) {
     }
 }
 
-fn describe(mutation: &Mutation) -> String {
+/// An edit in words, as its tool describes it: "Item 6 of Election night · decision: Remove".
+fn describe(state: &SyncState, mutation: &Mutation) -> String {
     let Op::SetField {
         object, field, value, ..
     } = &mutation.op;
-    let value = match value {
-        serde_json::Value::String(s) if s.chars().count() > 40 => {
-            format!("“{}…”", s.chars().take(40).collect::<String>())
-        }
-        serde_json::Value::String(s) => format!("“{s}”"),
-        other => other.to_string(),
-    };
-    format!("{} = {value}", casebook_core::sweep::describe(object, field))
+    casebook_core::tool::describe(&state.overlay(), object, field, value)
 }
 
 #[component]
@@ -103,7 +97,7 @@ pub fn SyncStatus() -> Html {
     };
     let failed_edit = failed
         .as_ref()
-        .and_then(|f| state.unsent().iter().find(|m| m.id == f.id).map(describe));
+        .and_then(|f| state.unsent().iter().find(|m| m.id == f.id).map(|m| describe(state, m)));
     // Escape closes the panel and returns focus to its summary, like other disclosure menus.
     // (yew delegates events, so the element comes from a ref, not from the event.)
     let onkeydown = {
@@ -151,7 +145,7 @@ pub fn SyncStatus() -> Html {
                 </p>
                 if state.waiting > 0 {
                     <ol class="sync-pending">
-                        { for state.unsent().iter().take(20).map(|m| html! { <li>{ describe(m) }</li> }) }
+                        { for state.unsent().iter().take(20).map(|m| html! { <li>{ describe(state, m) }</li> }) }
                     </ol>
                 }
                 <p class="muted">

@@ -19,7 +19,7 @@ pub fn SettingsPage() -> Html {
                 Session::SignedIn(user) => html! {
                     <section aria-labelledby="account-title">
                         <h2 id="account-title">{ "Your account" }</h2>
-                        <p>{ format!("{} · {} at {}", user.name, user.role.label(), user.org_name) }</p>
+                        <p>{ format!("{} · {} at {}", user.name, user.title(), user.org_name) }</p>
                         <p class="muted">{ &user.email }</p>
                         <ChangePassword />
                     </section>

@@ -2,8 +2,11 @@
 //! concurrently by agents. Every edit goes through [`crate::sync`], so it works offline and
 //! a conflicting edit is shown, never lost.
 
-use casebook_core::sweep::{self, DECISIONS, Progress};
-use casebook_core::sync::{Op, Shown};
+use std::collections::BTreeSet;
+
+use casebook_core::sweep::{self, DECISIONS, ItemEdit, ItemField, Progress};
+use casebook_core::sync::Op;
+use casebook_core::wire::{Org, OrgKind};
 use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -88,21 +91,28 @@ struct NewSweepProps {
 fn NewSweep(props: &NewSweepProps) -> Html {
     let (title, guidance, items) = (use_node_ref(), use_node_ref(), use_node_ref());
     let error = use_state(|| None::<String>);
+    let shared = use_state(BTreeSet::<String>::new);
     let navigator = use_navigator();
+    let on_share = {
+        let shared = shared.clone();
+        Callback::from(move |orgs: BTreeSet<String>| shared.set(orgs))
+    };
     let onsubmit = {
-        let (title, guidance, items, error, sync) = (
+        let (title, guidance, items, error, sync, shared) = (
             title.clone(),
             guidance.clone(),
             items.clone(),
             error.clone(),
             props.sync.clone(),
+            shared.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let input = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let area = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|i| i.value()).unwrap_or_default();
             let id = new_sweep_id();
-            let ops = match sweep::publish(&id, &input(&title), &area(&guidance), &area(&items)) {
+            let org = sync.state.user.org_id.clone();
+            let ops = match sweep::publish(&id, &org, &shared, &input(&title), &area(&guidance), &area(&items)) {
                 Ok(ops) => ops,
                 Err(why) => {
                     error.set(Some(format!("Cannot publish yet: {why}.")));
@@ -132,12 +142,73 @@ fn NewSweep(props: &NewSweepProps) -> Html {
                 <textarea id="sweep-guidance" ref={guidance} rows="4" placeholder="What to look for, the time window and regions, when to escalate." />
                 <label for="sweep-items">{ "Items, one link or handle per line" }</label>
                 <textarea id="sweep-items" ref={items} rows="6" required=true placeholder="https://example.test/post/123\n@handle" />
+                if props.sync.state.user.org_kind == OrgKind::Platform {
+                    <Sharing chosen={(*shared).clone()} onchange={on_share} />
+                }
                 if let Some(message) = &*error {
                     <p class="error" role="alert">{ message }</p>
                 }
                 <button type="submit" class="primary">{ "Publish" }</button>
             </form>
         </section>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct SharingProps {
+    chosen: BTreeSet<String>,
+    onchange: Callback<BTreeSet<String>>,
+}
+
+/// The vendor organisations a sweep is shared with: a box per vendor. Only the platform
+/// shares; a sweep reaches exactly the organisations ticked here.
+#[component]
+fn Sharing(props: &SharingProps) -> Html {
+    let orgs = use_state(|| None::<Result<Vec<Org>, String>>);
+    {
+        let orgs = orgs.clone();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = crate::api::get_json::<Vec<Org>>("/api/orgs").await;
+                orgs.set(Some(answer.map_err(|e| e.message())));
+            });
+        });
+    }
+    let vendors: Vec<Org> = match &*orgs {
+        Some(Ok(list)) => list.iter().filter(|o| o.kind == OrgKind::Vendor).cloned().collect(),
+        Some(Err(why)) => {
+            return html! { <p class="error">{ format!("The organisations could not be loaded: {why}") }</p> };
+        }
+        None => return html! { <p class="muted">{ "Loading organisations…" }</p> },
+    };
+    html! {
+        <fieldset class="sharing">
+            <legend>{ "Shared with" }</legend>
+            if vendors.is_empty() {
+                <p class="muted">{ "There are no vendor organisations yet." }</p>
+            }
+            { for vendors.into_iter().map(|org| {
+                let checked = props.chosen.contains(&org.id);
+                let onchange = {
+                    let (chosen, onchange, id) = (props.chosen.clone(), props.onchange.clone(), org.id.clone());
+                    Callback::from(move |e: Event| {
+                        let mut next = chosen.clone();
+                        if e.target_unchecked_into::<HtmlInputElement>().checked() {
+                            next.insert(id.clone());
+                        } else {
+                            next.remove(&id);
+                        }
+                        onchange.emit(next);
+                    })
+                };
+                let id = format!("share-{}", org.id);
+                html! {
+                    <label class="check" for={id.clone()}>
+                        <input type="checkbox" id={id} {checked} {onchange} />{ org.name }
+                    </label>
+                }
+            }) }
+        </fieldset>
     }
 }
 
@@ -184,6 +255,9 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                     { for sweep.guidance.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
                 </section>
             }
+            if sync.state.user.org_kind == OrgKind::Platform && sweep::publishes(sync.state.user.role) {
+                <SweepSharing sync={sync.clone()} id={props.id.clone()} />
+            }
             if !sweep::works_items(sync.state.user.role) {
                 <p class="muted">{ "You can read this sweep; agents, specialists and admins work its items." }</p>
             }
@@ -193,7 +267,7 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             </div>
             <ol class="sweep-items">
                 { for sweep.items.iter().take(*shown).map(|item| html! {
-                    <ItemRow key={item.object.clone()} sync={sync.clone()} object={item.object.clone()} n={item.n} />
+                    <ItemRow key={item.object.clone()} sync={sync.clone()} sweep={sweep.id.clone()} n={item.n} />
                 }) }
             </ol>
             if sweep.items.len() > *shown {
@@ -204,19 +278,43 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
 }
 
 #[derive(Debug, Properties, PartialEq)]
-struct ItemRowProps {
+struct SweepSharingProps {
     sync: SyncHandle,
-    object: String,
-    n: usize,
+    id: String,
 }
 
-fn set(object: &str, field: &str, value: Value, shown: &Shown<'_>) -> Op {
-    Op::SetField {
-        object: object.into(),
-        field: field.into(),
-        value,
-        base: shown.base(),
+/// Who a published sweep is shared with, changed in place: an organisation ticked receives the
+/// sweep as it is now; one unticked has it removed from its devices at their next sync.
+#[component]
+fn SweepSharing(props: &SweepSharingProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let chosen = sweep::shared(&props.sync.state.overlay(), &props.id);
+    let onchange = {
+        let (sync, id, error) = (props.sync.clone(), props.id.clone(), error.clone());
+        Callback::from(move |orgs: BTreeSet<String>| {
+            let op = sweep::share(&sync.state.overlay(), &id, &orgs);
+            let (sync, error) = (sync.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                error.set(sync.edit(vec![op]).await.err());
+            });
+        })
+    };
+    html! {
+        <details class="sweep-sharing">
+            <summary>{ format!("Shared with {} organisation(s)", chosen.len()) }</summary>
+            <Sharing {chosen} {onchange} />
+            if let Some(message) = &*error {
+                <p class="error" role="alert">{ message }</p>
+            }
+        </details>
     }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct ItemRowProps {
+    sync: SyncHandle,
+    sweep: String,
+    n: usize,
 }
 
 fn show_value(field: &str, value: &Value) -> String {
@@ -231,6 +329,13 @@ fn show_value(field: &str, value: &Value) -> String {
     }
 }
 
+/// Builds an item's edit from a value and the base it was made on; owns what it needs, so
+/// callbacks can keep it.
+fn item_edit(item: &sweep::Item<'_>) -> impl Fn(ItemEdit, u64) -> Op + 'static {
+    let object = item.object.clone();
+    move |edit, base| edit.op_for(&object, base)
+}
+
 /// One item: its decision, note and done box, and any conflict to settle.
 #[component]
 fn ItemRow(props: &ItemRowProps) -> Html {
@@ -240,13 +345,8 @@ fn ItemRow(props: &ItemRowProps) -> Html {
     let typing = use_state(|| None::<(u64, String)>);
     let state = &props.sync.state;
     let overlay = state.overlay();
-    let object = props.object.as_str();
-    let (target, decision, note, done) = (
-        overlay.get(object, "target"),
-        overlay.get(object, "decision"),
-        overlay.get(object, "note"),
-        overlay.get(object, "done"),
-    );
+    let item = sweep::item(&overlay, &props.sweep, props.n);
+    let (target, decision, note, done) = (item.target, item.decision, item.note, item.done);
     let send = {
         let (sync, error) = (props.sync.clone(), error.clone());
         Callback::from(move |op: Op| {
@@ -257,21 +357,11 @@ fn ItemRow(props: &ItemRowProps) -> Html {
         })
     };
     let on_decision = {
-        let (send, object, op_base) = (send.clone(), props.object.clone(), decision);
-        let op_base = op_base.base();
+        let (send, op_base) = (send.clone(), decision.base());
+        let edit_of = item_edit(&item);
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let value = if value.is_empty() {
-                Value::Null
-            } else {
-                Value::from(value)
-            };
-            send.emit(Op::SetField {
-                object: object.clone(),
-                field: "decision".into(),
-                value,
-                base: op_base,
-            });
+            send.emit(edit_of(ItemEdit::Decision(ItemField::decision_value(&value)), op_base));
         })
     };
     // A note is typed over seconds. While it is, the box shows the typed text (an edit arriving
@@ -294,44 +384,35 @@ fn ItemRow(props: &ItemRowProps) -> Html {
         Callback::from(move |_: FocusEvent| typing.set(None))
     };
     let on_note = {
-        let (send, object) = (send.clone(), props.object.clone());
+        let (send, edit_of) = (send.clone(), item_edit(&item));
         let base = typing.as_ref().map_or(note.base(), |(base, _)| *base);
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            send.emit(Op::SetField {
-                object: object.clone(),
-                field: "note".into(),
-                value: Value::from(value),
-                base,
-            });
+            send.emit(edit_of(ItemEdit::Note(value), base));
         })
     };
     let note_text = typing
         .as_ref()
         .map_or_else(|| note.as_str().to_string(), |(_, typed)| typed.clone());
     let on_done = {
-        let (send, object, op_base) = (send.clone(), props.object.clone(), done.base());
+        let (send, edit_of, op_base) = (send.clone(), item_edit(&item), done.base());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().checked();
-            send.emit(Op::SetField {
-                object: object.clone(),
-                field: "done".into(),
-                value: Value::from(value),
-                base: op_base,
-            });
+            send.emit(edit_of(ItemEdit::Done(value), op_base));
         })
     };
     let pending = decision.pending || note.pending || done.pending;
     let read_only = !sweep::works_items(state.user.role);
     let current_decision = decision.as_str().to_string();
-    let conflicts: Vec<Html> = [("decision", "decision", decision), ("note", "note", note), ("done", "done box", done)]
+    let conflicts: Vec<Html> = [(ItemField::Decision, "decision"), (ItemField::Note, "note"), (ItemField::Done, "done box")]
         .into_iter()
-        .filter(|(_, _, shown)| !shown.conflicts().is_empty())
-        .map(|(field, label, shown)| {
+        .map(|(of, label)| (of, of.name(), label, item.shown(of)))
+        .filter(|(_, _, _, shown)| !shown.conflicts().is_empty())
+        .map(|(of, field, label, shown)| {
             let current = shown.value.cloned().unwrap_or(Value::Null);
             let winner_author = shown.field.map(|f| f.author.clone()).unwrap_or_default();
             let keep = {
-                let (send, op) = (send.clone(), set(object, field, current.clone(), &shown));
+                let (send, op) = (send.clone(), ItemEdit::keep(&item, of, current.clone()));
                 Callback::from(move |_| send.emit(op.clone()))
             };
             html! {
@@ -347,7 +428,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
                     <div class="button-row">
                         <button type="button" onclick={keep} disabled={read_only}>{ format!("Keep “{}”", show_value(field, &current)) }</button>
                         { for shown.conflicts().iter().map(|c| {
-                            let (send, op) = (send.clone(), set(object, field, c.value.clone(), &shown));
+                            let (send, op) = (send.clone(), ItemEdit::keep(&item, of, c.value.clone()));
                             let onclick = Callback::from(move |_| send.emit(op.clone()));
                             html! { <button type="button" {onclick} disabled={read_only}>{ format!("Use “{}”", show_value(field, &c.value)) }</button> }
                         }) }

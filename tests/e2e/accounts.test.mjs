@@ -33,7 +33,7 @@ test('an admin signs in, reads and filters the audit log, and signs out leaving 
   const failed = await fetch(`${BASE}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-casebook-request': '1' },
-    body: JSON.stringify({ email: 'trainer@demo.casebook.test', password: 'not the password' }),
+    body: JSON.stringify({ email: 'agent@demo.casebook.test', password: 'not the password' }),
   });
   assert.equal(failed.status, 401);
 
@@ -42,7 +42,7 @@ test('an admin signs in, reads and filters the audit log, and signs out leaving 
   await appReady(page);
   await expectNoAxeViolations(page);
   await signIn(page, 'admin@demo.casebook.test');
-  assert.match(await page.locator('.account-name').textContent(), /Ada Admin · Admin/);
+  assert.match(await page.locator('.account-name').textContent(), /Ada Admin · Vendor admin/);
 
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name === 'casebook_session');
@@ -73,7 +73,7 @@ test('an admin signs in, reads and filters the audit log, and signs out leaving 
   assert.ok((await page.locator('tr.audit-row', { hasText: 'admin@demo.casebook.test' }).count()) >= 1);
   await page.locator('#audit-result').selectOption('failed');
   await page.waitForFunction(() => [...document.querySelectorAll('tr.audit-row')].every((r) => r.classList.contains('failed')));
-  assert.ok((await page.locator('tr.audit-row', { hasText: 'trainer@demo.casebook.test' }).count()) >= 1);
+  assert.ok((await page.locator('tr.audit-row', { hasText: 'agent@demo.casebook.test' }).count()) >= 1);
   await screenshot(page, 'audit-log');
   await expectNoAxeViolations(page);
 
@@ -106,7 +106,7 @@ test('a wrong password says so plainly', async () => {
   const { context, page } = await openPage(browser);
   await page.goto('/sign-in');
   await appReady(page);
-  await page.getByLabel('Email').fill('specialist@demo.casebook.test');
+  await page.getByLabel('Email').fill('specialist@platform.casebook.test');
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').waitFor();

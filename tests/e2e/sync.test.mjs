@@ -26,8 +26,9 @@ async function synced(page) {
   await page.locator('.sync[data-sync="synced"]').waitFor({ timeout: 20_000 });
 }
 
-async function publishSweep(page, title, items) {
+async function publishSweep(page, title, items, sharedWith = ['Demo Vendor']) {
   await page.getByRole('link', { name: 'Sweeps' }).click();
+  for (const org of sharedWith) await page.getByLabel(org, { exact: true }).check();
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Guidance').fill('Posts giving a false polling-place time. Remove; escalate if coordinated.');
   await page.getByLabel('Items, one link or handle per line').fill(items.join('\n'));
@@ -43,7 +44,7 @@ function item(page, n) {
 
 test('two people edit one item while one is offline: both converge and see the conflict, then settle it', async () => {
   const spec = await openPage(browser);
-  await signIn(spec.page, 'specialist@demo.casebook.test');
+  await signIn(spec.page, 'specialist@platform.casebook.test');
   const path = await publishSweep(spec.page, `Election night ${Date.now()}`, ['@poll_times_1', '@poll_times_2', 'https://example.test/p/3']);
   await synced(spec.page);
   await screenshot(spec.page, 'sweep-published');
@@ -112,7 +113,7 @@ test('two people edit one item while one is offline: both converge and see the c
 
 test('an edit made offline survives a closed tab, and two tabs send it exactly once', async () => {
   const spec = await openPage(browser);
-  await signIn(spec.page, 'specialist@demo.casebook.test');
+  await signIn(spec.page, 'specialist@platform.casebook.test');
   const path = await publishSweep(spec.page, `Tabs ${Date.now()}`, ['@one', '@two']);
   await synced(spec.page);
   await spec.context.close();
@@ -198,7 +199,7 @@ async function injectIntoOutbox(page, mutationsFor) {
 
 test('an edit the server refuses is shown with its reason, can be retried, and discarding it lets the next ones through', async () => {
   const spec = await openPage(browser);
-  await signIn(spec.page, 'specialist@demo.casebook.test');
+  await signIn(spec.page, 'specialist@platform.casebook.test');
   const path = await publishSweep(spec.page, `Refusals ${Date.now()}`, ['@x', '@y']);
   await synced(spec.page);
   await spec.context.close();
@@ -223,8 +224,8 @@ test('an edit the server refuses is shown with its reason, can be retried, and d
   assert.match(await badge.locator('.sync-label').textContent(), /1 edit refused/);
   await badge.locator('summary').click();
   const why = page.locator('.sync-failed');
-  assert.match(await why.textContent(), /only specialists and admins publish sweeps/);
-  assert.match(await why.textContent(), new RegExp(`Sweep ${id} · title`));
+  assert.match(await why.textContent(), /only specialists and admins of the publishing organisation change a sweep/);
+  assert.match(await why.textContent(), /Refusals \d+ · title: “Renamed by an agent”/);
   await screenshot(page, 'sync-refused');
   await expectNoAxeViolations(page);
 
@@ -259,7 +260,7 @@ test('an edit the server refuses is shown with its reason, can be retried, and d
 
 test('a device far behind catches up page by page and says how far it has come', async () => {
   const spec = await openPage(browser);
-  await signIn(spec.page, 'specialist@demo.casebook.test');
+  await signIn(spec.page, 'specialist@platform.casebook.test');
   const targets = Array.from({ length: 1_200 }, (_, i) => `https://example.test/post/${i + 1}`);
   const path = await publishSweep(spec.page, `Large sweep ${Date.now()}`, targets);
   await synced(spec.page);
@@ -290,7 +291,7 @@ test('a device far behind catches up page by page and says how far it has come',
 
 test('a note being typed is not replaced by someone else’s edit, and sending it shows the conflict', async () => {
   const spec = await openPage(browser);
-  await signIn(spec.page, 'specialist@demo.casebook.test');
+  await signIn(spec.page, 'specialist@platform.casebook.test');
   const path = await publishSweep(spec.page, `Notes ${Date.now()}`, ['@first', '@second']);
   await synced(spec.page);
 
@@ -328,7 +329,7 @@ test('a note being typed is not replaced by someone else’s edit, and sending i
 
 test('a first run has a demo sweep, partly worked, that a trainer can read but not change', async () => {
   const { context, page, problems } = await openPage(browser);
-  await signIn(page, 'trainer@demo.casebook.test');
+  await signIn(page, 'trainer@platform.casebook.test');
   await page.getByRole('link', { name: 'Sweeps' }).click();
   await synced(page);
   const demo = page.locator('.sweep-list li', { hasText: 'Election night: false polling-place claims' });
@@ -343,4 +344,75 @@ test('a first run has a demo sweep, partly worked, that a trainer can read but n
   await expectNoAxeViolations(page);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/** Everything this page's origin keeps in IndexedDB, as one string. */
+async function storedOnDevice(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('casebook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('kv').objectStore('kv').getAll();
+      all.onsuccess = () => resolve(JSON.stringify(all.result));
+      all.onerror = () => reject(all.error);
+    };
+  }));
+}
+
+test('each vendor receives only the sweeps shared with it, and both work a sweep shared with both', async () => {
+  const spec = await openPage(browser);
+  await signIn(spec.page, 'specialist@platform.casebook.test');
+  const secret = `Demo Vendor only ${Date.now()}`;
+  await publishSweep(spec.page, secret, ['@demo_only_target'], ['Demo Vendor']);
+  await synced(spec.page);
+  const sharedTitle = `Both vendors ${Date.now()}`;
+  const sharedPath = await publishSweep(spec.page, sharedTitle, ['@both_1', '@both_2'], ['Demo Vendor', 'Northwind Moderation']);
+  await synced(spec.page);
+
+  // Northwind's agent, watching every sync response.
+  const other = await openPage(browser);
+  const bodies = [];
+  other.page.on('response', async (response) => {
+    if (response.url().includes('/api/sync/')) bodies.push(await response.text().catch(() => ''));
+  });
+  await signIn(other.page, 'agent@northwind.casebook.test');
+  await other.page.goto(sharedPath);
+  await item(other.page, 1).waitFor({ timeout: 20_000 });
+  await item(other.page, 1).getByLabel('Decision').selectOption('remove');
+  await synced(other.page);
+
+  const demo = await openPage(browser);
+  await signIn(demo.page, 'agent@demo.casebook.test');
+  await demo.page.goto(sharedPath);
+  await item(demo.page, 1).waitFor({ timeout: 20_000 });
+  await demo.page.waitForFunction(
+    () => document.querySelector('li.sweep-item[data-item="1"] select')?.value === 'remove',
+    null,
+    { timeout: 20_000 },
+  );
+  await item(demo.page, 2).getByLabel('Decision').selectOption('label');
+  await synced(demo.page);
+  await other.page.waitForFunction(
+    () => document.querySelector('li.sweep-item[data-item="2"] select')?.value === 'label',
+    null,
+    { timeout: 20_000 },
+  );
+
+  // Demo Vendor sees its own sweep; Northwind has nothing of it: not on the page, not in any
+  // response, not on the device.
+  await demo.page.getByRole('link', { name: 'Sweeps' }).click();
+  await demo.page.locator('.sweep-list li', { hasText: secret }).waitFor({ timeout: 20_000 });
+  await other.page.getByRole('link', { name: 'Sweeps' }).click();
+  await other.page.locator('.sweep-list li', { hasText: sharedTitle }).waitFor();
+  assert.equal(await other.page.locator('.sweep-list li', { hasText: secret }).count(), 0);
+  assert.ok(bodies.length > 0, 'sync responses were seen');
+  for (const body of bodies) {
+    assert.ok(!body.includes(secret) && !body.includes('@demo_only_target'), 'no response carried the other vendor\'s sweep');
+  }
+  const stored = await storedOnDevice(other.page);
+  assert.ok(stored.includes(sharedTitle), 'the shared sweep is on the device');
+  assert.ok(!stored.includes(secret) && !stored.includes('@demo_only_target'), 'the other sweep never reached the device');
+  await screenshot(other.page, 'sweeps-other-vendor');
+  await expectNoAxeViolations(other.page);
+  for (const p of [spec, other, demo]) await p.context.close();
 });

@@ -266,8 +266,14 @@ impl ItemEdit {
         }
     }
 
-    /// The edit of `item`, made by someone shown `shown` of the field (see [`Shown::base`]).
+    /// The edit of `item`, made by someone who had seen the field up to `base` (see
+    /// [`Shown::base`]).
     pub fn op(self, item: &Item<'_>, base: u64) -> Op {
+        self.op_for(&item.object, base)
+    }
+
+    /// The same, for the item object named `object`.
+    pub fn op_for(self, object: &str, base: u64) -> Op {
         let field = self.field().to_string();
         let value = match self {
             ItemEdit::Decision(d) => d.map_or(Value::Null, Value::from),
@@ -275,7 +281,7 @@ impl ItemEdit {
             ItemEdit::Done(done) => Value::from(done),
         };
         Op::SetField {
-            object: item.object.clone(),
+            object: object.to_string(),
             field,
             value,
             base,
