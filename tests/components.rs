@@ -192,10 +192,11 @@ fn the_sync_summary_says_what_waits_and_why() {
     use std::rc::Rc;
 
     use casebook::components::sync_status::summary;
-    use casebook::sync::{FailedEdit, Status, SyncState};
+    use casebook::sync::{Status, SyncState};
     use casebook_core::clock::Hlc;
+    use casebook_core::outbox::FailedEdit;
     use casebook_core::sync::{Mutation, Op, Replica};
-    use casebook_core::wire::{Role, User};
+    use casebook_core::wire::{OrgKind, Role, User};
 
     let edit = |id| Mutation {
         id,
@@ -212,6 +213,7 @@ fn the_sync_summary_says_what_waits_and_why() {
             id: "u1".into(),
             org_id: "o1".into(),
             org_name: "Acme".into(),
+            org_kind: OrgKind::Vendor,
             email: "a@acme.test".into(),
             name: "A".into(),
             role: Role::Agent,

@@ -1,7 +1,7 @@
 //! The header's sync state: what is waiting on this device, and a panel to see it, retry a
 //! refused edit or discard it.
 
-use casebook_core::sync::{Mutation, Op};
+use casebook_core::sync::{Mutation, Op, Overlay};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -46,12 +46,13 @@ pub fn summary(state: &SyncState, now_ms: f64) -> (String, &'static str) {
     }
 }
 
-/// An edit in words, as its tool describes it: "Item 6 of Election night · decision: Remove".
+/// An edit in words, as its tool describes it: "Item 6 of Election night · decision: Remove",
+/// naming things as the server has them (a pending rename does not describe itself).
 fn describe(state: &SyncState, mutation: &Mutation) -> String {
     let Op::SetField {
         object, field, value, ..
     } = &mutation.op;
-    casebook_core::tool::describe(&state.overlay(), object, field, value)
+    casebook_core::tool::describe(&Overlay::new(&state.replica, &[]), object, field, value)
 }
 
 #[component]

@@ -27,7 +27,7 @@ async function synced(page) {
 }
 
 async function publishSweep(page, title, items, sharedWith = ['Demo Vendor']) {
-  await page.getByRole('link', { name: 'Sweeps' }).click();
+  await page.getByRole('link', { name: 'Sweeps' }).first().click();
   for (const org of sharedWith) await page.getByLabel(org, { exact: true }).check();
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Guidance').fill('Posts giving a false polling-place time. Remove; escalate if coordinated.');
@@ -330,7 +330,7 @@ test('a note being typed is not replaced by someone else’s edit, and sending i
 test('a first run has a demo sweep, partly worked, that a trainer can read but not change', async () => {
   const { context, page, problems } = await openPage(browser);
   await signIn(page, 'trainer@platform.casebook.test');
-  await page.getByRole('link', { name: 'Sweeps' }).click();
+  await page.getByRole('link', { name: 'Sweeps' }).first().click();
   await synced(page);
   const demo = page.locator('.sweep-list li', { hasText: 'Election night: false polling-place claims' });
   await demo.waitFor({ timeout: 20_000 });
@@ -400,9 +400,9 @@ test('each vendor receives only the sweeps shared with it, and both work a sweep
 
   // Demo Vendor sees its own sweep; Northwind has nothing of it: not on the page, not in any
   // response, not on the device.
-  await demo.page.getByRole('link', { name: 'Sweeps' }).click();
+  await demo.page.getByRole('link', { name: 'Sweeps' }).first().click();
   await demo.page.locator('.sweep-list li', { hasText: secret }).waitFor({ timeout: 20_000 });
-  await other.page.getByRole('link', { name: 'Sweeps' }).click();
+  await other.page.getByRole('link', { name: 'Sweeps' }).first().click();
   await other.page.locator('.sweep-list li', { hasText: sharedTitle }).waitFor();
   assert.equal(await other.page.locator('.sweep-list li', { hasText: secret }).count(), 0);
   assert.ok(bodies.length > 0, 'sync responses were seen');

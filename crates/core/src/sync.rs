@@ -172,6 +172,10 @@ pub enum PushError {
     OutOfScope { id: u64 },
     #[error("mutation {id}: {reason}")]
     NoSuchObject { id: u64, reason: String },
+    #[error(
+        "{who} wrote {used} bytes of edits today; the daily limit is {limit}. Try again tomorrow, or ask an administrator"
+    )]
+    WriteQuota { who: String, used: u64, limit: u64 },
 }
 
 /// Why a push was refused, as a stable code in the error body (`ApiError::code`), so the app
@@ -244,6 +248,7 @@ impl PushError {
             PushError::NotAllowed { .. } => RefusalCode::EditNotAllowed,
             PushError::OutOfScope { .. } => RefusalCode::OutOfScope,
             PushError::NoSuchObject { .. } => RefusalCode::NoSuchObject,
+            PushError::WriteQuota { .. } => RefusalCode::WriteQuota,
         }
     }
 

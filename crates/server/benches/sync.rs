@@ -1,6 +1,9 @@
 //! `cargo xtask bench sync`: push throughput and latency, single and batched, on SQLite and
 //! PostgreSQL, and the catch-up of a client rejoining with offline edits — against the real
-//! server binary over HTTP on 127.0.0.1.
+//! server binary over HTTP on 127.0.0.1. Then, on the store itself: pulls scoped to an
+//! organisation (ten vendors each seeing a tenth of the log, against reading all of it, which
+//! is what every pull did before scoping), and a pull of an empty scope as the log grows from
+//! about 30,000 to 100,000 entries.
 //!
 //! PostgreSQL is measured when `CASEBOOK_BENCH_DATABASE_URL` names a server (xtask starts one).
 
@@ -13,6 +16,8 @@ use std::time::{Duration, Instant};
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::clock::Hlc;
 use casebook_core::sync::{Mutation, Op, PullResponse, PushRequest};
+use casebook_core::wire::{SessionInfo, User};
+use casebook_server::store::Store;
 use serde_json::{Value, json};
 
 const PASSWORD: &str = "benchmark password";
@@ -116,6 +121,40 @@ impl Client {
         }
     }
 
+    /// Publishes the sweep `benchsweep` (997 items) for this person's organisation.
+    async fn publish_sweep(&mut self) {
+        let session: SessionInfo = self
+            .http
+            .get(format!("{}/api/session", self.url))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .expect("session")
+            .json()
+            .await
+            .expect("json");
+        let org = session.user.expect("signed in").org_id;
+        let items: Vec<String> = (1..=997).map(|n| format!("https://x.test/{n}")).collect();
+        let ops =
+            casebook_core::sweep::publish("benchsweep", &org, &Default::default(), "Bench", "", &items.join("\n"))
+                .expect("a valid sweep");
+        for chunk in ops.chunks(casebook_core::sync::MAX_PUSH) {
+            let mutations = chunk
+                .iter()
+                .map(|op| {
+                    let id = self.next;
+                    self.next += 1;
+                    Mutation {
+                        id,
+                        clock: Hlc::zero(1),
+                        op: op.clone(),
+                    }
+                })
+                .collect();
+            self.push(mutations).await;
+        }
+    }
+
     fn edits(&mut self, n: usize) -> Vec<Mutation> {
         (0..n)
             .map(|_| {
@@ -202,6 +241,7 @@ struct Row {
 
 async fn measure(db: &'static str, server: &Server, rows: &mut Vec<Row>) {
     let mut a = Client::new(&server.url, "a@bench.test", "bench-client-a").await;
+    a.publish_sweep().await;
     // Single edits, one push each.
     let mut samples = Vec::new();
     let started = Instant::now();
@@ -279,6 +319,7 @@ async fn measure_concurrent(db: &'static str, server: &Server, rows: &mut Vec<Ro
 /// On a fresh server: B made 200 edits offline while A's 1,000 changes landed; B rejoins.
 async fn catch_up(server: &Server) -> (Duration, usize, u64) {
     let mut a = Client::new(&server.url, "a@bench.test", "bench-client-a").await;
+    a.publish_sweep().await;
     let mut b = Client::new(&server.url, "b@bench.test", "bench-client-b").await;
     let offline = b.edits(200);
     for _ in 0..10 {
@@ -292,6 +333,183 @@ async fn catch_up(server: &Server) -> (Duration, usize, u64) {
     (t.elapsed(), b.bytes, head)
 }
 
+/// The log a scoped-pull measurement runs on: a platform and ten vendors, one sweep per vendor
+/// shared with it alone, and `changes` notes spread evenly over the ten sweeps, so each vendor
+/// sees a tenth of the log and the platform all of it.
+struct ScopedLog {
+    store: Store,
+    platform: User,
+    vendors: Vec<User>,
+    /// An organisation that sees nothing.
+    outsider: User,
+    _dir: tempfile::TempDir,
+}
+
+const VENDORS: usize = 10;
+const SWEEP_ITEMS: usize = 1_000;
+
+async fn scoped_log(database_url: Option<&str>) -> ScopedLog {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(database_url, dir.path()).await.expect("store");
+    common::platform(&store, "BenchPlatform").await;
+    let mut vendors = Vec::new();
+    for v in 0..VENDORS {
+        let name = format!("Vendor{v}");
+        common::people(&store, &name).await;
+        common::publish_sweep(
+            &store,
+            "specialist@benchplatform.test",
+            &format!("bench{v:02}"),
+            SWEEP_ITEMS,
+            &[&name],
+        )
+        .await;
+        vendors.push(common::user(&store, &format!("agent@vendor{v}.test")).await);
+    }
+    common::people(&store, "Outsider").await;
+    ScopedLog {
+        platform: common::user(&store, "specialist@benchplatform.test").await,
+        outsider: common::user(&store, "agent@outsider.test").await,
+        vendors,
+        store,
+        _dir: dir,
+    }
+}
+
+impl ScopedLog {
+    /// Adds `changes` notes, round-robin over the vendors' sweeps, each vendor's agent writing
+    /// in its own sweep, 500 to a push.
+    async fn grow(&self, changes: usize, round: usize) {
+        let per_vendor = changes / VENDORS;
+        for (v, agent) in self.vendors.iter().enumerate() {
+            let client = format!("grow-{round}-{v:02}-{}", uuid_like(agent));
+            let mut next = 1;
+            let mut left = per_vendor;
+            while left > 0 {
+                let n = left.min(casebook_core::sync::MAX_PUSH);
+                let mutations: Vec<Mutation> = (0..n as u64)
+                    .map(|i| Mutation {
+                        id: next + i,
+                        clock: Hlc {
+                            wall_ms: 1_700_000_000_000 + next + i,
+                            counter: 0,
+                            node: v as u64 + 1,
+                        },
+                        op: Op::SetField {
+                            object: casebook_core::sweep::item_object(
+                                &format!("bench{v:02}"),
+                                ((next + i) as usize % SWEEP_ITEMS) + 1,
+                            ),
+                            field: "note".into(),
+                            value: Value::from(format!("note {}", next + i)),
+                            base: 0,
+                        },
+                    })
+                    .collect();
+                let request = PushRequest {
+                    schema_version: SCHEMA_VERSION,
+                    client_id: client.clone(),
+                    mutations,
+                };
+                self.store.push(agent, &request, 1_700_000_000_000).await.expect("push");
+                next += n as u64;
+                left -= n;
+            }
+        }
+    }
+
+    /// Pulls everything `reader` may see from the start; returns the time and changes read.
+    async fn catch_up(&self, reader: &User) -> (Duration, usize) {
+        let client = format!("reader-{}", uuid_like(reader));
+        let t = Instant::now();
+        let (mut cursor, mut read) = (0, 0);
+        loop {
+            let page = self
+                .store
+                .pull(reader, &client, cursor, casebook_core::sync::MAX_PULL)
+                .await
+                .expect("pull");
+            read += page.changes.len();
+            cursor = page.cursor;
+            if !page.more() {
+                return (t.elapsed(), read);
+            }
+        }
+    }
+
+    /// The median of `n` pulls from the start of the log by `reader`.
+    async fn first_pull(&self, reader: &User, n: usize) -> Duration {
+        let client = format!("first-{}", uuid_like(reader));
+        let mut samples = Vec::new();
+        for _ in 0..n {
+            let t = Instant::now();
+            self.store
+                .pull(reader, &client, 0, casebook_core::sync::MAX_PULL)
+                .await
+                .expect("pull");
+            samples.push(t.elapsed());
+        }
+        percentile(&mut samples, 0.5)
+    }
+}
+
+fn uuid_like(user: &User) -> String {
+    user.id.chars().filter(char::is_ascii_alphanumeric).take(20).collect()
+}
+
+async fn measure_scopes(db: &'static str, database_url: Option<String>) -> Vec<String> {
+    let log = scoped_log(database_url.as_deref()).await;
+    log.grow(20_000, 1).await;
+    let (vendor_time, vendor_read) = log.catch_up(&log.vendors[0]).await;
+    let (all_time, all_read) = log.catch_up(&log.platform).await;
+    let mut lines = vec![format!(
+        "| {db:<10} | catch-up, a vendor seeing 10 % | {:>8.1} ms | {:>7} | {:>5.2} |",
+        vendor_time.as_secs_f64() * 1e3,
+        vendor_read,
+        vendor_time.as_secs_f64() / all_time.as_secs_f64()
+    )];
+    lines.push(format!(
+        "| {db:<10} | catch-up, the whole log (unfiltered) | {:>8.1} ms | {:>7} | {:>5.2} |",
+        all_time.as_secs_f64() * 1e3,
+        all_read,
+        1.0
+    ));
+    let empty_small = log.first_pull(&log.outsider, 20).await;
+    let small = log
+        .store
+        .pull(&log.platform, "head-reader", 0, 1)
+        .await
+        .expect("pull")
+        .head;
+    log.grow(100_000 - small as usize, 2).await;
+    let empty_large = log.first_pull(&log.outsider, 20).await;
+    let large = log
+        .store
+        .pull(&log.platform, "head-reader", 0, 1)
+        .await
+        .expect("pull")
+        .head;
+    lines.push(format!(
+        "| {db:<10} | empty scope, {small} entries | {:>8.3} ms | {:>7} | {:>5.2} |",
+        empty_small.as_secs_f64() * 1e3,
+        0,
+        1.0
+    ));
+    lines.push(format!(
+        "| {db:<10} | empty scope, {large} entries | {:>8.3} ms | {:>7} | {:>5.2} |",
+        empty_large.as_secs_f64() * 1e3,
+        0,
+        empty_large.as_secs_f64() / empty_small.as_secs_f64()
+    ));
+    if db == "SQLite" {
+        for row in log.store.explain_pull().await.expect("plan") {
+            lines.push(format!("|            | plan: {row} | | | |"));
+        }
+    }
+    log.store.close().await;
+    lines
+}
+
 #[tokio::main]
 async fn main() {
     // `cargo bench` passes `--bench`; nothing else is expected.
@@ -301,8 +519,10 @@ async fn main() {
     measure("SQLite", &sqlite, &mut rows).await;
     measure_concurrent("SQLite", &sqlite, &mut rows).await;
     catch_ups.push(("SQLite", catch_up(&start(None)).await));
+    let mut scopes = measure_scopes("SQLite", None).await;
     match std::env::var("CASEBOOK_BENCH_DATABASE_URL") {
         Ok(url) => {
+            scopes.extend(measure_scopes("PostgreSQL", Some(common::fresh_postgres(&url).await)).await);
             let postgres = start(Some(&common::fresh_postgres(&url).await));
             measure("PostgreSQL", &postgres, &mut rows).await;
             measure_concurrent("PostgreSQL", &postgres, &mut rows).await;
@@ -343,5 +563,15 @@ async fn main() {
             *bytes as f64 / 1e3,
             head
         );
+    }
+    println!(
+        "\nPulls scoped to an organisation, on the store (10 vendors, one sweep shared with each; \
+         time relative to reading the whole log, which every pull did before scoping; for the \
+         empty scope, relative to the smaller log)\n"
+    );
+    println!("| database   | pull | time | changes | ratio |");
+    println!("| ---------- | ---- | ---- | ------- | ----- |");
+    for line in scopes {
+        println!("{line}");
     }
 }

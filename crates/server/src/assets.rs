@@ -27,6 +27,8 @@ pub struct AppShell {
     pub dist: PathBuf,
     built: RwLock<Arc<Build>>,
     checked: Mutex<Instant>,
+    /// How often, at most, `index.html` is looked at ([`RECHECK`]; tests look every time).
+    recheck: Duration,
 }
 
 /// One build's entry page, as served.
@@ -80,7 +82,14 @@ impl AppShell {
             dist: dist.to_path_buf(),
             built: RwLock::new(Arc::new(Build::read(dist)?)),
             checked: Mutex::new(Instant::now()),
+            recheck: RECHECK,
         })
+    }
+
+    /// The same shell, looking at `index.html` at most once per `every`.
+    pub fn with_recheck(mut self, every: Duration) -> AppShell {
+        self.recheck = every;
+        self
     }
 
     /// The build being served, read again first if `index.html` changed since it was read.
@@ -88,7 +97,7 @@ impl AppShell {
     pub fn current(&self) -> Arc<Build> {
         // One request checks; the others meanwhile serve what is there.
         if let Ok(mut checked) = self.checked.try_lock()
-            && checked.elapsed() >= RECHECK
+            && checked.elapsed() >= self.recheck
         {
             *checked = Instant::now();
             let served = self.built.read().unwrap_or_else(PoisonError::into_inner).stamp;

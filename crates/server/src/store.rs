@@ -45,6 +45,25 @@ pub struct Store {
     kind: DbKind,
     /// Serialises sync writes within this process (see `push`).
     write_lock: Arc<tokio::sync::Mutex<()>>,
+    budget: WriteBudget,
+}
+
+/// How many bytes of edits a person, and an organisation, may push per UTC day. The defaults
+/// leave room for publishing several of the largest sweeps a day (5,000 items, about 1 MB)
+/// while one account, or one vendor, cannot fill the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteBudget {
+    pub person: u64,
+    pub organisation: u64,
+}
+
+impl Default for WriteBudget {
+    fn default() -> WriteBudget {
+        WriteBudget {
+            person: 50_000_000,
+            organisation: 500_000_000,
+        }
+    }
 }
 
 /// The per-policy fields stored with each version (the newest version's win).
@@ -124,7 +143,14 @@ impl Store {
             pool,
             kind,
             write_lock: Arc::default(),
+            budget: WriteBudget::default(),
         })
+    }
+
+    /// The same store with another daily write budget.
+    pub fn with_write_budget(mut self, budget: WriteBudget) -> Store {
+        self.budget = budget;
+        self
     }
 
     pub fn kind(&self) -> DbKind {

@@ -718,3 +718,59 @@ async fn concurrent_pushes_and_the_audit_writes_beside_them_all_succeed() {
         assert_eq!(count_changes(&store).await, seeded + 80, "{}", db.name);
     }
 }
+
+#[tokio::test]
+async fn a_person_and_an_organisation_each_have_a_daily_write_budget() {
+    for db in databases().await {
+        let store = db.open().await;
+        seed(&store).await;
+        let store = store.with_write_budget(casebook_server::store::WriteBudget {
+            person: 4_000,
+            organisation: 6_000,
+        });
+        let (_, app) = service(store.clone()).await;
+        let agent = sign_in(&app, "agent@acme.test").await;
+        let specialist = sign_in(&app, "specialist@acme.test").await;
+        let note = |id: u64, n: u64| mutation(id, &item(n), &"x".repeat(1_500), 0);
+        assert_eq!(
+            common::push(&app, &agent, "client-budget-a", vec![note(1, 1), note(2, 2)])
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let before = count_changes(&store).await;
+        // A third long note passes the agent's own budget.
+        let over = common::push(&app, &agent, "client-budget-a", vec![note(3, 3)]).await;
+        assert_eq!(
+            over.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}: {:?}",
+            db.name,
+            over.body
+        );
+        assert_eq!(over.body["code"], "write_quota");
+        assert!(
+            over.body["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("daily limit is 4000"))
+        );
+        assert_eq!(count_changes(&store).await, before, "{}: nothing applied", db.name);
+        // A colleague writes on until the organisation's budget is spent.
+        assert_eq!(
+            common::push(&app, &specialist, "client-budget-s", vec![note(1, 4)])
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let org_over = common::push(&app, &specialist, "client-budget-s", vec![note(2, 5)]).await;
+        assert_eq!(org_over.body["code"], "write_quota", "{}: {:?}", db.name, org_over.body);
+        assert!(
+            org_over.body["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Your organisation"))
+        );
+        // Small edits still fit.
+        let small = common::push(&app, &agent, "client-budget-a", vec![mutation(3, &item(6), "ok", 0)]).await;
+        assert_eq!(small.status, StatusCode::OK, "{}: {:?}", db.name, small.body);
+    }
+}

@@ -62,6 +62,20 @@ macro_rules! change_columns {
     };
 }
 
+/// The changes organisation `$1` may see after `$2` up to `$3`, at most `$4`: one range scan of
+/// the visibility table's primary key.
+macro_rules! pull_query {
+    () => {
+        concat!(
+            "SELECT ",
+            change_columns!(),
+            " FROM sync_visibility v JOIN sync_changes c ON c.seq = v.seq ",
+            author_joins!(),
+            " WHERE v.org_id = $1 AND v.seq > $2 AND v.seq <= $3 ORDER BY v.seq LIMIT $4"
+        )
+    };
+}
+
 /// The author's name and organisation of a change `c`.
 macro_rules! author_joins {
     () => {
@@ -109,6 +123,7 @@ impl Store {
                 applied: 0,
             });
         }
+        self.spend_budget(&mut tx, author, fresh, now_ms).await?;
         let head = to_u64(
             sqlx::query("SELECT COALESCE(MAX(seq), 0) FROM sync_changes")
                 .fetch_one(&mut *tx)
@@ -214,6 +229,71 @@ impl Store {
         })
     }
 
+    /// Counts a push's bytes against its author's and their organisation's budget for the day,
+    /// inside the push's transaction (so two pushes cannot both take the last bytes), or
+    /// refuses it when either would be exceeded.
+    async fn spend_budget(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        author: &User,
+        fresh: &[casebook_core::sync::Mutation],
+        now_ms: u64,
+    ) -> Result<(), PushFailure> {
+        let bytes: u64 = fresh
+            .iter()
+            .map(|m| serde_json::to_vec(&m.op).map_or(0, |v| v.len() as u64))
+            .sum();
+        let day = to_i64(now_ms / 86_400_000);
+        for (owner, who, limit) in [
+            (format!("person:{}", author.id), "You", self.budget.person),
+            (
+                format!("org:{}", author.org_id),
+                "Your organisation",
+                self.budget.organisation,
+            ),
+        ] {
+            let used = match sqlx::query("SELECT bytes FROM sync_budget WHERE owner = $1 AND day = $2")
+                .bind(&owner)
+                .bind(day)
+                .fetch_optional(&mut **tx)
+                .await?
+            {
+                Some(row) => to_u64(row.try_get(0)?),
+                None => 0,
+            };
+            if used + bytes > limit {
+                return Err(PushError::WriteQuota {
+                    who: who.into(),
+                    used,
+                    limit,
+                }
+                .into());
+            }
+            sqlx::query(
+                "INSERT INTO sync_budget (owner, day, bytes) VALUES ($1, $2, $3) \
+                 ON CONFLICT (owner, day) DO UPDATE SET bytes = sync_budget.bytes + excluded.bytes",
+            )
+            .bind(&owner)
+            .bind(day)
+            .bind(to_i64(bytes))
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// SQLite's plan for the pull query, a line per step (the sync benchmark prints it).
+    pub async fn explain_pull(&self) -> anyhow::Result<Vec<String>> {
+        let rows = sqlx::query(concat!("EXPLAIN QUERY PLAN ", pull_query!()))
+            .bind("org")
+            .bind(0_i64)
+            .bind(1_i64)
+            .bind(1_i64)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|row| Ok(row.try_get::<String, _>(3)?)).collect()
+    }
+
     async fn root_state(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
@@ -262,19 +342,13 @@ impl Store {
                 .await?
                 .try_get(0)?,
         );
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            change_columns!(),
-            " FROM sync_visibility v JOIN sync_changes c ON c.seq = v.seq ",
-            author_joins!(),
-            " WHERE v.org_id = $1 AND v.seq > $2 AND v.seq <= $3 ORDER BY v.seq LIMIT $4"
-        ))
-        .bind(&reader.org_id)
-        .bind(to_i64(cursor))
-        .bind(to_i64(head))
-        .bind(to_i64(limit as u64))
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query(pull_query!())
+            .bind(&reader.org_id)
+            .bind(to_i64(cursor))
+            .bind(to_i64(head))
+            .bind(to_i64(limit as u64))
+            .fetch_all(&self.pool)
+            .await?;
         let changes = rows.iter().map(change_from_row).collect::<anyhow::Result<Vec<_>>>()?;
         let next = match changes.last() {
             Some(last) if changes.len() == limit => last.seq,
