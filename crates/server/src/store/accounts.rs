@@ -15,6 +15,11 @@ macro_rules! person_columns {
     };
 }
 
+/// The advisory lock that serialises changes to people (see [`Store::begin_serialised`]).
+const PEOPLE_LOCK: i64 = 727_275;
+/// The advisory lock that serialises sign-in attempt reservations.
+const SIGN_IN_LOCK: i64 = 727_276;
+
 /// Why an administrator's change to a person was not made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeRefused {
@@ -22,6 +27,15 @@ pub enum ChangeRefused {
     NotFound,
     /// The change would leave the organisation without an active administrator.
     LastAdmin,
+}
+
+/// Why an administrator's new person was not created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateRefused {
+    /// The address is taken in the administrator's own organisation.
+    Taken,
+    /// Another organisation has people with addresses in this domain.
+    DomainOfAnotherOrg,
 }
 
 /// An account as sign-in sees it.
@@ -92,6 +106,64 @@ impl Store {
         .await
         .with_context(|| format!("cannot create the account {email} (does it exist already?)"))?;
         self.user_by_id(&id).await?.context("the new account was not stored")
+    }
+
+    /// Creates a person in an administrator's organisation, unless the email's domain is
+    /// used by another organisation (the answer is the same whether or not that address
+    /// exists there, so an admin learns nothing about another organisation's people) or the
+    /// address is taken in their own. Serialised with every change to people, so two admins
+    /// cannot both take one address or one domain.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_person(
+        &self,
+        org_id: &str,
+        email: &str,
+        domain: &str,
+        name: &str,
+        role: Role,
+        password_hash: &str,
+        now: &str,
+    ) -> anyhow::Result<Result<User, CreateRefused>> {
+        let (_serialised, mut tx) = self.begin_serialised(PEOPLE_LOCK).await?;
+        let pattern = format!(
+            "%@{}",
+            domain.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
+        let elsewhere: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE org_id <> $1 AND email LIKE $2 ESCAPE '\\'")
+            .bind(org_id)
+            .bind(&pattern)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if elsewhere > 0 {
+            return Ok(Err(CreateRefused::DomainOfAnotherOrg));
+        }
+        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if taken > 0 {
+            return Ok(Err(CreateRefused::Taken));
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        sqlx::query(
+            "INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(org_id)
+        .bind(email)
+        .bind(name)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(self
+            .user_by_id(&id)
+            .await?
+            .context("the new account was not stored")?))
     }
 
     fn user_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<User> {
@@ -198,13 +270,7 @@ impl Store {
         password_hash: Option<&str>,
         now: &str,
     ) -> anyhow::Result<Result<Person, ChangeRefused>> {
-        let _local = self.write_lock.lock().await;
-        let mut tx = self.begin_write().await?;
-        if self.kind == super::DbKind::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock(727275)")
-                .execute(&mut *tx)
-                .await?;
-        }
+        let (_serialised, mut tx) = self.begin_serialised(PEOPLE_LOCK).await?;
         let found = sqlx::query("UPDATE users SET role = role WHERE org_id = $1 AND id = $2")
             .bind(org_id)
             .bind(id)
@@ -339,24 +405,60 @@ impl Store {
         Ok(())
     }
 
-    pub async fn record_sign_in_failure(&self, key: &str, at_ms: i64) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)")
-            .bind(key)
-            .bind(at_ms)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub async fn sign_in_failures_since(&self, key: &str, since_ms: i64) -> anyhow::Result<i64> {
-        Ok(
-            sqlx::query("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms > $2")
+    /// Reserves one sign-in attempt under each of `limits` (a key and its most failures
+    /// since `since_ms`): in one serialised transaction, counts each key's failures and, when
+    /// every count is below its limit, records a failure at `at_ms` under each key before the
+    /// password is checked, so parallel attempts cannot all pass the check. Returns false,
+    /// recording nothing, when a limit is reached. A right password gives the attempt back
+    /// with [`Store::release_sign_in_attempt`].
+    pub async fn reserve_sign_in_attempt(
+        &self,
+        limits: &[(String, i64)],
+        since_ms: i64,
+        at_ms: i64,
+    ) -> anyhow::Result<bool> {
+        let (_serialised, mut tx) = self.begin_serialised(SIGN_IN_LOCK).await?;
+        for (key, max) in limits {
+            let failures: i64 = sqlx::query("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms > $2")
                 .bind(key)
                 .bind(since_ms)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await?
-                .try_get(0)?,
-        )
+                .try_get(0)?;
+            if failures >= *max {
+                return Ok(false);
+            }
+        }
+        for (key, _) in limits {
+            sqlx::query("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)")
+                .bind(key)
+                .bind(at_ms)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Gives back an attempt reserved at `at_ms`: one failure under each key. Rows with the
+    /// same key and time are alike, so deleting any one of them is deleting this one.
+    pub async fn release_sign_in_attempt(&self, keys: &[String], at_ms: i64) -> anyhow::Result<()> {
+        let sql = match self.kind {
+            super::DbKind::Sqlite => {
+                "DELETE FROM sign_in_failures WHERE rowid IN \
+                 (SELECT rowid FROM sign_in_failures WHERE key = $1 AND at_ms = $2 LIMIT 1)"
+            }
+            super::DbKind::Postgres => {
+                "DELETE FROM sign_in_failures WHERE ctid IN \
+                 (SELECT ctid FROM sign_in_failures WHERE key = $1 AND at_ms = $2 LIMIT 1)"
+            }
+        };
+        let mut tx = self.begin_write().await?;
+        for key in keys {
+            sqlx::query(sql).bind(key).bind(at_ms).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Deletes expired sessions and sign-in failures older than `failures_before_ms`.
