@@ -423,3 +423,37 @@ async fn an_admin_cannot_create_accounts_in_another_organisations_domain_nor_lea
         );
     }
 }
+
+#[tokio::test]
+async fn an_admins_reset_wins_over_an_own_password_change_checked_against_the_old_one() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (_, app) = service(store.clone()).await;
+        let cookie = sign_in(&app, "agent@acme.test").await;
+        let token = cookie.split_once('=').expect("name=value").1;
+        let keep = casebook_server::auth::token_hash(token);
+        let account = store.account("agent@acme.test").await.expect("read").expect("account");
+        let checked = account.password_hash.clone();
+        // The admin's reset commits while the person's current password is being checked.
+        let reset = casebook_server::auth::hash_password("the admin's new password").expect("hash");
+        let change = casebook_core::wire::PersonChange {
+            password: Some("the admin's new password".into()),
+            ..Default::default()
+        };
+        let now = casebook_server::now_rfc3339();
+        store
+            .change_person(&account.user.org_id, &account.user.id, &change, Some(&reset), &now)
+            .await
+            .expect("change")
+            .expect("changed");
+        let own = casebook_server::auth::hash_password("the person's own choice").expect("hash");
+        let set = store
+            .set_own_password(&account.user.id, &checked, &own, &keep)
+            .await
+            .expect("store");
+        assert!(!set, "{}: the stale change was made", db.name);
+        let reply = try_sign_in(&app, "agent@acme.test", "the admin's new password").await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", db.name);
+    }
+}

@@ -167,7 +167,7 @@ pub async fn sign_out(
 /// The signed-in person changes their own password. The current one is asked for (a session
 /// left open on a shared machine must not be enough), wrong answers count towards the
 /// sign-in limit, and every other session of the person ends; this one stays.
-#[utoipa::path(post, path = "/api/session/password", tag = "session", request_body = PasswordChange, responses((status = 204, description = "Changed; the person's other sessions have ended"), (status = 422, description = "The current password is wrong, or the new one is too short or the same", body = ApiError), (status = 429, description = "Too many wrong passwords", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "The x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 503, description = "Too many password checks at once; try again after Retry-After seconds", body = ApiError)))]
+#[utoipa::path(post, path = "/api/session/password", tag = "session", request_body = PasswordChange, responses((status = 204, description = "Changed; the person's other sessions have ended"), (status = 422, description = "The current password is wrong, or the new one is too short or the same", body = ApiError), (status = 429, description = "Too many wrong passwords", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "The x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 409, description = "The account changed while the current password was checked (an admin's reset or switch-off wins); nothing was changed", body = ApiError), (status = 503, description = "Too many password checks at once; try again after Retry-After seconds", body = ApiError)))]
 pub async fn change_password(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -220,7 +220,23 @@ pub async fn change_password(
     let keep = auth::session_token(&headers)
         .map(|t| auth::token_hash(&t))
         .unwrap_or_default();
-    state.store.set_own_password(&user.id, &hash, &keep).await?;
+    if !state
+        .store
+        .set_own_password(&user.id, &account.password_hash, &hash, &keep)
+        .await?
+    {
+        audit(
+            &state,
+            Some(&user.email),
+            "user.password",
+            "failed",
+            Some("account changed during the change"),
+        )
+        .await;
+        return Err(AppError::Conflict(
+            "Your account changed meanwhile (an administrator set a password or switched it off, or you were signed out); nothing was changed.".into(),
+        ));
+    }
     audit(
         &state,
         Some(&user.email),

@@ -330,20 +330,38 @@ impl Store {
     }
 
     /// A person's new password, set by themselves: every session but `keep_token_hash` ends.
-    pub async fn set_own_password(&self, user_id: &str, hash: &str, keep_token_hash: &str) -> anyhow::Result<()> {
+    /// Only if the account still has the password hash that was checked, is switched on, and
+    /// that session is still open: an admin's reset or switch-off that commits while the
+    /// person's current password is being checked must win. Returns whether it was set.
+    pub async fn set_own_password(
+        &self,
+        user_id: &str,
+        checked_hash: &str,
+        hash: &str,
+        keep_token_hash: &str,
+    ) -> anyhow::Result<bool> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        let set = sqlx::query(
+            "UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3 AND disabled_at IS NULL \
+             AND EXISTS (SELECT 1 FROM sessions WHERE token_hash = $4 AND user_id = $2)",
+        )
+        .bind(hash)
+        .bind(user_id)
+        .bind(checked_hash)
+        .bind(keep_token_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if set == 0 {
+            return Ok(false);
+        }
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
             .bind(user_id)
             .bind(keep_token_hash)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     }
 
     pub async fn count_users(&self) -> anyhow::Result<i64> {
