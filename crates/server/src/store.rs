@@ -35,7 +35,7 @@ impl DbKind {
     }
 }
 
-pub use accounts::{Account, ChangeRefused, CreateRefused};
+pub use accounts::{Account, ChangeRefused, CreateRefused, MAX_SESSIONS_PER_PERSON};
 pub use audit::{AuditEntry, AuditFilter, NewAuditEntry};
 pub use sync::PushFailure;
 

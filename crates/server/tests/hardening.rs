@@ -457,3 +457,35 @@ async fn an_admins_reset_wins_over_an_own_password_change_checked_against_the_ol
         assert_eq!(reply.status, StatusCode::OK, "{}", db.name);
     }
 }
+
+#[tokio::test]
+async fn a_person_keeps_a_bounded_number_of_sessions_and_the_newest_stay() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let account = store.account("agent@acme.test").await.expect("read").expect("account");
+        let max = casebook_server::store::MAX_SESSIONS_PER_PERSON;
+        let now = casebook_server::now_rfc3339();
+        let tokens: Vec<String> = (0..max + 5)
+            .map(|n| casebook_server::auth::token_hash(&format!("token {n}")))
+            .collect();
+        for (n, token) in (0_i64..).zip(&tokens) {
+            let opened = store
+                .create_session(
+                    token,
+                    &account.user.id,
+                    &account.password_hash,
+                    &now,
+                    4_000_000_000_000 + n,
+                )
+                .await
+                .expect("store");
+            assert!(opened);
+        }
+        assert_eq!(common::count_rows(&store, "sessions").await, max, "{}", db.name);
+        let newest = tokens.last().expect("a token");
+        let user = store.session_user(newest, 0).await.expect("read");
+        assert!(user.is_some(), "{}: the newest session was ended", db.name);
+        assert!(store.session_user(&tokens[0], 0).await.expect("read").is_none());
+    }
+}

@@ -15,6 +15,9 @@ macro_rules! person_columns {
     };
 }
 
+/// The most sessions one person keeps open; signing in once more ends the oldest.
+pub const MAX_SESSIONS_PER_PERSON: i64 = 20;
+
 /// The advisory lock that serialises changes to people (see [`Store::begin_serialised`]).
 const PEOPLE_LOCK: i64 = 727_275;
 /// The advisory lock that serialises sign-in attempt reservations.
@@ -374,6 +377,8 @@ impl Store {
     /// Opens a session for `user_id`, but only if the account still has the password hash
     /// the sign-in was checked against and is switched on: an admin's reset or switch-off that
     /// commits while a sign-in is checking the old password must win. Returns whether it did.
+    /// A person keeps at most [`MAX_SESSIONS_PER_PERSON`] sessions: opening one more ends
+    /// the oldest, so signing in again and again cannot grow the table without end.
     pub async fn create_session(
         &self,
         token_hash: &str,
@@ -382,6 +387,7 @@ impl Store {
         now: &str,
         expires_ms: i64,
     ) -> anyhow::Result<bool> {
+        let mut tx = self.begin_write().await?;
         let created = sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, expires_ms) \
              SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND password_hash = $5 AND disabled_at IS NULL",
@@ -391,9 +397,18 @@ impl Store {
         .bind(now)
         .bind(expires_ms)
         .bind(checked_hash)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
+        sqlx::query(
+            "DELETE FROM sessions WHERE user_id = $1 AND token_hash NOT IN \
+             (SELECT token_hash FROM sessions WHERE user_id = $1 ORDER BY expires_ms DESC, token_hash LIMIT $2)",
+        )
+        .bind(user_id)
+        .bind(MAX_SESSIONS_PER_PERSON)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(created == 1)
     }
 
