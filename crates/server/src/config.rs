@@ -67,8 +67,9 @@ pub struct Config {
     /// connection stays open.
     #[arg(long, env = "CASEBOOK_HEADER_TIMEOUT_SECS", default_value_t = 10, global = true)]
     pub header_timeout_secs: u64,
-    /// Connections served at once; more wait until one closes.
-    #[arg(long, env = "CASEBOOK_MAX_CONNECTIONS", default_value_t = 1024, global = true)]
+    /// Connections served at once; more wait until one closes. Keep it below the open-files
+    /// limit (`ulimit -n`, often 1024), which the database and files share.
+    #[arg(long, env = "CASEBOOK_MAX_CONNECTIONS", default_value_t = 512, global = true)]
     pub max_connections: usize,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "CASEBOOK_LOG_JSON", global = true)]

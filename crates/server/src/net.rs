@@ -25,20 +25,11 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
-/// Bounds on connections; see the module docs.
+/// Bounds on connections; see the module docs (the defaults are `config::Config`'s).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub header_read_timeout: Duration,
     pub max_connections: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            header_read_timeout: Duration::from_secs(10),
-            max_connections: 1024,
-        }
-    }
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets open requests finish.
