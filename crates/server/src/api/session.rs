@@ -1,4 +1,9 @@
-//! Signing in and out.
+//! Signing in and out, and changing one's own password.
+//!
+//! Every password check is counted before it runs: the attempt is reserved as a failure under
+//! the email and the client's address (`Store::reserve_sign_in_attempt`, refused with 429 past
+//! the limit), argon2 runs off the runtime (`passwords`), and a right password gives the
+//! attempt back. So parallel attempts never check more passwords than the limit allows.
 
 use axum::Json;
 use axum::extract::State;
