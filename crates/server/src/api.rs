@@ -5,6 +5,8 @@ pub(crate) mod admin;
 pub(crate) mod session;
 pub(crate) mod sync;
 
+pub use session::{FAILURE_WINDOW_MS, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL};
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

@@ -6,7 +6,9 @@
 //! - Every request passes [`authorize`]: the route's entry in [`ACCESS`] says who may use it;
 //!   a route missing from the table is refused (deny by default). State-changing requests must
 //!   also carry the [`CSRF_HEADER`], which a cross-site form cannot send.
-//! - Refusals are written to the audit log.
+//! - Refusals are written to the audit log; those of anonymous requests in aggregate
+//!   (`refusals`), so strangers cannot grow the log without end.
+//! - Password hashing itself runs off the async runtime, bounded (`passwords`).
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
@@ -92,9 +94,10 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
 }
 
-/// Refuses a new password that is too short, with a sentence that says so.
+/// Refuses a new password that is too short or too long, with a sentence that says so.
 pub fn check_new_password(password: &str) -> Result<(), AppError> {
     use casebook_core::wire::MIN_PASSWORD_CHARS;
+    crate::input::password(password)?;
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(AppError::Unprocessable(format!(
             "Passwords need at least {MIN_PASSWORD_CHARS} characters."
@@ -202,7 +205,14 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
             detail: Some(&format!("{method} {path}: {detail}")),
             ..Default::default()
         };
-        state.record(entry).await;
+        // Anyone can be refused without signing in: those are audited in aggregate.
+        match &user {
+            Some(_) => state.record(entry).await,
+            None => {
+                let address = crate::net::request_address(&request, state.proxy_hops);
+                state.record_anonymous_refusal(&address, entry).await;
+            }
+        }
         return refusal.into_response();
     }
     if let Some(user) = user {

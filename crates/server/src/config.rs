@@ -63,6 +63,18 @@ pub struct Config {
     /// Take the client's address from `X-Forwarded-For` (set only behind a proxy that writes it).
     #[arg(long, env = "CASEBOOK_TRUST_PROXY", global = true)]
     pub trust_proxy: bool,
+    /// With --trust-proxy: how many proxies in front of the server append to
+    /// `X-Forwarded-For`; the entry this many from the right is the client.
+    #[arg(long, env = "CASEBOOK_PROXY_HOPS", default_value_t = 1, global = true)]
+    pub proxy_hops: usize,
+    /// Seconds a client has to send a request's headers; also how long an idle keep-alive
+    /// connection stays open.
+    #[arg(long, env = "CASEBOOK_HEADER_TIMEOUT_SECS", default_value_t = 10, global = true)]
+    pub header_timeout_secs: u64,
+    /// Connections served at once; more wait until one closes. Keep it below the open-files
+    /// limit (`ulimit -n`, often 1024), which the database and files share.
+    #[arg(long, env = "CASEBOOK_MAX_CONNECTIONS", default_value_t = 512, global = true)]
+    pub max_connections: usize,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "CASEBOOK_LOG_JSON", global = true)]
     pub log_json: bool,

@@ -52,6 +52,9 @@ pub enum AppError {
     PayloadTooLarge,
     #[error("invalid input: {0}")]
     Unprocessable(String),
+    /// Every place in line for password work is taken; answered with `Retry-After`.
+    #[error("busy")]
+    Busy,
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -128,6 +131,11 @@ impl AppError {
                 "The request body is too large.".into(),
             ),
             AppError::Unprocessable(why) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", why.clone()),
+            AppError::Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "The server is busy checking passwords. Try again in a moment.".into(),
+            ),
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -155,9 +163,19 @@ impl IntoResponse for AppError {
             request_id,
             mutation_id,
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let AppError::Busy = self {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static(BUSY_RETRY_AFTER_S),
+            );
+        }
+        response
     }
 }
+
+/// How many seconds a client told [`AppError::Busy`] should wait.
+pub const BUSY_RETRY_AFTER_S: &str = "1";
 
 /// `Json<T>` whose rejections are [`AppError`]s: a missing or wrong content type, an oversized
 /// body and malformed JSON each get their own code and a plain message.

@@ -9,8 +9,12 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod input;
 pub mod library;
+pub mod net;
 pub mod openapi;
+pub mod passwords;
+pub mod refusals;
 pub mod security;
 pub mod store;
 pub mod sync;
@@ -31,6 +35,8 @@ use tower_http::trace::TraceLayer;
 use crate::assets::AppShell;
 use crate::error::AppError;
 use crate::library::{LibraryState, SharedLibrary};
+use crate::passwords::PasswordWork;
+use crate::refusals::RefusalTally;
 use crate::store::Store;
 
 /// Largest request body the server reads.
@@ -45,8 +51,13 @@ pub struct AppState {
     pub library: SharedLibrary,
     /// The built app; `None` when the server runs without one (API only).
     pub shell: Option<Arc<AppShell>>,
-    /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
-    pub trust_proxy: bool,
+    /// How many trusted proxies append to `X-Forwarded-For` (0: the header is ignored);
+    /// see `net::client_address`.
+    pub proxy_hops: usize,
+    /// Where argon2 runs, and how many may wait for it.
+    pub passwords: PasswordWork,
+    /// Anonymous refusals, audited in aggregate (see `refusals`).
+    pub refusals: Arc<RefusalTally>,
 }
 
 impl AppState {
@@ -57,8 +68,30 @@ impl AppState {
             store,
             library,
             shell: shell.map(Arc::new),
-            trust_proxy: false,
+            proxy_hops: 0,
+            passwords: PasswordWork::for_this_machine(),
+            refusals: Arc::new(RefusalTally::new(refusals::WINDOW)),
         })
+    }
+
+    /// Audits the refusal of an anonymous request from `address`, in aggregate: the first of
+    /// its kind in a window is written, repeats are counted (see `refusals`).
+    pub async fn record_anonymous_refusal(&self, address: &str, entry: store::NewAuditEntry<'_>) {
+        let rows = self.refusals.note(address, &entry, &now_rfc3339());
+        self.write_rows(&rows).await;
+    }
+
+    /// Writes the summaries of anonymous refusals whose window has passed (all of them when
+    /// `everything`, as at shutdown).
+    pub async fn flush_refusals(&self, everything: bool) {
+        let rows = self.refusals.flush(everything);
+        self.write_rows(&rows).await;
+    }
+
+    async fn write_rows(&self, rows: &[refusals::Row]) {
+        for row in rows {
+            self.record(row.entry()).await;
+        }
     }
 
     /// Writes an audit entry. A failure to write is logged, never shown to the person: the

@@ -71,18 +71,29 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         }
     };
     let mut state = AppState::new(store.clone(), shell).await?;
-    state.trust_proxy = config.trust_proxy;
+    state.proxy_hops = if config.trust_proxy { config.proxy_hops } else { 0 };
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = store.kind().name(), "Casebook is serving at http://{address}/");
-    axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let flusher = tokio::spawn({
+        let state = state.clone();
+        async move {
+            let mut every = tokio::time::interval(casebook_server::refusals::WINDOW);
+            loop {
+                every.tick().await;
+                state.flush_refusals(false).await;
+            }
+        }
+    });
+    let limits = casebook_server::net::Limits {
+        header_read_timeout: std::time::Duration::from_secs(config.header_timeout_secs.max(1)),
+        max_connections: config.max_connections.max(1),
+    };
+    casebook_server::net::serve(listener, app(state.clone()), limits, shutdown_signal()).await;
+    flusher.abort();
+    state.flush_refusals(true).await;
     store.close().await;
     tracing::info!("stopped");
     Ok(())
@@ -120,9 +131,11 @@ async fn create_admin(config: Config, org: &str, platform: bool, email: &str, na
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    if password.chars().count() < 12 {
-        anyhow::bail!("the password needs at least 12 characters");
-    }
+    let refused = |e: casebook_server::error::AppError| anyhow::anyhow!("{e}");
+    casebook_server::auth::check_new_password(&password).map_err(refused)?;
+    let email = casebook_server::input::new_email(email).map_err(refused)?;
+    let name = casebook_server::input::name(name).map_err(refused)?;
+    let org = casebook_server::input::name(org).map_err(refused)?;
     let store = Store::open(config.database_url.as_deref(), &config.data_dir).await?;
     let now = now_rfc3339();
     let kind = if platform {
@@ -133,7 +146,7 @@ async fn create_admin(config: Config, org: &str, platform: bool, email: &str, na
     let org_id = store.ensure_org(org, kind, &now).await?;
     let hash = casebook_server::auth::hash_password(&password)?;
     let user = store
-        .create_user(&org_id, email, name, casebook_server::auth::Role::Admin, &hash, &now)
+        .create_user(&org_id, &email, name, casebook_server::auth::Role::Admin, &hash, &now)
         .await?;
     println!("created administrator {} in {}", user.email, user.org_name);
     store.close().await;

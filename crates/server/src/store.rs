@@ -35,7 +35,7 @@ impl DbKind {
     }
 }
 
-pub use accounts::{Account, ChangeRefused};
+pub use accounts::{Account, ChangeRefused, CreateRefused, MAX_SESSIONS_PER_PERSON};
 pub use audit::{AuditEntry, AuditFilter, AuditScope, NewAuditEntry};
 pub use sync::{PushFailure, Pushed};
 
@@ -87,6 +87,24 @@ impl Store {
             DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             DbKind::Postgres => self.pool.begin().await,
         }
+    }
+
+    /// Begins a write transaction that no other runs alongside: the process's write lock
+    /// (held as long as the returned guard) and, on PostgreSQL, the transaction-scoped
+    /// advisory lock `lock`, shared by every server process.
+    pub(crate) async fn begin_serialised(
+        &self,
+        lock: i64,
+    ) -> anyhow::Result<(tokio::sync::MutexGuard<'_, ()>, sqlx::Transaction<'static, sqlx::Any>)> {
+        let guard = self.write_lock.lock().await;
+        let mut tx = self.begin_write().await?;
+        if self.kind == DbKind::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(lock)
+                .execute(&mut *tx)
+                .await?;
+        }
+        Ok((guard, tx))
     }
 
     /// Opens (creating if needed) the database and brings its schema up to date.

@@ -11,8 +11,9 @@ use super::session::audit;
 use crate::AppState;
 use crate::auth::{self, CurrentUser};
 use crate::error::{ApiJson, ApiQuery, AppError};
+use crate::input;
 use crate::library::{ImportFailure, ImportReport, import};
-use crate::store::{AuditEntry, AuditFilter, ChangeRefused, NewAuditEntry};
+use crate::store::{AuditEntry, AuditFilter, ChangeRefused, CreateRefused, NewAuditEntry};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -80,12 +81,20 @@ struct LibraryRejected {
     errors: Vec<ImportError>,
 }
 
-#[utoipa::path(get, path = "/api/audit", tag = "admin", params(AuditFilter), responses((status = 200, body = Vec<AuditEntry>), (status = 400, body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+#[utoipa::path(get, path = "/api/audit", tag = "admin", params(AuditFilter), responses((status = 200, body = Vec<AuditEntry>), (status = 400, body = ApiError), (status = 422, description = "A filter too long or with a control character", body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn read_audit(
     State(state): State<AppState>,
     CurrentUser(admin): CurrentUser,
     ApiQuery(filter): ApiQuery<AuditFilter>,
 ) -> Result<Json<Vec<AuditEntry>>, AppError> {
+    for (field, value) in [
+        ("actor filter", &filter.actor),
+        ("action filter", &filter.action),
+        ("result filter", &filter.result),
+        ("object filter", &filter.object),
+    ] {
+        input::filter(field, value.as_deref())?;
+    }
     Ok(Json(
         state
             .store
@@ -109,37 +118,41 @@ pub async fn list_users(
 }
 
 /// Creates a person in the admin's own organisation (an admin manages only their own).
-#[utoipa::path(post, path = "/api/users", tag = "admin", request_body = NewUser, responses((status = 201, body = Person), (status = 409, description = "The email is taken", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
+#[utoipa::path(post, path = "/api/users", tag = "admin", request_body = NewUser, responses((status = 201, body = Person), (status = 409, description = "The email is taken in your organisation, or its domain belongs to another organisation (said alike whether or not the address exists there)", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input: a field too long, a control character, a malformed email, a short password", body = ApiError), (status = 503, description = "Too many password hashes at once; try again after Retry-After seconds", body = ApiError)))]
 pub async fn create_user(
     State(state): State<AppState>,
     CurrentUser(admin): CurrentUser,
     ApiJson(new): ApiJson<NewUser>,
 ) -> Result<(axum::http::StatusCode, Json<Person>), AppError> {
-    let email = new.email.trim().to_lowercase();
-    if !email.contains('@') || email.len() > 254 {
-        return Err(AppError::Unprocessable("Give a valid email address.".into()));
-    }
-    if new.name.trim().is_empty() || new.name.len() > 200 {
-        return Err(AppError::Unprocessable(
-            "Give the person's name (up to 200 characters).".into(),
-        ));
-    }
+    let email = input::new_email(&new.email)?;
+    let name = input::name(&new.name)?;
     auth::check_new_password(&new.password)?;
-    if state.store.account(&email).await?.is_some() {
-        return Err(AppError::Conflict(format!("An account for {email} exists already.")));
-    }
-    let hash = auth::hash_password(&new.password)?;
-    let user = state
+    let hash = state.passwords.hash(&new.password).await?;
+    let created = state
         .store
-        .create_user(
+        .create_person(
             &admin.org_id,
             &email,
-            new.name.trim(),
+            input::email_domain(&email),
+            name,
             new.role,
             &hash,
             &crate::now_rfc3339(),
         )
         .await?;
+    let user = match created {
+        Ok(user) => user,
+        Err(CreateRefused::Taken) => {
+            return Err(AppError::Conflict(format!("An account for {email} exists already.")));
+        }
+        // The same answer whether or not the address exists there.
+        Err(CreateRefused::DomainOfAnotherOrg) => {
+            return Err(AppError::Conflict(format!(
+                "Addresses at {} belong to another organisation; ask the operator.",
+                input::email_domain(&email)
+            )));
+        }
+    };
     audit(
         &state,
         Some(&admin.email),
@@ -160,13 +173,14 @@ pub async fn create_user(
 /// switched on, their password. Switching off or a new password ends their sessions at once.
 /// Admins cannot change themselves here (another admin can), and an organisation is never
 /// left without an active admin.
-#[utoipa::path(patch, path = "/api/users/{id}", tag = "admin", params(("id" = String, Path, description = "The person's id")), request_body = PersonChange, responses((status = 200, body = Person), (status = 404, description = "No such person in your organisation", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
+#[utoipa::path(patch, path = "/api/users/{id}", tag = "admin", params(("id" = String, Path, description = "The person's id")), request_body = PersonChange, responses((status = 200, body = Person), (status = 404, description = "No such person in your organisation", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "Not allowed, or the x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError), (status = 503, description = "Too many password hashes at once; try again after Retry-After seconds", body = ApiError)))]
 pub async fn change_user(
     State(state): State<AppState>,
     CurrentUser(admin): CurrentUser,
     Path(id): Path<String>,
     ApiJson(change): ApiJson<PersonChange>,
 ) -> Result<Json<Person>, AppError> {
+    input::line("id", &id, input::MAX_FILTER_CHARS)?;
     if change == PersonChange::default() {
         return Err(AppError::Unprocessable(
             "Say what to change: role, active or password.".into(),
@@ -180,7 +194,7 @@ pub async fn change_user(
     let hash = match &change.password {
         Some(password) => {
             auth::check_new_password(password)?;
-            Some(auth::hash_password(password)?)
+            Some(state.passwords.hash(password).await?)
         }
         None => None,
     };

@@ -1,4 +1,9 @@
-//! Signing in and out.
+//! Signing in and out, and changing one's own password.
+//!
+//! Every password check is counted before it runs: the attempt is reserved as a failure under
+//! the email and the client's address (`Store::reserve_sign_in_attempt`, refused with 429 past
+//! the limit), argon2 runs off the runtime (`passwords`), and a right password gives the
+//! attempt back. So parallel attempts never check more passwords than the limit allows.
 
 use axum::Json;
 use axum::extract::State;
@@ -8,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use crate::AppState;
 use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_DAYS};
 use crate::error::{ApiJson, AppError, current_request_id};
+use crate::input;
 use crate::store::NewAuditEntry;
 
 /// Failed sign-ins allowed per email within [`FAILURE_WINDOW_MS`].
@@ -33,21 +39,7 @@ fn cookie(value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
     .expect("the cookie is built from ASCII")
 }
 
-/// The address a sign-in came from: the socket's peer, or, behind a trusted proxy, the first
-/// address in `X-Forwarded-For` (a client could write that header itself otherwise).
-fn client_address(headers: &HeaderMap, peer: Option<std::net::SocketAddr>, trust_proxy: bool) -> String {
-    let forwarded = headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_string())
-        .filter(|_| trust_proxy);
-    forwarded
-        .or_else(|| peer.map(|p| p.ip().to_string()))
-        .unwrap_or_else(|| "unknown".into())
-}
-
-#[utoipa::path(post, path = "/api/session", tag = "session", request_body = SignIn, responses((status = 200, description = "Signed in; the session cookie is set", body = User), (status = 401, description = "Wrong email or password", body = ApiError), (status = 403, description = "The account is switched off, or the x-casebook-request header is missing", body = ApiError), (status = 429, description = "Too many failed attempts", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input", body = ApiError)))]
+#[utoipa::path(post, path = "/api/session", tag = "session", request_body = SignIn, responses((status = 200, description = "Signed in; the session cookie is set", body = User), (status = 401, description = "Wrong email or password", body = ApiError), (status = 403, description = "The account is switched off, or the x-casebook-request header is missing", body = ApiError), (status = 429, description = "Too many failed attempts", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 422, description = "Invalid input: an email or password too long, or a control character in the email", body = ApiError), (status = 503, description = "Too many sign-ins at once; try again after Retry-After seconds", body = ApiError)))]
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -55,34 +47,40 @@ pub async fn sign_in(
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<Response, AppError> {
     let peer = peer.map(|axum::Extension(axum::extract::ConnectInfo(addr))| addr);
-    let email = body.email.trim().to_lowercase();
+    // Checked before anything is stored or hashed: the email becomes an audit actor and a
+    // rate-limit key.
+    let email = input::typed_email(&body.email)?;
+    input::password(&body.password)?;
+    let address = crate::net::client_address(&headers, peer, state.proxy_hops);
+    let place = state.passwords.admit()?;
     let now = auth::now_ms();
-    let keys = [
+    let limits = [
         (email_failure_key(&email), MAX_FAILURES_PER_EMAIL),
-        (
-            format!("address:{}", client_address(&headers, peer, state.trust_proxy)),
-            MAX_FAILURES_PER_ADDRESS,
-        ),
+        (format!("address:{address}"), MAX_FAILURES_PER_ADDRESS),
     ];
-    for (key, max) in &keys {
-        if state.store.sign_in_failures_since(key, now - FAILURE_WINDOW_MS).await? >= *max {
-            audit(&state, Some(&email), "session.sign_in", "denied", Some("rate limited")).await;
-            return Err(AppError::TooManyAttempts);
-        }
+    if !state
+        .store
+        .reserve_sign_in_attempt(&limits, now - FAILURE_WINDOW_MS, now)
+        .await?
+    {
+        let entry = NewAuditEntry {
+            actor: Some(&email),
+            action: "session.sign_in",
+            request_id: &current_request_id(),
+            result: "denied",
+            detail: Some("rate limited"),
+            ..Default::default()
+        };
+        state.record_anonymous_refusal(&address, entry).await;
+        return Err(AppError::TooManyAttempts);
     }
     let account = state.store.account(&email).await?;
-    // Verify against a dummy hash when the account does not exist, so timing does not tell.
-    let ok = match &account {
-        Some(account) => auth::verify_password(&body.password, &account.password_hash),
-        None => {
-            auth::verify_password(&body.password, &DUMMY_HASH);
-            false
-        }
-    };
+    let ok = place
+        .verify(&body.password, account.as_ref().map(|a| a.password_hash.as_str()))
+        .await?;
+    drop(place);
     let Some(account) = account.filter(|_| ok) else {
-        for (key, _) in &keys {
-            state.store.record_sign_in_failure(key, now).await?;
-        }
+        // The reserved attempt stays: it is this failure.
         audit(
             &state,
             Some(&email),
@@ -93,6 +91,8 @@ pub async fn sign_in(
         .await;
         return Err(AppError::BadCredentials);
     };
+    let keys: Vec<String> = limits.into_iter().map(|(key, _)| key).collect();
+    state.store.release_sign_in_attempt(&keys, now).await?;
     // Said only to someone who knows the password, so it tells a stranger nothing.
     if !account.active {
         audit(
@@ -144,10 +144,6 @@ pub async fn sign_in(
     Ok(response)
 }
 
-/// A hash to verify against when the email is unknown, so the answer takes as long.
-static DUMMY_HASH: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| auth::hash_password(&auth::new_token()).unwrap_or_default());
-
 #[utoipa::path(get, path = "/api/session", tag = "session", responses((status = 200, body = SessionInfo)))]
 pub async fn me(user: Option<axum::Extension<CurrentUser>>) -> Response {
     let info = SessionInfo {
@@ -176,20 +172,21 @@ pub async fn sign_out(
 /// The signed-in person changes their own password. The current one is asked for (a session
 /// left open on a shared machine must not be enough), wrong answers count towards the
 /// sign-in limit, and every other session of the person ends; this one stays.
-#[utoipa::path(post, path = "/api/session/password", tag = "session", request_body = PasswordChange, responses((status = 204, description = "Changed; the person's other sessions have ended"), (status = 422, description = "The current password is wrong, or the new one is too short or the same", body = ApiError), (status = 429, description = "Too many wrong passwords", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "The x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError)))]
+#[utoipa::path(post, path = "/api/session/password", tag = "session", request_body = PasswordChange, responses((status = 204, description = "Changed; the person's other sessions have ended"), (status = 422, description = "The current password is wrong, or the new one is too short or the same", body = ApiError), (status = 429, description = "Too many wrong passwords", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "The x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError), (status = 409, description = "The account changed while the current password was checked (an admin's reset or switch-off wins); nothing was changed", body = ApiError), (status = 503, description = "Too many password checks at once; try again after Retry-After seconds", body = ApiError)))]
 pub async fn change_password(
     State(state): State<AppState>,
     headers: HeaderMap,
     CurrentUser(user): CurrentUser,
     ApiJson(change): ApiJson<PasswordChange>,
 ) -> Result<Response, AppError> {
+    input::password(&change.current)?;
+    let place = state.passwords.admit()?;
     let now = auth::now_ms();
     let key = email_failure_key(&user.email);
-    if state
+    if !state
         .store
-        .sign_in_failures_since(&key, now - FAILURE_WINDOW_MS)
+        .reserve_sign_in_attempt(&[(key.clone(), MAX_FAILURES_PER_EMAIL)], now - FAILURE_WINDOW_MS, now)
         .await?
-        >= MAX_FAILURES_PER_EMAIL
     {
         audit(
             &state,
@@ -206,8 +203,7 @@ pub async fn change_password(
         .account(&user.email)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    if !auth::verify_password(&change.current, &account.password_hash) {
-        state.store.record_sign_in_failure(&key, now).await?;
+    if !place.verify(&change.current, Some(&account.password_hash)).await? {
         audit(
             &state,
             Some(&user.email),
@@ -218,19 +214,34 @@ pub async fn change_password(
         .await;
         return Err(AppError::Unprocessable("Your current password is wrong.".into()));
     }
+    state.store.release_sign_in_attempt(&[key], now).await?;
     auth::check_new_password(&change.new)?;
     if change.new == change.current {
         return Err(AppError::Unprocessable(
             "Choose a new password, not the current one.".into(),
         ));
     }
+    let hash = place.hash(&change.new).await?;
     let keep = auth::session_token(&headers)
         .map(|t| auth::token_hash(&t))
         .unwrap_or_default();
-    state
+    if !state
         .store
-        .set_own_password(&user.id, &auth::hash_password(&change.new)?, &keep)
-        .await?;
+        .set_own_password(&user.id, &account.password_hash, &hash, &keep)
+        .await?
+    {
+        audit(
+            &state,
+            Some(&user.email),
+            "user.password",
+            "failed",
+            Some("account changed during the change"),
+        )
+        .await;
+        return Err(AppError::Conflict(
+            "Your account changed meanwhile (an administrator set a password or switched it off, or you were signed out); nothing was changed.".into(),
+        ));
+    }
     audit(
         &state,
         Some(&user.email),
@@ -255,19 +266,4 @@ pub async fn audit(state: &AppState, actor: Option<&str>, action: &str, result: 
             ..Default::default()
         })
         .await;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_forwarded_address_is_believed_only_behind_a_trusted_proxy() {
-        let mut headers = HeaderMap::new();
-        headers.insert("x-forwarded-for", "203.0.113.7, 10.0.0.1".parse().expect("header"));
-        let peer = Some("192.0.2.1:5000".parse().expect("address"));
-        assert_eq!(client_address(&headers, peer, true), "203.0.113.7");
-        assert_eq!(client_address(&headers, peer, false), "192.0.2.1");
-        assert_eq!(client_address(&HeaderMap::new(), None, false), "unknown");
-    }
 }

@@ -15,6 +15,14 @@ macro_rules! person_columns {
     };
 }
 
+/// The most sessions one person keeps open; signing in once more ends the oldest.
+pub const MAX_SESSIONS_PER_PERSON: i64 = 20;
+
+/// The advisory lock that serialises changes to people (see [`Store::begin_serialised`]).
+const PEOPLE_LOCK: i64 = 727_275;
+/// The advisory lock that serialises sign-in attempt reservations.
+const SIGN_IN_LOCK: i64 = 727_276;
+
 /// Why an administrator's change to a person was not made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeRefused {
@@ -22,6 +30,15 @@ pub enum ChangeRefused {
     NotFound,
     /// The change would leave the organisation without an active administrator.
     LastAdmin,
+}
+
+/// Why an administrator's new person was not created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateRefused {
+    /// The address is taken in the administrator's own organisation.
+    Taken,
+    /// Another organisation has people with addresses in this domain.
+    DomainOfAnotherOrg,
 }
 
 /// An account as sign-in sees it.
@@ -118,6 +135,64 @@ impl Store {
         .await
         .with_context(|| format!("cannot create the account {email} (does it exist already?)"))?;
         self.user_by_id(&id).await?.context("the new account was not stored")
+    }
+
+    /// Creates a person in an administrator's organisation, unless the email's domain is
+    /// used by another organisation (the answer is the same whether or not that address
+    /// exists there, so an admin learns nothing about another organisation's people) or the
+    /// address is taken in their own. Serialised with every change to people, so two admins
+    /// cannot both take one address or one domain.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_person(
+        &self,
+        org_id: &str,
+        email: &str,
+        domain: &str,
+        name: &str,
+        role: Role,
+        password_hash: &str,
+        now: &str,
+    ) -> anyhow::Result<Result<User, CreateRefused>> {
+        let (_serialised, mut tx) = self.begin_serialised(PEOPLE_LOCK).await?;
+        let pattern = format!(
+            "%@{}",
+            domain.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
+        let elsewhere: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE org_id <> $1 AND email LIKE $2 ESCAPE '\\'")
+            .bind(org_id)
+            .bind(&pattern)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if elsewhere > 0 {
+            return Ok(Err(CreateRefused::DomainOfAnotherOrg));
+        }
+        let taken: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if taken > 0 {
+            return Ok(Err(CreateRefused::Taken));
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        sqlx::query(
+            "INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(org_id)
+        .bind(email)
+        .bind(name)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(self
+            .user_by_id(&id)
+            .await?
+            .context("the new account was not stored")?))
     }
 
     fn user_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<User> {
@@ -225,13 +300,7 @@ impl Store {
         password_hash: Option<&str>,
         now: &str,
     ) -> anyhow::Result<Result<Person, ChangeRefused>> {
-        let _local = self.write_lock.lock().await;
-        let mut tx = self.begin_write().await?;
-        if self.kind == super::DbKind::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock(727275)")
-                .execute(&mut *tx)
-                .await?;
-        }
+        let (_serialised, mut tx) = self.begin_serialised(PEOPLE_LOCK).await?;
         let found = sqlx::query("UPDATE users SET role = role WHERE org_id = $1 AND id = $2")
             .bind(org_id)
             .bind(id)
@@ -291,20 +360,38 @@ impl Store {
     }
 
     /// A person's new password, set by themselves: every session but `keep_token_hash` ends.
-    pub async fn set_own_password(&self, user_id: &str, hash: &str, keep_token_hash: &str) -> anyhow::Result<()> {
+    /// Only if the account still has the password hash that was checked, is switched on, and
+    /// that session is still open: an admin's reset or switch-off that commits while the
+    /// person's current password is being checked must win. Returns whether it was set.
+    pub async fn set_own_password(
+        &self,
+        user_id: &str,
+        checked_hash: &str,
+        hash: &str,
+        keep_token_hash: &str,
+    ) -> anyhow::Result<bool> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        let set = sqlx::query(
+            "UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3 AND disabled_at IS NULL \
+             AND EXISTS (SELECT 1 FROM sessions WHERE token_hash = $4 AND user_id = $2)",
+        )
+        .bind(hash)
+        .bind(user_id)
+        .bind(checked_hash)
+        .bind(keep_token_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if set == 0 {
+            return Ok(false);
+        }
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
             .bind(user_id)
             .bind(keep_token_hash)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     }
 
     pub async fn count_users(&self) -> anyhow::Result<i64> {
@@ -317,6 +404,8 @@ impl Store {
     /// Opens a session for `user_id`, but only if the account still has the password hash
     /// the sign-in was checked against and is switched on: an admin's reset or switch-off that
     /// commits while a sign-in is checking the old password must win. Returns whether it did.
+    /// A person keeps at most [`MAX_SESSIONS_PER_PERSON`] sessions: opening one more ends
+    /// the oldest, so signing in again and again cannot grow the table without end.
     pub async fn create_session(
         &self,
         token_hash: &str,
@@ -325,6 +414,7 @@ impl Store {
         now: &str,
         expires_ms: i64,
     ) -> anyhow::Result<bool> {
+        let mut tx = self.begin_write().await?;
         let created = sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, expires_ms) \
              SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND password_hash = $5 AND disabled_at IS NULL",
@@ -334,9 +424,18 @@ impl Store {
         .bind(now)
         .bind(expires_ms)
         .bind(checked_hash)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
+        sqlx::query(
+            "DELETE FROM sessions WHERE user_id = $1 AND token_hash NOT IN \
+             (SELECT token_hash FROM sessions WHERE user_id = $1 ORDER BY expires_ms DESC, token_hash LIMIT $2)",
+        )
+        .bind(user_id)
+        .bind(MAX_SESSIONS_PER_PERSON)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(created == 1)
     }
 
@@ -366,24 +465,60 @@ impl Store {
         Ok(())
     }
 
-    pub async fn record_sign_in_failure(&self, key: &str, at_ms: i64) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)")
-            .bind(key)
-            .bind(at_ms)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub async fn sign_in_failures_since(&self, key: &str, since_ms: i64) -> anyhow::Result<i64> {
-        Ok(
-            sqlx::query("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms > $2")
+    /// Reserves one sign-in attempt under each of `limits` (a key and its most failures
+    /// since `since_ms`): in one serialised transaction, counts each key's failures and, when
+    /// every count is below its limit, records a failure at `at_ms` under each key before the
+    /// password is checked, so parallel attempts cannot all pass the check. Returns false,
+    /// recording nothing, when a limit is reached. A right password gives the attempt back
+    /// with [`Store::release_sign_in_attempt`].
+    pub async fn reserve_sign_in_attempt(
+        &self,
+        limits: &[(String, i64)],
+        since_ms: i64,
+        at_ms: i64,
+    ) -> anyhow::Result<bool> {
+        let (_serialised, mut tx) = self.begin_serialised(SIGN_IN_LOCK).await?;
+        for (key, max) in limits {
+            let failures: i64 = sqlx::query("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms > $2")
                 .bind(key)
                 .bind(since_ms)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await?
-                .try_get(0)?,
-        )
+                .try_get(0)?;
+            if failures >= *max {
+                return Ok(false);
+            }
+        }
+        for (key, _) in limits {
+            sqlx::query("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)")
+                .bind(key)
+                .bind(at_ms)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Gives back an attempt reserved at `at_ms`: one failure under each key. Rows with the
+    /// same key and time are alike, so deleting any one of them is deleting this one.
+    pub async fn release_sign_in_attempt(&self, keys: &[String], at_ms: i64) -> anyhow::Result<()> {
+        let sql = match self.kind {
+            super::DbKind::Sqlite => {
+                "DELETE FROM sign_in_failures WHERE rowid IN \
+                 (SELECT rowid FROM sign_in_failures WHERE key = $1 AND at_ms = $2 LIMIT 1)"
+            }
+            super::DbKind::Postgres => {
+                "DELETE FROM sign_in_failures WHERE ctid IN \
+                 (SELECT ctid FROM sign_in_failures WHERE key = $1 AND at_ms = $2 LIMIT 1)"
+            }
+        };
+        let mut tx = self.begin_write().await?;
+        for key in keys {
+            sqlx::query(sql).bind(key).bind(at_ms).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Deletes expired sessions and sign-in failures older than `failures_before_ms`.

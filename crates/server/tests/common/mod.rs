@@ -320,3 +320,23 @@ pub async fn audit_all(
         .await
         .expect("audit")
 }
+
+/// How many rows a table holds.
+pub async fn count_rows(store: &Store, table: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+        .fetch_one(store.pool())
+        .await
+        .expect("count")
+        .try_get(0)
+        .expect("a number")
+}
+
+/// Two organisations, Acme and Globex, with one person per role each, and the service.
+pub async fn acme_and_globex(db: &TestDb) -> (Store, AppState, Router) {
+    let store = db.open().await;
+    people(&store, "Acme").await;
+    people(&store, "Globex").await;
+    let (state, app) = service(store.clone()).await;
+    (store, state, app)
+}
