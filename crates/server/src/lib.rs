@@ -34,6 +34,8 @@ use crate::store::Store;
 
 /// Largest request body the server reads.
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+/// Free disk space below which the health check reports `degraded`.
+pub const MIN_FREE_DISK_BYTES: u64 = 100 * 1000 * 1000;
 /// Longest a request may take before the server answers 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -46,6 +48,8 @@ pub struct AppState {
     pub shell: Option<Arc<AppShell>>,
     /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
     pub trust_proxy: bool,
+    /// Free disk space below which health is `degraded` ([`MIN_FREE_DISK_BYTES`]).
+    pub min_free_disk_bytes: u64,
 }
 
 impl AppState {
@@ -57,6 +61,7 @@ impl AppState {
             library,
             shell: shell.map(Arc::new),
             trust_proxy: false,
+            min_free_disk_bytes: MIN_FREE_DISK_BYTES,
         })
     }
 
