@@ -256,15 +256,20 @@ impl Store {
         Ok(library)
     }
 
-    /// The synonym list alone (importing compares it without reading every policy).
+    /// The synonym list alone (importing compares it without reading every policy). A stored
+    /// list that cannot be read is logged and taken as empty, so the next import replaces it.
     pub async fn synonyms(&self) -> anyhow::Result<Vec<SynonymGroup>> {
-        sqlx::query("SELECT value FROM library_settings WHERE key = $1")
+        let Some(row) = sqlx::query("SELECT value FROM library_settings WHERE key = $1")
             .bind(SYNONYMS_KEY)
             .fetch_optional(&self.pool)
             .await?
-            .map(|row| Ok(serde_json::from_str(&row.try_get::<String, _>(0)?)?))
-            .transpose()
-            .map(Option::unwrap_or_default)
+        else {
+            return Ok(Vec::new());
+        };
+        Ok(serde_json::from_str(&row.try_get::<String, _>(0)?).unwrap_or_else(|e| {
+            tracing::warn!("the stored synonym list is unreadable and left out: {e}");
+            Vec::new()
+        }))
     }
 
     /// Writes an import plan in one transaction: all of it or none of it.

@@ -117,7 +117,7 @@ fn nested_quotes(depth: usize) -> String {
 }
 
 #[tokio::test]
-async fn a_store_with_an_unreadable_stored_document_still_opens_and_serves_the_other_policies() {
+async fn a_store_with_unreadable_stored_documents_and_synonyms_still_opens_and_serves_the_other_policies() {
     for db in common::databases().await {
         let store = db.open().await;
         let files: Vec<SourceFile> = ["kept", "broken", "garbled"]
@@ -141,10 +141,14 @@ async fn a_store_with_an_unreadable_stored_document_still_opens_and_serves_the_o
                 .await
                 .expect("raw update");
         }
+        sqlx::query("INSERT INTO library_settings (key, value, updated_at) VALUES ('synonyms', '[[\"a\",', 't')")
+            .execute(store.pool())
+            .await
+            .expect("raw insert");
         store.close().await;
 
         let reopened = db.open().await;
-        let (_state, app) = service(reopened).await;
+        let (_state, app) = service(reopened.clone()).await;
         let listed = call(&app, Method::GET, "/api/policies", None, None, false).await;
         assert_eq!(listed.status, StatusCode::OK, "{}", db.name);
         let slugs: Vec<&str> = listed
@@ -157,5 +161,15 @@ async fn a_store_with_an_unreadable_stored_document_still_opens_and_serves_the_o
         assert_eq!(slugs, ["kept"], "{}", db.name);
         let broken = call(&app, Method::GET, "/api/policies/broken", None, None, false).await;
         assert_eq!(broken.status, StatusCode::NOT_FOUND, "{}", db.name);
+        // Importing still works, and replaces the unreadable synonym list.
+        let synonyms = SourceFile {
+            path: "synonyms.yaml".into(),
+            text: "- [doxxing, private information]\n".into(),
+        };
+        let report = import(&reopened, &[policy_file("new", 1, "Text."), synonyms], "t2")
+            .await
+            .expect("imports");
+        assert!(report.synonyms_updated, "{}", db.name);
+        assert_eq!(reopened.load_library().await.expect("loads").synonyms.len(), 1);
     }
 }
