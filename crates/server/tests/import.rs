@@ -109,6 +109,16 @@ fn the_import_command_does_not_follow_a_symbolic_link_into_a_loop_nor_read_a_hug
     assert!(error.to_string().contains("is larger than 512 KiB"), "{error}");
 }
 
+#[test]
+fn the_import_command_refuses_a_folder_with_more_files_than_an_import_takes_before_reading_them() {
+    let library = tempfile::tempdir().expect("temp dir");
+    for i in 0..=casebook_core::import::MAX_FILES {
+        std::fs::write(library.path().join(format!("p{i}.md")), "").expect("write");
+    }
+    let error = casebook_server::library::read_folder(library.path()).expect_err("refused");
+    assert!(error.to_string().contains("more than 2000 library files"), "{error}");
+}
+
 const PARAGRAPH: &str = r#"{"Paragraph":[{"Text":"Text."}]}"#;
 
 /// A body of `depth` quotes around the paragraph, as JSON: what an older server stored.
