@@ -25,6 +25,9 @@ use crate::policy::{
 pub const MAX_FILES: usize = 2_000;
 /// Largest file one import reads, in bytes.
 pub const MAX_FILE_BYTES: usize = 512 * 1024;
+/// Largest library (all files together) one import reads, in bytes: it is held in memory and
+/// shipped whole to every browser.
+pub const MAX_LIBRARY_BYTES: usize = 32 * 1024 * 1024;
 /// Longest file path, in bytes.
 pub const MAX_PATH_BYTES: usize = 300;
 /// Longest one-line field (title, owner, region, heading, action name, synonym), in characters.
@@ -123,11 +126,23 @@ pub fn parse_library(files: &[SourceFile]) -> Result<ParsedLibrary, Vec<ImportEr
     let mut errors = Vec::new();
     let mut versions = Vec::new();
     let mut synonyms: Option<Vec<SynonymGroup>> = None;
-    if files.len() > MAX_FILES {
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    let too_large = if files.len() > MAX_FILES {
+        Some(format!("the folder holds {} files, more than {MAX_FILES}", files.len()))
+    } else if total > MAX_LIBRARY_BYTES {
+        Some(format!(
+            "the folder's files hold {} MiB, more than {}",
+            total / (1024 * 1024),
+            MAX_LIBRARY_BYTES / (1024 * 1024)
+        ))
+    } else {
+        None
+    };
+    if let Some(message) = too_large {
         return Err(vec![ImportError {
             file: String::new(),
             line: 0,
-            message: format!("the folder holds {} files, more than {MAX_FILES}", files.len()),
+            message,
             hint: "import the library in parts, or remove files that are not policies".into(),
         }]);
     }

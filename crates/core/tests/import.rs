@@ -394,6 +394,15 @@ fn too_many_files_long_paths_and_oversized_synonyms_are_refused() {
     let errors = parse_library(&many).unwrap_err();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("more than 2000"), "{errors:?}");
+    let large: Vec<SourceFile> = (0..70)
+        .map(|i| SourceFile {
+            path: format!("policies/p{i}/v1.md"),
+            text: "x".repeat(500 * 1024),
+        })
+        .collect();
+    let errors = parse_library(&large).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("34 MiB, more than 32"), "{errors:?}");
 
     let synonyms = |text: String| {
         let files = [
