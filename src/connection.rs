@@ -49,7 +49,8 @@ impl Connection {
     /// What a health check's result means for the badge.
     pub fn from_health(result: &Result<Health, ApiFailure>) -> Connection {
         match result {
-            Ok(health) if health.status == "ok" => Connection::Online,
+            // `degraded` with a working database (low disk space) is still a server that answers.
+            Ok(health) if health.status == "ok" || health.database.ok => Connection::Online,
             _ => Connection::ServerUnreachable,
         }
     }

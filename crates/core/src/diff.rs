@@ -15,6 +15,12 @@ pub enum Status {
     Unchanged,
 }
 
+/// Longest pair of texts (together, in bytes) compared word by word.
+pub const MAX_WORD_DIFF_BYTES: usize = 16 * 1024;
+/// Most text (in bytes) one [`compare`] diffs word by word; later changed sections are
+/// compared whole, so comparing two versions stays quick however they are written.
+pub const MAX_VERSION_WORD_DIFF_BYTES: usize = 32 * 1024;
+
 /// A run of words that both versions share, or that only one has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Words {
@@ -68,7 +74,14 @@ impl VersionDiff {
 /// Word-level differences between two texts. Within a changed stretch, the removed words
 /// are gathered into one run and the added ones into another, so it reads as "this phrase
 /// became that phrase" rather than alternating single words.
+///
+/// Word diffs take time in proportion to the texts' length times the number of differences,
+/// so texts longer together than [`MAX_WORD_DIFF_BYTES`] are compared whole: the old text
+/// removed and the new one added.
 pub fn diff_words(old: &str, new: &str) -> Vec<Words> {
+    if old.len() + new.len() > MAX_WORD_DIFF_BYTES {
+        return diff_whole(old, new);
+    }
     let diff = TextDiff::configure().diff_words(old, new);
     let changes: Vec<(ChangeTag, &str)> = diff.iter_all_changes().map(|c| (c.tag(), c.value())).collect();
     let mut out: Vec<Words> = Vec::new();
@@ -105,8 +118,31 @@ pub fn diff_words(old: &str, new: &str) -> Vec<Words> {
     out
 }
 
+/// The old text removed and the new one added, or both the same.
+fn diff_whole(old: &str, new: &str) -> Vec<Words> {
+    if old == new {
+        return vec![Words::Same(old.to_string())];
+    }
+    [Words::Deleted(old.to_string()), Words::Inserted(new.to_string())]
+        .into_iter()
+        .filter(|w| !matches!(w, Words::Deleted(t) | Words::Inserted(t) if t.is_empty()))
+        .collect()
+}
+
+/// [`diff_words`] while `budget` lasts, then [`diff_whole`].
+fn diff_within(old: &str, new: &str, budget: &mut usize) -> Vec<Words> {
+    let cost = old.len() + new.len();
+    if cost > *budget {
+        return diff_whole(old, new);
+    }
+    *budget -= cost;
+    diff_words(old, new)
+}
+
 /// Compares `old` with `new`.
 pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> VersionDiff {
+    let mut budget = MAX_VERSION_WORD_DIFF_BYTES;
+    let summary = diff_within(&old.summary, &new.summary, &mut budget);
     let mut sections = Vec::new();
     for section in &new.sections {
         let new_text = body_text(&section.body);
@@ -130,7 +166,7 @@ pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> VersionDiff {
                     words: if same {
                         Vec::new()
                     } else {
-                        diff_words(&old_text, &new_text)
+                        diff_within(&old_text, &new_text, &mut budget)
                     },
                 }
             }
@@ -176,7 +212,7 @@ pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> VersionDiff {
     VersionDiff {
         from: old.number,
         to: new.number,
-        summary: diff_words(&old.summary, &new.summary),
+        summary,
         sections,
         actions,
     }
@@ -277,5 +313,54 @@ mod tests {
         );
         assert!(!diff.is_empty());
         assert!(compare(&new, &new).is_empty());
+    }
+
+    #[test]
+    fn long_texts_that_differ_everywhere_are_compared_whole_and_quickly() {
+        // Words from a small vocabulary in two unrelated orders: almost every word differs.
+        let words = |seed: u64| {
+            let mut state = seed;
+            (0..30_000)
+                .map(|_| {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    ["a ", "b ", "c ", "d "][(state >> 33) as usize % 4]
+                })
+                .collect::<String>()
+        };
+        let (old, new) = (words(1), words(2));
+        let started = std::time::Instant::now();
+        let words = diff_words(&old, &new);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(1),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(words, [Words::Deleted(old.clone()), Words::Inserted(new)]);
+        assert_eq!(diff_words(&old, &old), [Words::Same(old.clone())]);
+        assert_eq!(diff_words(&old, ""), [Words::Deleted(old)]);
+    }
+
+    #[test]
+    fn comparing_versions_with_many_changed_sections_stays_within_the_word_diff_budget() {
+        let text = |seed: usize| {
+            (0..1_500)
+                .map(|i| ["a ", "b ", "c "][(i * seed) % 7 % 3])
+                .collect::<String>()
+        };
+        let many = |seed: usize| {
+            let sections = (0..100)
+                .map(|i| section(&format!("s{i}"), "S", &text(seed + i)))
+                .collect();
+            version(1, sections, vec![])
+        };
+        let started = std::time::Instant::now();
+        let diff = compare(&many(1), &many(2));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+        let whole = diff.sections.iter().filter(|s| s.words.len() == 2).count();
+        assert!(whole > 70, "{whole} sections compared whole");
     }
 }

@@ -5,6 +5,10 @@
 //! HTML string, so no markup from a document can reach the page. Raw HTML in the source is
 //! dropped; a link whose target is not a site path, a fragment, `http(s):` or `mailto:`
 //! keeps its text and loses its target.
+//!
+//! Blocks and inlines nest at most [`MAX_NESTING`] deep: the parser refuses deeper text, so
+//! every recursion over a document (serializing, reading back, rendering, plain text) is
+//! bounded, and nothing is stored that cannot be read back.
 
 use serde::{Deserialize, Serialize};
 
@@ -44,14 +48,28 @@ pub enum Inline {
     Break,
 }
 
-/// Whether a link target may be followed: a site path, a fragment, or an http(s) or mailto URL.
+/// How deeply containers may nest in a section body: quotes, lists, list items, paragraphs,
+/// emphasis and links each count one level. Far below serde_json's recursion limit (128, and a
+/// level costs at most three there), postcard's and the app's recursive renderer, and far
+/// above what a policy needs.
+pub const MAX_NESTING: usize = 16;
+
+/// Whether a stored link target may be followed: a site path, a fragment, or an http(s) or
+/// mailto URL, in the canonical form the importer writes (`canonical_href`). Anything a
+/// browser would read differently from how it looks — a backslash, whitespace or a control
+/// character anywhere, a second leading slash — is refused, so the app can check cheaply
+/// without a URL parser.
 pub fn is_safe_href(href: &str) -> bool {
-    let lower = href.trim().to_ascii_lowercase();
-    (lower.starts_with('/') && !lower.starts_with("//"))
-        || lower.starts_with('#')
-        || lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
+    let canonical = !href
+        .chars()
+        .any(|c| c == '\\' || c.is_ascii_whitespace() || c.is_control());
+    let lower = href.to_ascii_lowercase();
+    canonical
+        && ((lower.starts_with('/') && !lower.starts_with("//"))
+            || lower.starts_with('#')
+            || lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || lower.starts_with("mailto:"))
 }
 
 impl Block {
@@ -115,13 +133,68 @@ fn inlines_text(inlines: &[Inline], out: &mut String) {
 }
 
 #[cfg(feature = "import")]
-pub use parse::parse_markdown;
+pub use parse::{TooDeep, canonical_href, parse_markdown};
 
 #[cfg(feature = "import")]
 mod parse {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    use url::Url;
 
-    use super::{Block, Inline, is_safe_href};
+    use super::{Block, Inline, MAX_NESTING, is_safe_href};
+
+    /// The origin site paths are resolved against; it is never contacted.
+    const BASE: &str = "https://casebook.invalid/";
+
+    /// Resolves a link target the way a browser would (WHATWG URL parsing) and returns the
+    /// form to store, or `None` when the link must lose its target:
+    /// - a fragment stays a fragment, and a site path becomes its resolved path, query and
+    ///   fragment, so backslashes, tabs and dot segments are gone;
+    /// - an `http(s):` or `mailto:` URL written with its scheme is kept, re-serialized;
+    /// - anything else is refused, including scheme-relative targets (`//host`, `/\host`,
+    ///   `\\host`) that look like site paths but leave the site.
+    ///
+    /// What it returns always passes [`is_safe_href`], the check the app makes again.
+    pub fn canonical_href(href: &str) -> Option<String> {
+        resolve(href).filter(|resolved| is_safe_href(resolved))
+    }
+
+    fn resolve(href: &str) -> Option<String> {
+        let base = Url::parse(BASE).expect("the base is a valid URL");
+        // The URL parser's own clean-up: outer C0 controls and spaces, inner tabs and newlines.
+        let cleaned: String = href
+            .trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        let url = base.join(&cleaned).ok()?;
+        let explicit_scheme = cleaned
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.contains(['/', '\\', '?', '#']));
+        let same_origin = url.origin() == base.origin();
+        if same_origin && !explicit_scheme {
+            if cleaned.starts_with('#') {
+                return Some(format!("#{}", url.fragment().unwrap_or_default()));
+            }
+            let path = url.path();
+            // A path that starts with `//` would be read as another host: `/.` keeps it a path.
+            let dot = if path.starts_with("//") { "/." } else { "" };
+            let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
+            let fragment = url.fragment().map(|f| format!("#{f}")).unwrap_or_default();
+            return Some(format!("{dot}{path}{query}{fragment}"));
+        }
+        let outbound = match url.scheme() {
+            "http" | "https" => explicit_scheme && !same_origin && url.host().is_some(),
+            "mailto" => true,
+            _ => false,
+        };
+        outbound.then(|| url.to_string())
+    }
+
+    /// Where a section body nests deeper than [`MAX_NESTING`]: a byte offset into its source.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct TooDeep {
+        pub offset: usize,
+    }
 
     /// An open container while walking the event stream.
     enum Frame {
@@ -142,11 +215,14 @@ mod parse {
         Skipped(Vec<Inline>),
     }
 
-    /// Parses Markdown into the safe block model. Never fails: unknown constructs degrade to text.
-    pub fn parse_markdown(source: &str) -> Vec<Block> {
+    /// Parses Markdown into the safe block model. Unknown constructs degrade to text; the one
+    /// failure is text nested deeper than [`MAX_NESTING`], refused where it first goes too deep.
+    pub fn parse_markdown(source: &str) -> Result<Vec<Block>, TooDeep> {
         let mut stack: Vec<Frame> = vec![Frame::Blocks(Vec::new())];
-        for event in Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH) {
+        for (event, range) in Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
             match event {
+                // The root frame is not a level: `stack.len()` levels are open after the push.
+                Event::Start(_) if stack.len() > MAX_NESTING => return Err(TooDeep { offset: range.start }),
                 Event::Start(tag) => stack.push(match tag {
                     Tag::Paragraph => Frame::Paragraph(Vec::new()),
                     Tag::Heading { level, .. } => Frame::Heading((level as u8).max(3), Vec::new()),
@@ -159,10 +235,7 @@ mod parse {
                     Tag::Item => Frame::Item(Vec::new(), Vec::new()),
                     Tag::Strong => Frame::Strong(Vec::new()),
                     Tag::Emphasis | Tag::Strikethrough => Frame::Emphasis(Vec::new()),
-                    Tag::Link { dest_url, .. } => {
-                        let href = dest_url.to_string();
-                        Frame::Link(is_safe_href(&href).then_some(href), Vec::new())
-                    }
+                    Tag::Link { dest_url, .. } => Frame::Link(canonical_href(&dest_url), Vec::new()),
                     _ => Frame::Skipped(Vec::new()),
                 }),
                 Event::End(end) => {
@@ -179,7 +252,7 @@ mod parse {
             }
         }
         match stack.pop() {
-            Some(Frame::Blocks(blocks)) if stack.is_empty() => blocks,
+            Some(Frame::Blocks(blocks)) if stack.is_empty() => Ok(blocks),
             _ => unreachable!("pulldown-cmark balances Start and End events"),
         }
     }
@@ -266,7 +339,7 @@ mod tests {
     use super::*;
 
     fn check(markdown: &str, expected: Expect) {
-        expected.assert_debug_eq(&parse_markdown(markdown));
+        expected.assert_debug_eq(&parse_markdown(markdown).expect("nests within the bound"));
     }
 
     #[test]
@@ -336,7 +409,8 @@ mod tests {
     #[test]
     fn raw_html_is_dropped_and_unsafe_links_lose_their_target() {
         let blocks =
-            parse_markdown("<script>alert(1)</script>\n\nHi <b>there</b> [x](javascript:alert(1)) [y](/policies/a#b)");
+            parse_markdown("<script>alert(1)</script>\n\nHi <b>there</b> [x](javascript:alert(1)) [y](/policies/a#b)")
+                .expect("shallow");
         let debug = format!("{blocks:?}");
         assert!(!debug.contains("script"), "{debug}");
         assert!(!debug.contains("<b>"), "{debug}");
@@ -348,9 +422,165 @@ mod tests {
     #[test]
     fn plain_text_keeps_list_items_apart() {
         assert_eq!(
-            body_text(&parse_markdown("Intro:\n\n- one.\n- two\n\n> quoted")),
+            body_text(&parse_markdown("Intro:\n\n- one.\n- two\n\n> quoted").expect("shallow")),
             "Intro:\n\none.\ntwo\n\nquoted"
         );
+    }
+
+    /// Every hostile or odd link target, what the importer stores for it (`None`: the link
+    /// keeps its text and loses its target), and that the app's check agrees.
+    #[test]
+    fn link_targets_are_resolved_like_a_browser_and_only_safe_ones_kept() {
+        let cases: &[(&str, Option<&str>)] = &[
+            // Site paths and fragments, re-serialized as resolved.
+            ("/policies/a", Some("/policies/a")),
+            ("/policies/a?p=2#b", Some("/policies/a?p=2#b")),
+            ("#b", Some("#b")),
+            ("#", Some("#")),
+            ("policies/a", Some("/policies/a")),
+            ("/a/../b/./c", Some("/b/c")),
+            ("/a\\b", Some("/a/b")),
+            ("/po\tli\ncies", Some("/policies")),
+            ("  /padded  ", Some("/padded")),
+            ("/a b", Some("/a%20b")),
+            ("%2F%2Fevil.example", Some("/%2F%2Fevil.example")),
+            ("/%2F%2Fevil.example", Some("/%2F%2Fevil.example")),
+            ("/.//evil.example", Some("/.//evil.example")),
+            ("/..//evil.example", Some("/.//evil.example")),
+            ("https:evil.example", None),
+            // Outbound links, written with their scheme.
+            ("https://example.org", Some("https://example.org/")),
+            ("HTTPS://Example.ORG/a?b#c", Some("https://example.org/a?b#c")),
+            ("http://example.org/\\x", Some("http://example.org//x")),
+            ("https:/\\evil.example", Some("https://evil.example/")),
+            ("mailto:a@example.org", Some("mailto:a@example.org")),
+            ("MailTo:a@example.org", Some("mailto:a@example.org")),
+            ("mailto:a b@example.org", None),
+            ("https://casebook.invalid/x", None),
+            ("https://", None),
+            ("http://[::1", None),
+            // Scheme-relative: looks like a site path, leaves the site.
+            ("//evil.example", None),
+            ("/\\evil.example", None),
+            ("\\\\evil.example", None),
+            ("\\/evil.example", None),
+            ("/\t/evil.example", None),
+            ("/\n/evil.example", None),
+            (" //evil.example", None),
+            ("\u{0}//evil.example", None),
+            // Other schemes, however they are spelled.
+            ("javascript:alert(1)", None),
+            ("JaVaScRiPt:alert(1)", None),
+            ("java\tscript:alert(1)", None),
+            ("java\nscript:alert(1)", None),
+            (" \u{1}javascript:alert(1)", None),
+            ("javascript&colon;alert(1)", Some("/javascript&colon;alert(1)")),
+            ("data:text/html,<script>", None),
+            ("vbscript:x", None),
+            ("file:///etc/passwd", None),
+            ("ftp://example.org", None),
+            ("blob:https://casebook.invalid/x", None),
+            ("", Some("/")),
+        ];
+        let mut wrong = Vec::new();
+        for (href, expected) in cases {
+            let got = canonical_href(href);
+            if got.as_deref() != *expected {
+                wrong.push(format!("{href:?}: expected {expected:?}, got {got:?}"));
+            }
+            if let Some(stored) = &got
+                && !is_safe_href(stored)
+            {
+                wrong.push(format!("{href:?}: stored {stored:?}, which the app refuses"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn entities_and_angle_brackets_in_markdown_links_cannot_smuggle_a_target() {
+        for markdown in [
+            "[x](jav&#x61;script:alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "[x](</\\evil.example>)",
+            "[x](</\t/evil.example>)",
+            "[x](<//evil.example>)",
+            "[x](/&#92;evil.example)",
+        ] {
+            let blocks = parse_markdown(markdown).expect("shallow");
+            let debug = format!("{blocks:?}");
+            assert!(!debug.contains("Link"), "{markdown}: {debug}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_the_deepest_document_allowed_reads_back() {
+        let deepest = [
+            ">".repeat(MAX_NESTING - 1) + " text",
+            (0..MAX_NESTING / 2)
+                .map(|i| format!("{}- item\n", "  ".repeat(i)))
+                .collect(),
+            format!("{}text", "> ".repeat(MAX_NESTING - 4)) + " **bold *[link](https://example.org)***",
+        ];
+        for markdown in &deepest {
+            let blocks = parse_markdown(markdown).unwrap_or_else(|e| panic!("{markdown:?}: {e:?}"));
+            let json = serde_json::to_string(&blocks).expect("serializes");
+            let back: Vec<Block> = serde_json::from_str(&json).expect("reads back");
+            assert_eq!(back, blocks);
+            let bytes = postcard::to_allocvec(&blocks).expect("serializes");
+            assert_eq!(postcard::from_bytes::<Vec<Block>>(&bytes).expect("reads back"), blocks);
+        }
+        // One level more, in each way of nesting, is refused where it goes too deep.
+        let too_deep = [
+            (">".repeat(MAX_NESTING) + " text", 0),
+            ("intro\n\n".to_string() + &">".repeat(64) + " text", 7),
+            (
+                (0..=MAX_NESTING / 2)
+                    .map(|i| format!("{}- item\n", "  ".repeat(i)))
+                    .collect(),
+                "- item\n".len() * 8 + "  ".len() * 28 + "  ".len() * 8,
+            ),
+            (
+                format!("{}text", "> ".repeat(MAX_NESTING - 4)) + " **bold *[link **x**](https://example.org)***",
+                0,
+            ),
+        ];
+        for (markdown, offset) in &too_deep {
+            match parse_markdown(markdown) {
+                Err(TooDeep { offset: at }) => {
+                    assert!(at >= *offset, "{markdown:?}: refused at {at}, before {offset}")
+                }
+                Ok(blocks) => panic!("{markdown:?} was accepted: {blocks:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_nesting_is_refused_quickly_without_overflowing_the_stack() {
+        for markdown in [
+            ">".repeat(100_000),
+            "> ".repeat(100_000),
+            "- ".repeat(100_000),
+            "1. ".repeat(50_000),
+            "*".repeat(100_000) + "x" + &"*".repeat(100_000),
+            "_a ".repeat(50_000) + &"b_ ".repeat(50_000),
+            "[".repeat(100_000) + "x" + &"](/a)".repeat(100_000),
+            "**[".repeat(30_000) + "x",
+            (0..2_000).map(|i| format!("{}- x\n", " ".repeat(i * 2))).collect(),
+        ] {
+            let started = std::time::Instant::now();
+            let result = parse_markdown(&markdown);
+            let elapsed = started.elapsed();
+            assert!(
+                elapsed < std::time::Duration::from_secs(5),
+                "{:?}…: {elapsed:?}",
+                &markdown[..20]
+            );
+            if let Ok(blocks) = result {
+                serde_json::from_str::<Vec<Block>>(&serde_json::to_string(&blocks).expect("serializes"))
+                    .expect("whatever is accepted reads back");
+            }
+        }
     }
 
     #[test]
@@ -361,6 +591,10 @@ mod tests {
             "data:text/html,x",
             "//evil.example",
             "vbscript:x",
+            "/\\evil.example",
+            "/\t/evil.example",
+            " /padded",
+            "/a b",
         ] {
             assert!(!is_safe_href(bad), "{bad}");
         }

@@ -4,6 +4,10 @@
 //! The caller reads the files (this crate does no IO) and hands over their paths and text.
 //! Every problem is reported with its file, line, what is wrong and how to fix it, and all
 //! problems are collected, not just the first, so one round of fixes suffices.
+//!
+//! Every input is bounded before it is kept: the number and size of files, the length of
+//! every stored field and list, and how deeply a section body nests (`MAX_NESTING`), each
+//! refused with an error that says which limit was passed.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,11 +15,36 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::document::parse_markdown;
+use crate::document::{MAX_NESTING, parse_markdown};
 use crate::library::{Library, SynonymGroup};
 use crate::policy::{
     Anchor, EnforcementAction, IsoDate, Lang, Policy, PolicyArea, PolicyVersion, Section, Severity, Slug, VersionStatus,
 };
+
+/// Most files one import reads.
+pub const MAX_FILES: usize = 2_000;
+/// Largest file one import reads, in bytes.
+pub const MAX_FILE_BYTES: usize = 512 * 1024;
+/// Largest library (all files together) one import reads, in bytes: it is held in memory and
+/// shipped whole to every browser.
+pub const MAX_LIBRARY_BYTES: usize = 32 * 1024 * 1024;
+/// Longest file path, in bytes.
+pub const MAX_PATH_BYTES: usize = 300;
+/// Longest one-line field (title, owner, region, heading, action name, synonym), in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest prose field (summary, an action's `when`), in characters.
+pub const MAX_PROSE_CHARS: usize = 2_000;
+/// Most entries in a front matter list (regions, languages, actions) or a synonym group.
+pub const MAX_LIST_ITEMS: usize = 50;
+/// Most sections in one policy version.
+pub const MAX_SECTIONS: usize = 200;
+/// Most groups in the synonym list.
+pub const MAX_SYNONYM_GROUPS: usize = 5_000;
+/// Largest front matter, in bytes.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// How deeply YAML flow collections (`[…]`, `{…}`) may nest. The YAML parser reads every
+/// level before its own recursion limit applies, slowly, so deeper text is refused first.
+pub const MAX_YAML_NESTING: usize = 8;
 
 /// One file of the library, as read by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +126,26 @@ pub fn parse_library(files: &[SourceFile]) -> Result<ParsedLibrary, Vec<ImportEr
     let mut errors = Vec::new();
     let mut versions = Vec::new();
     let mut synonyms: Option<Vec<SynonymGroup>> = None;
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    let too_large = if files.len() > MAX_FILES {
+        Some(format!("the folder holds {} files, more than {MAX_FILES}", files.len()))
+    } else if total > MAX_LIBRARY_BYTES {
+        Some(format!(
+            "the folder's files hold {} MiB, more than {}",
+            total / (1024 * 1024),
+            MAX_LIBRARY_BYTES / (1024 * 1024)
+        ))
+    } else {
+        None
+    };
+    if let Some(message) = too_large {
+        return Err(vec![ImportError {
+            file: String::new(),
+            line: 0,
+            message,
+            hint: "import the library in parts, or remove files that are not policies".into(),
+        }]);
+    }
     for file in files {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
         if file.path.eq_ignore_ascii_case("readme.md") {
@@ -270,6 +319,115 @@ fn error(file: &SourceFile, line: usize, message: impl Into<String>, hint: impl 
     }
 }
 
+/// Refuses a file too large to read, or with a path too long to store.
+fn check_size(file: &SourceFile) -> Result<(), Vec<ImportError>> {
+    if file.path.len() > MAX_PATH_BYTES {
+        let short: String = file.path.chars().take(60).collect();
+        return Err(vec![ImportError {
+            file: format!("{short}…"),
+            line: 0,
+            message: format!("the file's path is longer than {MAX_PATH_BYTES} bytes"),
+            hint: "use shorter folder and file names".into(),
+        }]);
+    }
+    if file.text.len() > MAX_FILE_BYTES {
+        return Err(vec![error(
+            file,
+            0,
+            format!("the file is larger than {} KiB", MAX_FILE_BYTES / 1024),
+            "split the policy, or move long material out of the library",
+        )]);
+    }
+    Ok(())
+}
+
+/// The 1-based line (counting from `first_line`) where YAML flow collections nest deeper than
+/// [`MAX_YAML_NESTING`], if they do. Quoted text and comments are skipped; a bracket in plain
+/// text counts, which only matters for text no policy holds.
+fn too_deep_yaml(yaml: &str, first_line: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut line = first_line;
+    let mut quote: Option<char> = None;
+    let mut chars = yaml.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                if quote.is_none() {
+                    continue;
+                }
+            }
+            (Some('"'), '\\') => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => while chars.next_if(|&c| c != '\n').is_some() {},
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_YAML_NESTING {
+                    return Some(line);
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, _) => {}
+        }
+    }
+    None
+}
+
+/// Refuses YAML too large or too deeply nested to hand to the YAML parser.
+fn check_yaml(
+    file: &SourceFile,
+    yaml: &str,
+    first_line: usize,
+    what: &str,
+    max_bytes: usize,
+) -> Result<(), Vec<ImportError>> {
+    if yaml.len() > max_bytes {
+        return Err(vec![error(
+            file,
+            first_line,
+            format!("the {what} is larger than {} KiB", max_bytes / 1024),
+            "keep long text in the policy's sections",
+        )]);
+    }
+    match too_deep_yaml(yaml, first_line) {
+        Some(line) => Err(vec![error(
+            file,
+            line,
+            format!("the {what} nests lists or maps more than {MAX_YAML_NESTING} deep"),
+            "write lists flat, e.g. `[global, eu]`",
+        )]),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a field longer than `max` characters.
+fn check_length(errors: &mut Vec<ImportError>, file: &SourceFile, line: usize, what: &str, value: &str, max: usize) {
+    if value.chars().count() > max {
+        errors.push(error(
+            file,
+            line,
+            format!("{what} is longer than {max} characters"),
+            format!("shorten the {what}"),
+        ));
+    }
+}
+
+/// Refuses a list with more than `max` entries.
+fn check_count(errors: &mut Vec<ImportError>, file: &SourceFile, line: usize, what: &str, count: usize, max: usize) {
+    if count > max {
+        errors.push(error(
+            file,
+            line,
+            format!("{what} has {count} entries, more than {max}"),
+            format!("keep {what} to {max} entries"),
+        ));
+    }
+}
+
 /// The 1-based line of `key:` in a file's front matter, or 1 when it is absent.
 fn front_matter_line(text: &str, key: &str) -> usize {
     text.lines()
@@ -291,6 +449,7 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
 
 /// Parses one policy version file.
 pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportError>> {
+    check_size(file)?;
     let text = file.text.replace("\r\n", "\n");
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let lines: Vec<&str> = text.split('\n').collect();
@@ -311,6 +470,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
         )]);
     };
     let yaml = lines[1..close].join("\n");
+    check_yaml(file, &yaml, 2, "front matter", MAX_FRONT_MATTER_BYTES)?;
     let matter: FrontMatter = match serde_yaml_ng::from_str(&yaml) {
         Ok(m) => m,
         Err(e) => {
@@ -409,6 +569,23 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
             ));
         }
     }
+    for (key, value, max) in [
+        ("title", &matter.title, MAX_NAME_CHARS),
+        ("owner", &matter.owner, MAX_NAME_CHARS),
+        ("summary", &matter.summary, MAX_PROSE_CHARS),
+    ] {
+        check_length(&mut errors, file, at(key), key, value.trim(), max);
+    }
+    for (key, count) in [
+        ("regions", matter.regions.len()),
+        ("languages", matter.languages.len()),
+        ("actions", matter.actions.len()),
+    ] {
+        check_count(&mut errors, file, at(key), key, count, MAX_LIST_ITEMS);
+    }
+    for region in &matter.regions {
+        check_length(&mut errors, file, at("regions"), "a region", region, MAX_NAME_CHARS);
+    }
     let mut languages = Vec::new();
     for code in &matter.languages {
         match Lang::new(code.clone()) {
@@ -442,6 +619,23 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
                 continue;
             }
         };
+        let line = line_of(text, action.name.trim()).unwrap_or_else(|| at("actions"));
+        check_length(
+            &mut errors,
+            file,
+            line,
+            "an action's name",
+            action.name.trim(),
+            MAX_NAME_CHARS,
+        );
+        check_length(
+            &mut errors,
+            file,
+            line,
+            "an action's when",
+            action.when.trim(),
+            MAX_PROSE_CHARS,
+        );
         if action.name.trim().is_empty() {
             errors.push(error(
                 file,
@@ -521,12 +715,22 @@ fn parse_sections(
                     "give every section its own anchor",
                 ));
             }
-            sections.push(Section {
-                anchor,
-                heading,
-                lang,
-                body: parse_markdown(&body),
-            });
+            match parse_markdown(&body) {
+                Ok(blocks) => sections.push(Section {
+                    anchor,
+                    heading,
+                    lang,
+                    body: blocks,
+                }),
+                Err(too_deep) => errors.push(error(
+                    file,
+                    line + 1 + body[..too_deep.offset].matches('\n').count(),
+                    format!("blocks are nested more than {MAX_NESTING} deep"),
+                    format!(
+                        "quotes, lists, list items, paragraphs, emphasis and links count one level each; keep to {MAX_NESTING}"
+                    ),
+                )),
+            }
         }
     };
     for (index, raw) in lines.iter().enumerate().skip(start) {
@@ -564,6 +768,14 @@ fn parse_sections(
         }
     }
     finish(open, errors);
+    check_count(
+        errors,
+        file,
+        start + 1,
+        "the body's sections",
+        sections.len(),
+        MAX_SECTIONS,
+    );
     if sections.is_empty() && errors.is_empty() {
         errors.push(error(
             file,
@@ -595,6 +807,7 @@ fn parse_heading(
         };
     };
     let heading = heading.trim().to_string();
+    check_length(errors, file, line, "section heading", &heading, MAX_NAME_CHARS);
     if heading.is_empty() {
         errors.push(error(
             file,
@@ -654,6 +867,8 @@ struct OpenSection {
 
 /// Parses `synonyms.yaml`: a list of groups, each a list of equivalent terms.
 pub fn parse_synonyms(file: &SourceFile) -> Result<Vec<SynonymGroup>, Vec<ImportError>> {
+    check_size(file)?;
+    check_yaml(file, &file.text, 1, "synonym list", MAX_FILE_BYTES)?;
     let groups: Vec<Vec<String>> = serde_yaml_ng::from_str(&file.text).map_err(|e| {
         vec![error(
             file,
@@ -666,8 +881,20 @@ pub fn parse_synonyms(file: &SourceFile) -> Result<Vec<SynonymGroup>, Vec<Import
         )]
     })?;
     let mut errors = Vec::new();
+    check_count(
+        &mut errors,
+        file,
+        1,
+        "the synonym list",
+        groups.len(),
+        MAX_SYNONYM_GROUPS,
+    );
     let mut out = Vec::new();
     for (i, group) in groups.into_iter().enumerate() {
+        check_count(&mut errors, file, i + 1, "a synonym group", group.len(), MAX_LIST_ITEMS);
+        for term in &group {
+            check_length(&mut errors, file, i + 1, "a synonym", term.trim(), MAX_NAME_CHARS);
+        }
         let terms: Vec<String> = group
             .iter()
             .map(|t| t.trim().to_lowercase())

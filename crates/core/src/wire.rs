@@ -11,12 +11,24 @@ use crate::policy::{PolicyArea, Slug, VersionStatus};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
-    /// `"ok"` when the server can reach its database, `"degraded"` otherwise.
+    /// `"ok"` when the server can read every table of its database and has disk space to
+    /// write, `"degraded"` otherwise.
     pub status: String,
     /// The server's package version.
     pub version: String,
     pub database: DatabaseHealth,
     pub schema_version: u32,
+    /// Free space where the server writes its database (SQLite only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk: Option<DiskHealth>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiskHealth {
+    pub free_bytes: u64,
+    /// Whether at least the server's minimum (100 MB unless configured) is free.
+    pub ok: bool,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -25,6 +37,9 @@ pub struct DatabaseHealth {
     /// `"sqlite"` or `"postgres"`.
     pub kind: String,
     pub ok: bool,
+    /// The tables a cheap read failed on, when the database is reachable but damaged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable_tables: Vec<String>,
 }
 
 /// The body of every error response.

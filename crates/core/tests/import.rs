@@ -231,3 +231,231 @@ fn the_demo_library_is_valid_and_large_enough() {
         library.synonyms.len()
     );
 }
+
+/// Hostile or oversized input: each is refused with the limit it passed, at its line, and
+/// none of it overflows the stack or stores something that cannot be read back.
+#[test]
+fn hostile_and_oversized_input_is_refused_with_the_limit_it_passed() {
+    let long = |n: usize| "x".repeat(n);
+    let list = |n: usize| (0..n).map(|i| format!("r{i}")).collect::<Vec<_>>().join(", ");
+    let cases: Vec<(&str, String, String)> = vec![
+        (
+            "Text with **bold**.",
+            ">".repeat(64) + " deep",
+            "21: blocks are nested more than 16 deep".into(),
+        ),
+        (
+            "Text with **bold**.",
+            ">".repeat(100_000),
+            "21: blocks are nested more than 16 deep".into(),
+        ),
+        (
+            "Text with **bold**.",
+            "Fine.\n\n> Quoted.\n\n".to_string() + &"> ".repeat(64) + "deep",
+            "25: blocks are nested more than 16 deep".into(),
+        ),
+        (
+            "Text with **bold**.",
+            (0..20).map(|i| format!("{}- item\n", "  ".repeat(i))).collect(),
+            "29: blocks are nested more than 16 deep".into(),
+        ),
+        (
+            "Text with **bold**.",
+            "*".repeat(100_000) + "x" + &"*".repeat(100_000),
+            "21: blocks are nested more than 16 deep".into(),
+        ),
+        (
+            "title: Test policy",
+            format!("title: {}", long(201)),
+            "3: title is longer than 200 characters".into(),
+        ),
+        (
+            "title: Test policy",
+            format!("title: {}", long(1024 * 1024)),
+            "0: the file is larger than 512 KiB".into(),
+        ),
+        (
+            "owner: Tests",
+            format!("owner: {}", long(201)),
+            "5: owner is longer than 200 characters".into(),
+        ),
+        (
+            "summary: A policy for tests.",
+            format!("summary: {}", long(2_001)),
+            "12: summary is longer than 2000 characters".into(),
+        ),
+        (
+            "regions: [global]",
+            format!("regions: [{}]", list(51)),
+            "6: regions has 51 entries, more than 50".into(),
+        ),
+        (
+            "regions: [global]",
+            format!("regions: [{}]", long(201)),
+            "6: a region is longer than 200 characters".into(),
+        ),
+        (
+            "name: Remove content",
+            format!("name: {}", long(201)),
+            "14: an action's name is longer than 200 characters".into(),
+        ),
+        (
+            "when: Always.",
+            format!("when: {}", long(2_001)),
+            "an action's when is longer than 2000 characters".into(),
+        ),
+        (
+            "## Overview {#overview}",
+            format!("## {} {{#overview}}", long(201)),
+            "19: section heading is longer than 200 characters".into(),
+        ),
+        (
+            "Texto.\n",
+            "Texto.\n".to_string()
+                + &(0..200)
+                    .map(|i| format!("\n## S{i} {{#s{i}}}\n\nx\n"))
+                    .collect::<String>(),
+            "the body's sections has 202 entries, more than 200".into(),
+        ),
+        (
+            "regions: [global]",
+            format!("regions: {}x{}", "[".repeat(10_000), "]".repeat(10_000)),
+            "6: the front matter nests lists or maps more than 8 deep".into(),
+        ),
+        (
+            "regions: [global]",
+            format!("regions: {}x{}", "[".repeat(100_000), "]".repeat(100_000)),
+            "2: the front matter is larger than 64 KiB".into(),
+        ),
+        (
+            "regions: [global]",
+            format!("regions: {}", "- ".repeat(20_000)),
+            "front matter: ".into(),
+        ),
+        (
+            "regions: [global]",
+            "regions:\n".to_string() + &(1..290).map(|i| format!("{}- \n", " ".repeat(i))).collect::<String>(),
+            "front matter: ".into(),
+        ),
+        (
+            "regions: [global]",
+            format!("regions: [global]\n# {}", "x".repeat(65 * 1024)),
+            "2: the front matter is larger than 64 KiB".into(),
+        ),
+        (
+            "regions: [global]",
+            "regions: &a [x, x, x, x, x, x, x, x, x]\nzz: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]".into(),
+            "front matter: ".into(),
+        ),
+    ];
+    for (from, to, expected) in &cases {
+        let started = std::time::Instant::now();
+        let errors = errors_for(from, to);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "replacing {from:?} took {:?}",
+            started.elapsed()
+        );
+        assert!(
+            errors.iter().any(|e| e.contains(expected.as_str())),
+            "replacing {from:?} with {:?}…: expected an error containing {expected:?}, got {:#?}",
+            to.chars().take(40).collect::<String>(),
+            errors
+                .iter()
+                .map(|e| e.chars().take(200).collect::<String>())
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn a_giant_single_line_within_the_size_limit_is_accepted_and_reads_back() {
+    let brackets_in_quotes = VALID.replace(
+        "regions: [global]",
+        "regions: ['[[[[[[[[[[', \"{{{{{{{{{{\"] # [[[[[[[[[[",
+    );
+    let parsed = parse_policy_file(&file(&brackets_in_quotes)).expect("quoted brackets do not nest");
+    assert_eq!(parsed.regions, ["[[[[[[[[[[", "{{{{{{{{{{"]);
+    let text = VALID.replace("Text with **bold**.", &"word ".repeat(100_000));
+    let parsed = parse_policy_file(&file(&text)).expect("valid");
+    let json = serde_json::to_string(&parsed.version).expect("serializes");
+    let back: casebook_core::policy::PolicyVersion = serde_json::from_str(&json).expect("reads back");
+    assert_eq!(back, parsed.version);
+}
+
+#[test]
+fn too_many_files_long_paths_and_oversized_synonyms_are_refused() {
+    let many: Vec<SourceFile> = (0..=casebook_core::import::MAX_FILES)
+        .map(|i| SourceFile {
+            path: format!("policies/p{i}/v1.md"),
+            text: String::new(),
+        })
+        .collect();
+    let errors = parse_library(&many).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("more than 2000"), "{errors:?}");
+    let large: Vec<SourceFile> = (0..70)
+        .map(|i| SourceFile {
+            path: format!("policies/p{i}/v1.md"),
+            text: "x".repeat(500 * 1024),
+        })
+        .collect();
+    let errors = parse_library(&large).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("34 MiB, more than 32"), "{errors:?}");
+
+    let synonyms = |text: String| {
+        let files = [
+            file(VALID),
+            SourceFile {
+                path: "synonyms.yaml".into(),
+                text,
+            },
+        ];
+        parse_library(&files)
+            .unwrap_err()
+            .iter()
+            .map(|e| format!("{}: {}", e.line, e.message))
+            .collect::<Vec<_>>()
+    };
+    let cases = [
+        (
+            format!("- [a, {}]\n", "x".repeat(201)),
+            "1: a synonym is longer than 200 characters",
+        ),
+        (
+            format!(
+                "- [{}]\n",
+                (0..51).map(|i| format!("t{i}")).collect::<Vec<_>>().join(", ")
+            ),
+            "1: a synonym group has 51 entries, more than 50",
+        ),
+        (
+            "- [a, b]\n".repeat(5_001),
+            "1: the synonym list has 5001 entries, more than 5000",
+        ),
+        (
+            format!("- [a, b]\n# {}\n", "x".repeat(600 * 1024)),
+            "0: the file is larger than 512 KiB",
+        ),
+        (
+            format!("- [a, b]\n- {}a{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+            "2: the synonym list nests lists or maps more than 8 deep",
+        ),
+    ];
+    for (text, expected) in cases {
+        let errors = synonyms(text);
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "expected {expected:?}, got {errors:?}"
+        );
+    }
+
+    let mut long_path = file(VALID);
+    long_path.path = format!("policies/{}/v1.md", "d".repeat(400));
+    let errors = parse_library(&[long_path]).unwrap_err();
+    assert!(
+        errors[0].message.contains("path is longer than 300 bytes"),
+        "{errors:?}"
+    );
+}

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::policy::Policy;
-use casebook_core::wire::{ApiError, DatabaseHealth, Health, LibrarySnapshot, PolicySummary};
+use casebook_core::wire::{ApiError, DatabaseHealth, DiskHealth, Health, LibrarySnapshot, PolicySummary};
 
 use crate::AppState;
 use crate::error::AppError;
@@ -45,19 +45,41 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .fallback(|| async { AppError::NotFound("This API address".into()) })
 }
 
-#[utoipa::path(get, path = "/api/health", tag = "system", responses((status = 200, body = Health), (status = 503, description = "The database is unreachable", body = Health)))]
+/// Whether the database answers, every table it needs can be read, and there is disk space to
+/// write. A damaged database answers 503; low disk space is `degraded` but still 200, since
+/// the server still serves.
+#[utoipa::path(get, path = "/api/health", tag = "system", responses((status = 200, description = "Serving; `status` is `degraded` when disk space is low", body = Health), (status = 503, description = "The database is unreachable or a table cannot be read", body = Health)))]
 pub(crate) async fn health(State(state): State<AppState>) -> Response {
-    let ok = state.store.ping().await;
+    let reachable = state.store.ping().await;
+    let unreadable_tables: Vec<String> = if reachable {
+        state
+            .store
+            .unreadable_tables()
+            .await
+            .into_iter()
+            .map(String::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let database_ok = reachable && unreadable_tables.is_empty();
+    let disk = state.store.free_disk_bytes().map(|free_bytes| DiskHealth {
+        free_bytes,
+        ok: free_bytes >= state.min_free_disk_bytes,
+    });
+    let ok = database_ok && disk.as_ref().is_none_or(|d| d.ok);
     let body = Health {
         status: if ok { "ok" } else { "degraded" }.into(),
         version: env!("CARGO_PKG_VERSION").into(),
         database: DatabaseHealth {
             kind: state.store.kind().name().into(),
-            ok,
+            ok: database_ok,
+            unreadable_tables,
         },
         schema_version: SCHEMA_VERSION,
+        disk,
     };
-    let status = if ok {
+    let status = if database_ok {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE

@@ -41,6 +41,8 @@ use crate::store::Store;
 
 /// Largest request body the server reads.
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+/// Free disk space below which the health check reports `degraded`.
+pub const MIN_FREE_DISK_BYTES: u64 = 100 * 1000 * 1000;
 /// Longest a request may take before the server answers 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -58,6 +60,8 @@ pub struct AppState {
     pub passwords: PasswordWork,
     /// Anonymous refusals, audited in aggregate (see `refusals`).
     pub refusals: Arc<RefusalTally>,
+    /// Free disk space below which health is `degraded` ([`MIN_FREE_DISK_BYTES`]).
+    pub min_free_disk_bytes: u64,
 }
 
 impl AppState {
@@ -71,6 +75,7 @@ impl AppState {
             proxy_hops: 0,
             passwords: PasswordWork::for_this_machine(),
             refusals: Arc::new(RefusalTally::new(refusals::WINDOW)),
+            min_free_disk_bytes: MIN_FREE_DISK_BYTES,
         })
     }
 

@@ -8,7 +8,9 @@ use std::sync::{Arc, RwLock};
 
 use anyhow::Context;
 use casebook_core::SCHEMA_VERSION;
-use casebook_core::import::{ImportError, SourceFile, parse_library, plan_import};
+use casebook_core::import::{
+    ImportError, MAX_FILE_BYTES, MAX_FILES, MAX_LIBRARY_BYTES, SourceFile, parse_library, plan_import,
+};
 use casebook_core::library::Library;
 use casebook_core::search::index_library;
 use casebook_core::wire::{LibrarySnapshot, PolicySummary};
@@ -115,17 +117,42 @@ pub async fn import(store: &Store, files: &[SourceFile], now: &str) -> Result<Im
 }
 
 /// Reads a library folder from disk: every `.md` and `synonyms.yaml`, paths relative to `dir`.
+/// Symbolic links are not followed (a link to a parent folder would never end), and a folder
+/// with more files, a file larger, or more text in all than an import takes is refused
+/// before it is read.
 pub fn read_folder(dir: &Path) -> anyhow::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
+    let mut total = 0u64;
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
         let entries =
             std::fs::read_dir(&folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
         for entry in entries {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 pending.push(path);
-            } else if is_library_file(&path.to_string_lossy()) {
+            } else if kind.is_file() && is_library_file(&path.to_string_lossy()) {
+                anyhow::ensure!(
+                    files.len() < MAX_FILES,
+                    "the folder {} holds more than {MAX_FILES} library files; import it in parts",
+                    dir.display()
+                );
+                let size = entry.metadata()?.len();
+                anyhow::ensure!(
+                    size <= MAX_FILE_BYTES as u64,
+                    "{} is larger than {} KiB",
+                    path.display(),
+                    MAX_FILE_BYTES / 1024
+                );
+                total += size;
+                anyhow::ensure!(
+                    total <= MAX_LIBRARY_BYTES as u64,
+                    "the folder {} holds more than {} MiB of library files; import it in parts",
+                    dir.display(),
+                    MAX_LIBRARY_BYTES / (1024 * 1024)
+                );
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))?;
                 let relative = path

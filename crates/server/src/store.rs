@@ -7,7 +7,7 @@ mod accounts;
 mod audit;
 mod sync;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,6 +18,7 @@ use casebook_core::library::{Library, SynonymGroup};
 use casebook_core::policy::{Lang, Policy, PolicyArea, PolicyVersion, Slug};
 use serde::{Deserialize, Serialize};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, ConnectOptions, Row};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,8 @@ pub struct Store {
     kind: DbKind,
     /// Serialises sync writes within this process (see `push`).
     write_lock: Arc<tokio::sync::Mutex<()>>,
+    /// The folder holding the SQLite file, whose free space the health check reports.
+    sqlite_dir: Option<PathBuf>,
     budget: WriteBudget,
 }
 
@@ -65,6 +68,26 @@ impl Default for WriteBudget {
         }
     }
 }
+
+/// Every table the server reads; the health check reads one row of each.
+const TABLES: [&str; 13] = [
+    "policy_versions",
+    "library_settings",
+    "orgs",
+    "users",
+    "sessions",
+    "sign_in_failures",
+    "sync_clients",
+    "sync_changes",
+    "sync_roots",
+    "sync_visibility",
+    "sync_access",
+    "sync_budget",
+    "audit_log",
+];
+
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// The per-policy fields stored with each version (the newest version's win).
 #[derive(Debug, Serialize, Deserialize)]
@@ -128,6 +151,17 @@ impl Store {
         let options = AnyConnectOptions::from_str(&url)
             .context("DATABASE_URL is not a valid database address")?
             .log_statements(tracing::log::LevelFilter::Trace);
+        let sqlite_dir = match kind {
+            DbKind::Sqlite => {
+                let file = SqliteConnectOptions::from_str(&url)
+                    .context("DATABASE_URL is not a valid SQLite address")?
+                    .get_filename()
+                    .to_path_buf();
+                check_sqlite_header(&file)?;
+                Some(file.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf))
+            }
+            DbKind::Postgres => None,
+        };
         let pool = AnyPoolOptions::new()
             .max_connections(if kind == DbKind::Sqlite { 4 } else { 10 })
             .acquire_timeout(Duration::from_secs(10))
@@ -135,9 +169,11 @@ impl Store {
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
                         // WAL lets readers work while a writer commits; the busy timeout makes
-                        // concurrent writers wait instead of failing.
+                        // concurrent writers wait instead of failing. `synchronous = FULL` syncs
+                        // the log at every commit: with NORMAL, a power loss can undo the last
+                        // commits, and an acknowledged edit must never be lost.
                         sqlx::raw_sql(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
                         )
                         .execute(conn)
@@ -162,6 +198,7 @@ impl Store {
             kind,
             write_lock: Arc::default(),
             budget: WriteBudget::default(),
+            sqlite_dir,
         })
     }
 
@@ -184,6 +221,27 @@ impl Store {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
+    /// The tables that cannot be read: one cheap read of each, so a damaged database shows.
+    pub async fn unreadable_tables(&self) -> Vec<&'static str> {
+        let mut unreadable = Vec::new();
+        for table in TABLES {
+            let read = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT 1 FROM {table} LIMIT 1")))
+                .fetch_optional(&self.pool)
+                .await;
+            if let Err(e) = read {
+                tracing::warn!(table, "health check cannot read a table: {e}");
+                unreadable.push(table);
+            }
+        }
+        unreadable
+    }
+
+    /// Free bytes on the filesystem of the SQLite file (`None` on PostgreSQL, or when unknown).
+    pub fn free_disk_bytes(&self) -> Option<u64> {
+        let dir = self.sqlite_dir.as_ref()?;
+        free_bytes(dir)
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }
@@ -203,18 +261,21 @@ impl Store {
             .collect()
     }
 
-    /// Reads the whole library.
+    /// Reads the whole library. A stored version that cannot be read is logged and left out,
+    /// so one damaged row never keeps the server from starting or serving the rest.
     pub async fn load_library(&self) -> anyhow::Result<Library> {
-        let rows = sqlx::query("SELECT slug, metadata, document FROM policy_versions ORDER BY slug, number")
+        let rows = sqlx::query("SELECT slug, number, metadata, document FROM policy_versions ORDER BY slug, number")
             .fetch_all(&self.pool)
             .await?;
         let mut policies: Vec<Policy> = Vec::new();
         for row in rows {
-            let slug = Slug::new(row.try_get::<String, _>(0)?)?;
-            let metadata: PolicyMetadata = serde_json::from_str(&row.try_get::<String, _>(1)?)
-                .with_context(|| format!("stored metadata of {slug} is unreadable"))?;
-            let version: PolicyVersion = serde_json::from_str(&row.try_get::<String, _>(2)?)
-                .with_context(|| format!("stored document of {slug} is unreadable"))?;
+            let (slug, metadata, version) = match read_version(&row) {
+                Ok(read) => read,
+                Err(e) => {
+                    tracing::warn!("a stored policy version is unreadable and left out: {e:#}");
+                    continue;
+                }
+            };
             match policies.last_mut() {
                 Some(policy) if policy.slug == slug => {
                     policy.title = metadata.title;
@@ -243,15 +304,20 @@ impl Store {
         Ok(library)
     }
 
-    /// The synonym list alone (importing compares it without reading every policy).
+    /// The synonym list alone (importing compares it without reading every policy). A stored
+    /// list that cannot be read is logged and taken as empty, so the next import replaces it.
     pub async fn synonyms(&self) -> anyhow::Result<Vec<SynonymGroup>> {
-        sqlx::query("SELECT value FROM library_settings WHERE key = $1")
+        let Some(row) = sqlx::query("SELECT value FROM library_settings WHERE key = $1")
             .bind(SYNONYMS_KEY)
             .fetch_optional(&self.pool)
             .await?
-            .map(|row| Ok(serde_json::from_str(&row.try_get::<String, _>(0)?)?))
-            .transpose()
-            .map(Option::unwrap_or_default)
+        else {
+            return Ok(Vec::new());
+        };
+        Ok(serde_json::from_str(&row.try_get::<String, _>(0)?).unwrap_or_else(|e| {
+            tracing::warn!("the stored synonym list is unreadable and left out: {e}");
+            Vec::new()
+        }))
     }
 
     /// Writes an import plan in one transaction: all of it or none of it.
@@ -273,7 +339,7 @@ impl Store {
             .bind(i64::from(added.version.number))
             .bind(&added.source_hash)
             .bind(serde_json::to_string(&metadata)?)
-            .bind(serde_json::to_string(&added.version)?)
+            .bind(readable_json(&added.version)?)
             .bind(now)
             .execute(&mut *tx)
             .await
@@ -293,4 +359,57 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// One stored version: its slug, the policy's metadata and the version itself.
+fn read_version(row: &sqlx::any::AnyRow) -> anyhow::Result<(Slug, PolicyMetadata, PolicyVersion)> {
+    let slug = Slug::new(row.try_get::<String, _>(0)?)?;
+    let number: i64 = row.try_get(1)?;
+    let metadata = serde_json::from_str(&row.try_get::<String, _>(2)?)
+        .with_context(|| format!("stored metadata of {slug} v{number} is unreadable"))?;
+    let version = serde_json::from_str(&row.try_get::<String, _>(3)?)
+        .with_context(|| format!("stored document of {slug} v{number} is unreadable"))?;
+    Ok((slug, metadata, version))
+}
+
+/// A version's JSON, refused unless it reads back as the same version: nothing is stored that
+/// the server could not load again.
+fn readable_json(version: &PolicyVersion) -> anyhow::Result<String> {
+    let json = serde_json::to_string(version)?;
+    let back: PolicyVersion = serde_json::from_str(&json).context("the document would not read back")?;
+    anyhow::ensure!(back == *version, "the document would read back changed");
+    Ok(json)
+}
+
+/// Refuses, at once and in one line, a file that exists but is not a SQLite database (an
+/// empty file is one SQLite will initialise).
+fn check_sqlite_header(file: &Path) -> anyhow::Result<()> {
+    use std::io::Read;
+    let mut header = Vec::with_capacity(SQLITE_HEADER.len());
+    match std::fs::File::open(file) {
+        Ok(opened) => {
+            opened
+                .take(SQLITE_HEADER.len() as u64)
+                .read_to_end(&mut header)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("cannot open {}", file.display())),
+    }
+    if header.is_empty() || header == SQLITE_HEADER {
+        Ok(())
+    } else {
+        anyhow::bail!("{} is not a SQLite database", file.display())
+    }
+}
+
+#[cfg(unix)]
+fn free_bytes(dir: &Path) -> Option<u64> {
+    let stats = rustix::fs::statvfs(dir).ok()?;
+    Some(stats.f_bavail.saturating_mul(stats.f_frsize))
+}
+
+#[cfg(not(unix))]
+fn free_bytes(_dir: &Path) -> Option<u64> {
+    None
 }

@@ -71,6 +71,90 @@ async fn health_reports_the_database() {
 }
 
 #[tokio::test]
+async fn health_reads_every_table_and_a_damaged_one_makes_it_degraded() {
+    for db in common::databases().await {
+        let db_dir = tempfile::tempdir().expect("temp dir");
+        let f = fixture_on(db.open().await, db_dir, false, None).await;
+        sqlx::query("DROP TABLE sign_in_failures")
+            .execute(f.state.store.pool())
+            .await
+            .expect("raw drop");
+        let (status, _, body) = get(&f.state, "/api/health").await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{}", db.name);
+        let health: Health = json(&body);
+        assert_eq!(health.status, "degraded");
+        assert!(!health.database.ok);
+        assert_eq!(health.database.unreadable_tables, ["sign_in_failures"], "{}", db.name);
+    }
+}
+
+#[tokio::test]
+async fn health_reports_free_disk_space_and_is_degraded_when_it_runs_low() {
+    let mut f = fixture(false, None).await;
+    let (_, _, body) = get(&f.state, "/api/health").await;
+    let health: Health = json(&body);
+    let disk = health.disk.expect("SQLite reports its disk");
+    assert!(disk.ok && disk.free_bytes > 0, "{disk:?}");
+    assert_eq!(health.status, "ok");
+
+    f.state.min_free_disk_bytes = u64::MAX;
+    let (status, _, body) = get(&f.state, "/api/health").await;
+    // Still serving: a load balancer keeps it, a person sees `degraded`.
+    assert_eq!(status, StatusCode::OK);
+    let health: Health = json(&body);
+    assert_eq!(health.status, "degraded");
+    assert!(health.database.ok);
+    assert!(!health.disk.expect("disk").ok);
+}
+
+#[test]
+fn an_older_health_body_without_the_new_fields_still_reads() {
+    let health: Health = serde_json::from_str(
+        r#"{"status":"ok","version":"0.1.0","database":{"kind":"sqlite","ok":true},"schema_version":1}"#,
+    )
+    .expect("backwards compatible");
+    assert!(health.disk.is_none() && health.database.unreadable_tables.is_empty());
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_database_stops_start_up_at_once_with_one_clear_line() {
+    for contents in ["this is not a database\n", "SQLite"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("casebook.sqlite3"), contents).expect("write");
+        let started = std::time::Instant::now();
+        let error = Store::open(None, dir.path()).await.expect_err("refused");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            started.elapsed()
+        );
+        let message = format!("{error:#}");
+        assert!(
+            message.ends_with("casebook.sqlite3 is not a SQLite database"),
+            "{message}"
+        );
+        assert!(!message.contains('\n'), "{message}");
+    }
+}
+
+#[tokio::test]
+async fn sqlite_syncs_every_commit_to_disk() {
+    let f = fixture(false, None).await;
+    // Every connection of the pool, not only the first.
+    let mut connections = Vec::new();
+    for _ in 0..4 {
+        connections.push(f.state.store.pool().acquire().await.expect("connection"));
+    }
+    for connection in &mut connections {
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut **connection)
+            .await
+            .expect("pragma");
+        assert_eq!(synchronous, 2, "FULL");
+    }
+}
+
+#[tokio::test]
 async fn the_demo_library_is_listed_and_each_policy_opens() {
     for db in common::databases().await {
         let db_dir = tempfile::tempdir().expect("temp dir");
@@ -269,12 +353,7 @@ async fn the_server_answers_over_a_real_socket() {
 }
 
 fn policy_file(version: u32, summary: &str) -> SourceFile {
-    SourceFile {
-        path: format!("policies/test-policy/v{version}.md"),
-        text: format!(
-            "---\nslug: test-policy\ntitle: Test policy\narea: fraud-scams\nowner: Tests\nregions: [global]\nlanguages: [en]\nversion: {version}\nstatus: published\neffective: 2026-01-01\nverified_until: 2027-01-01\nsummary: {summary}\nactions:\n  - name: Remove content\n    severity: high\n    when: Always.\n---\n\n## Overview {{#overview}}\n\n{summary}\n"
-        ),
-    }
+    common::policy_file("test-policy", version, summary)
 }
 
 #[tokio::test]

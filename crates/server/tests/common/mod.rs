@@ -76,6 +76,16 @@ pub async fn fresh_postgres(admin_url: &str) -> String {
     format!("{base}/{name}")
 }
 
+/// A valid policy file with one section whose body is `body`.
+pub fn policy_file(slug: &str, version: u32, body: &str) -> casebook_core::import::SourceFile {
+    casebook_core::import::SourceFile {
+        path: format!("policies/{slug}/v{version}.md"),
+        text: format!(
+            "---\nslug: {slug}\ntitle: Test policy\narea: fraud-scams\nowner: Tests\nregions: [global]\nlanguages: [en]\nversion: {version}\nstatus: published\neffective: 2026-01-01\nverified_until: 2027-01-01\nsummary: A policy for tests.\nactions:\n  - name: Remove content\n    severity: high\n    when: Always.\n---\n\n## Overview {{#overview}}\n\n{body}\n"
+        ),
+    }
+}
+
 pub const PASSWORD: &str = "a long test password";
 
 /// Creates a vendor organisation with one person per role; emails are `<role>@<org>.test`.

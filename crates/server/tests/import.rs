@@ -1,0 +1,185 @@
+//! Hostile libraries through every import path (core, `POST /api/library/import`, the
+//! `import` command), and a store holding a damaged row, on SQLite and PostgreSQL.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use casebook_core::import::SourceFile;
+use casebook_server::library::{ImportFailure, import};
+use common::{call, people, policy_file, service, sign_in};
+use serde_json::json;
+
+/// The hostile bodies, and the line of the file where each first nests too deep.
+fn too_deep() -> Vec<(&'static str, String, usize)> {
+    vec![
+        ("64 quotes", ">".repeat(64) + " deep", 21),
+        ("100,000 quotes", ">".repeat(100_000), 21),
+        (
+            "64 lists",
+            (0..64).map(|i| format!("{}- x\n", "  ".repeat(i))).collect(),
+            29,
+        ),
+    ]
+}
+
+const TOO_DEEP: &str = "blocks are nested more than 16 deep";
+
+async fn post_import(app: &axum::Router, admin: &str, file: &SourceFile) -> common::Reply {
+    let files = json!({"files": [{"path": file.path, "text": file.text}]});
+    call(app, Method::POST, "/api/library/import", Some(admin), Some(files), true).await
+}
+
+#[tokio::test]
+async fn nesting_too_deep_is_a_line_numbered_error_through_core_and_the_api_and_nothing_is_stored() {
+    for db in common::databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (_state, app) = service(store.clone()).await;
+        let admin = sign_in(&app, "admin@acme.test").await;
+        for (name, body, line) in too_deep() {
+            let file = policy_file("deep", 1, &body);
+            match import(&store, std::slice::from_ref(&file), "t").await {
+                Err(ImportFailure::Invalid(errors)) => {
+                    assert_eq!(errors.len(), 1, "{}: {name}: {errors:?}", db.name);
+                    assert_eq!((errors[0].line, errors[0].message.as_str()), (line, TOO_DEEP), "{name}");
+                }
+                other => panic!("{}: {name}: expected a validation failure, got {other:?}", db.name),
+            }
+            let reply = post_import(&app, &admin, &file).await;
+            assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}: {name}", db.name);
+            assert_eq!(reply.body["errors"][0]["line"], line, "{name}: {}", reply.body);
+            assert_eq!(reply.body["errors"][0]["message"], TOO_DEEP, "{name}");
+        }
+        assert!(store.stored_versions().await.expect("versions").is_empty());
+        // The server still imports, and a restarted one still loads.
+        let good = policy_file("fine", 1, "> Quoted **once**.");
+        let reply = post_import(&app, &admin, &good).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {}", db.name, reply.body);
+        assert_eq!(db.open().await.load_library().await.expect("loads").policies.len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn the_import_command_reports_nesting_too_deep_at_its_line_and_exits_with_failure() {
+    for db in common::databases().await {
+        for (name, body, line) in too_deep() {
+            let library = tempfile::tempdir().expect("temp dir");
+            let file = policy_file("deep", 1, &body);
+            let path = library.path().join(&file.path);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
+            std::fs::write(&path, &file.text).expect("write");
+            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_casebook-server"));
+            command
+                .arg("--data-dir")
+                .arg(db.dir.path())
+                .env("RUST_LOG", "error")
+                .env_remove("DATABASE_URL")
+                .arg("import")
+                .arg(library.path());
+            if let Some(url) = &db.url {
+                command.arg("--database-url").arg(url);
+            }
+            let output = command.output().expect("the server binary runs");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(!output.status.success(), "{}: {name}: {stderr}", db.name);
+            assert!(
+                stderr.contains(&format!("{}:{line}: {TOO_DEEP}", file.path)),
+                "{}: {name}: {stderr}",
+                db.name
+            );
+        }
+        assert!(db.open().await.stored_versions().await.expect("versions").is_empty());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_import_command_does_not_follow_a_symbolic_link_into_a_loop_nor_read_a_huge_file() {
+    let library = tempfile::tempdir().expect("temp dir");
+    let file = policy_file("fine", 1, "Text.");
+    let path = library.path().join(&file.path);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
+    std::fs::write(&path, &file.text).expect("write");
+    std::os::unix::fs::symlink(library.path(), library.path().join("policies/loop")).expect("symlink");
+    let files = casebook_server::library::read_folder(library.path()).expect("reads");
+    assert_eq!(files.len(), 1);
+
+    std::fs::write(library.path().join("huge.md"), "x".repeat(600 * 1024)).expect("write");
+    let error = casebook_server::library::read_folder(library.path()).expect_err("refused");
+    assert!(error.to_string().contains("is larger than 512 KiB"), "{error}");
+}
+
+#[test]
+fn the_import_command_refuses_a_folder_with_more_files_than_an_import_takes_before_reading_them() {
+    let library = tempfile::tempdir().expect("temp dir");
+    for i in 0..=casebook_core::import::MAX_FILES {
+        std::fs::write(library.path().join(format!("p{i}.md")), "").expect("write");
+    }
+    let error = casebook_server::library::read_folder(library.path()).expect_err("refused");
+    assert!(error.to_string().contains("more than 2000 library files"), "{error}");
+}
+
+const PARAGRAPH: &str = r#"{"Paragraph":[{"Text":"Text."}]}"#;
+
+/// A body of `depth` quotes around the paragraph, as JSON: what an older server stored.
+fn nested_quotes(depth: usize) -> String {
+    format!("{}{PARAGRAPH}{}", r#"{"Quote":["#.repeat(depth), "]}".repeat(depth))
+}
+
+#[tokio::test]
+async fn a_store_with_unreadable_stored_documents_and_synonyms_still_opens_and_serves_the_other_policies() {
+    for db in common::databases().await {
+        let store = db.open().await;
+        let files: Vec<SourceFile> = ["kept", "broken", "garbled"]
+            .into_iter()
+            .map(|slug| policy_file(slug, 1, "Text."))
+            .collect();
+        import(&store, &files, "t").await.expect("valid import");
+        // A stored document serde_json cannot read back (too deep), and one that is not JSON,
+        // written behind the server's back.
+        let stored: String = sqlx::query_scalar("SELECT document FROM policy_versions WHERE slug = 'broken'")
+            .fetch_one(store.pool())
+            .await
+            .expect("the stored document");
+        assert!(stored.contains(PARAGRAPH), "{stored}");
+        let too_deep = stored.replace(PARAGRAPH, &nested_quotes(64));
+        for (slug, document) in [("broken", too_deep), ("garbled", "{not json".to_string())] {
+            sqlx::query("UPDATE policy_versions SET document = $1 WHERE slug = $2")
+                .bind(document)
+                .bind(slug)
+                .execute(store.pool())
+                .await
+                .expect("raw update");
+        }
+        sqlx::query("INSERT INTO library_settings (key, value, updated_at) VALUES ('synonyms', '[[\"a\",', 't')")
+            .execute(store.pool())
+            .await
+            .expect("raw insert");
+        store.close().await;
+
+        let reopened = db.open().await;
+        let (_state, app) = service(reopened.clone()).await;
+        let listed = call(&app, Method::GET, "/api/policies", None, None, false).await;
+        assert_eq!(listed.status, StatusCode::OK, "{}", db.name);
+        let slugs: Vec<&str> = listed
+            .body
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|p| p["slug"].as_str())
+            .collect();
+        assert_eq!(slugs, ["kept"], "{}", db.name);
+        let broken = call(&app, Method::GET, "/api/policies/broken", None, None, false).await;
+        assert_eq!(broken.status, StatusCode::NOT_FOUND, "{}", db.name);
+        // Importing still works, and replaces the unreadable synonym list.
+        let synonyms = SourceFile {
+            path: "synonyms.yaml".into(),
+            text: "- [doxxing, private information]\n".into(),
+        };
+        let report = import(&reopened, &[policy_file("new", 1, "Text."), synonyms], "t2")
+            .await
+            .expect("imports");
+        assert!(report.synonyms_updated, "{}", db.name);
+        assert_eq!(reopened.load_library().await.expect("loads").synonyms.len(), 1);
+    }
+}
