@@ -210,7 +210,10 @@ async fn slow_account(store: &Store) -> &'static str {
         .expect("hash")
         .to_string();
     let now = casebook_server::now_rfc3339();
-    let org = store.ensure_org("Slow", casebook_core::wire::OrgKind::Vendor, &now).await.expect("org");
+    let org = store
+        .ensure_org("Slow", casebook_core::wire::OrgKind::Vendor, &now)
+        .await
+        .expect("org");
     store
         .create_user(
             &org,

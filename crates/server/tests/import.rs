@@ -6,7 +6,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use casebook_core::import::SourceFile;
 use casebook_server::library::{ImportFailure, import};
-use common::{call, people, policy_file, service, sign_in};
+use common::{call, policy_file, service, sign_in};
 use serde_json::json;
 
 /// The hostile bodies, and the line of the file where each first nests too deep.
@@ -33,7 +33,7 @@ async fn post_import(app: &axum::Router, admin: &str, file: &SourceFile) -> comm
 async fn nesting_too_deep_is_a_line_numbered_error_through_core_and_the_api_and_nothing_is_stored() {
     for db in common::databases().await {
         let store = db.open().await;
-        people(&store, "Acme").await;
+        common::platform(&store, "Acme").await;
         let (_state, app) = service(store.clone()).await;
         let admin = sign_in(&app, "admin@acme.test").await;
         for (name, body, line) in too_deep() {
