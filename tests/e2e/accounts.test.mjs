@@ -207,7 +207,7 @@ test('an admin adds a person, switches their account off and on, and gives them 
 
   // A role change applies at once, and the audit log has every change.
   await row.getByRole('combobox').selectOption('specialist');
-  await page.getByRole('status').getByText('Nadia Newhire is now Specialist').waitFor();
+  await page.getByRole('status').getByText('Nadia Newhire is now Policy specialist').waitFor();
   await nadia.page.reload();
   await appReady(nadia.page);
   await nadia.page.locator('.account-name', { hasText: 'Nadia Newhire · Vendor policy specialist' }).waitFor();
