@@ -102,6 +102,19 @@ impl LocalDb {
         done.await.map(|_| ())
     }
 
+    /// Removes the values under `keys` (those that exist), in one transaction.
+    pub async fn remove(&self, keys: &[&str]) -> Result<(), JsValue> {
+        let transaction = self
+            .db
+            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        let store = transaction.object_store(STORE)?;
+        let done = committed(&transaction);
+        for key in keys {
+            store.delete(&JsValue::from_str(key))?;
+        }
+        done.await.map(|_| ())
+    }
+
     /// Removes every value except those under `keep`.
     pub async fn remove_all_except(&self, keep: &[&str]) -> Result<(), JsValue> {
         let keys = completion(

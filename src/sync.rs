@@ -44,6 +44,8 @@ const OUTBOX_KEY: &str = "sync-outbox";
 /// everyone's changes, and is never read again (sign-out and a new person wipe it).
 const REPLICA_KEY: &str = "sync-replica-v2";
 const CURSOR_KEY: &str = "sync-cursor-v2";
+/// Where a replica was kept before pulls were scoped: removed at start, whoever signs in.
+const LEGACY_KEYS: [&str; 2] = ["sync-replica", "sync-cursor"];
 const OUTBOX_LOCK: &str = "casebook-outbox";
 const SYNC_LOCK: &str = "casebook-sync";
 const CHANNEL: &str = "casebook-sync";
@@ -306,6 +308,7 @@ impl Engine {
     /// Loads this person's outbox and replica; a different person's are wiped first.
     async fn start(user: User, publish: Callback<SyncState>) -> Result<Rc<Engine>, JsValue> {
         let db = LocalDb::open().await?;
+        db.remove(&LEGACY_KEYS).await?;
         let outbox: Outbox = with_lock(OUTBOX_LOCK, {
             let (db, user) = (db.clone(), user.clone());
             async move {

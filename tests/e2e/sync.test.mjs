@@ -375,6 +375,19 @@ test('each vendor receives only the sweeps shared with it, and both work a sweep
   other.page.on('response', async (response) => {
     if (response.url().includes('/api/sync/')) bodies.push(await response.text().catch(() => ''));
   });
+  // A replica kept by an older version, before pulls were scoped, held everyone's changes.
+  await other.page.goto('/sign-in');
+  await appReady(other.page);
+  await other.page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('casebook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put('{"leftover":"pre-scoping replica"}', 'sync-replica');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
   await signIn(other.page, 'agent@northwind.casebook.test');
   await other.page.goto(sharedPath);
   await item(other.page, 1).waitFor({ timeout: 20_000 });
@@ -412,6 +425,7 @@ test('each vendor receives only the sweeps shared with it, and both work a sweep
   const stored = await storedOnDevice(other.page);
   assert.ok(stored.includes(sharedTitle), 'the shared sweep is on the device');
   assert.ok(!stored.includes(secret) && !stored.includes('@demo_only_target'), 'the other sweep never reached the device');
+  assert.ok(!stored.includes('pre-scoping replica'), 'an older, unscoped replica is removed');
   await screenshot(other.page, 'sweeps-other-vendor');
   await expectNoAxeViolations(other.page);
   for (const p of [spec, other, demo]) await p.context.close();

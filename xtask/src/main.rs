@@ -160,13 +160,20 @@ fn run() -> anyhow::Result<()> {
     ));
     println!("  data: {}/data (SQLite)", root().display());
     println!("  demo accounts, password casebook-demo (created on the first run):");
-    for (email, role) in [
-        ("agent@demo.casebook.test", "agent"),
-        ("specialist@demo.casebook.test", "specialist"),
-        ("trainer@demo.casebook.test", "trainer"),
-        ("admin@demo.casebook.test", "admin"),
+    for (email, org, role) in [
+        (
+            "specialist@platform.casebook.test",
+            "Casebook Platform",
+            "policy specialist",
+        ),
+        ("trainer@platform.casebook.test", "Casebook Platform", "trainer"),
+        ("admin@platform.casebook.test", "Casebook Platform", "admin"),
+        ("agent@demo.casebook.test", "Demo Vendor", "agent"),
+        ("admin@demo.casebook.test", "Demo Vendor", "admin"),
+        ("agent@northwind.casebook.test", "Northwind Moderation", "agent"),
+        ("admin@northwind.casebook.test", "Northwind Moderation", "admin"),
     ] {
-        println!("    {email:<32} {role}");
+        println!("    {email:<35} {org:<21} {role}");
     }
     let status = Command::new(out.join("casebook-server"))
         .current_dir(root())
