@@ -359,7 +359,7 @@ async function storedOnDevice(page) {
   }));
 }
 
-test('each vendor receives only the sweeps shared with it, and both work a sweep shared with both', async () => {
+test('each vendor receives only the sweeps shared with it, and works a sweep shared with both without seeing the other vendor\'s work', async () => {
   const spec = await openPage(browser);
   await signIn(spec.page, 'specialist@platform.casebook.test');
   const secret = `Demo Vendor only ${Date.now()}`;
@@ -398,18 +398,22 @@ test('each vendor receives only the sweeps shared with it, and both work a sweep
   await signIn(demo.page, 'agent@demo.casebook.test');
   await demo.page.goto(sharedPath);
   await item(demo.page, 1).waitFor({ timeout: 20_000 });
-  await demo.page.waitForFunction(
-    () => document.querySelector('li.sweep-item[data-item="1"] select')?.value === 'remove',
-    null,
-    { timeout: 20_000 },
-  );
   await item(demo.page, 2).getByLabel('Decision').selectOption('label');
   await synced(demo.page);
-  await other.page.waitForFunction(
-    () => document.querySelector('li.sweep-item[data-item="2"] select')?.value === 'label',
+  // The platform, which published it, sees both vendors' work; each vendor only its own.
+  await spec.page.goto(sharedPath);
+  await spec.page.waitForFunction(
+    () => document.querySelector('li.sweep-item[data-item="1"] select')?.value === 'remove'
+      && document.querySelector('li.sweep-item[data-item="2"] select')?.value === 'label',
     null,
     { timeout: 20_000 },
   );
+  await other.page.reload();
+  await item(other.page, 2).waitFor({ timeout: 20_000 });
+  await synced(other.page);
+  assert.equal(await item(demo.page, 1).getByLabel('Decision').inputValue(), '', 'Northwind\'s decision is Northwind\'s');
+  assert.equal(await item(other.page, 2).getByLabel('Decision').inputValue(), '', 'Demo Vendor\'s decision is Demo Vendor\'s');
+  assert.equal(await item(other.page, 1).getByLabel('Decision').inputValue(), 'remove');
 
   // Demo Vendor sees its own sweep; Northwind has nothing of it: not on the page, not in any
   // response, not on the device.

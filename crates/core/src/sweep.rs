@@ -8,7 +8,8 @@
 //! - `sweep/{id}/item/{n}` for n in 1..=items: `target` (what to look at, set when the
 //!   sweep is created), `decision`, `note`, `done`.
 //!
-//! Who reads a sweep: its organisation and those it is shared with ([`Sweeps`]'s scope).
+//! Who reads a sweep: its organisation and those it is shared with ([`Sweeps`]'s scope); a
+//! vendor's work on its items (decision, note, done) only that vendor and the publisher.
 //! Who writes: the publishing organisation's specialists and admins publish and share; agents,
 //! specialists and admins of every reading organisation work items; trainers read. The server
 //! enforces it on every push and the app asks it before queueing an edit, through
@@ -220,6 +221,17 @@ impl Tool for Sweeps {
             (Object::Item(..), "done") if value.is_boolean() => Ok(()),
             (Object::Item(..), "done") => Err(Refusal::Invalid("done must be true or false".into())),
             _ => Err(unknown()),
+        }
+    }
+
+    /// An item's decision, note and done mark made by a vendor are that vendor's: the
+    /// publishing organisation sees them, the other vendors it shared the sweep with do not.
+    fn audience(&self, actor: &Actor<'_>, root: &RootState, op: &Op) -> Option<String> {
+        let Op::SetField { object, field, .. } = op;
+        let owner = root.str("org")?;
+        match (parse(object)?, field.as_str()) {
+            (Object::Item(..), "decision" | "note" | "done") if actor.org_id != owner => Some(actor.org_id.to_string()),
+            _ => None,
         }
     }
 

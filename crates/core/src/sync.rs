@@ -377,8 +377,13 @@ pub struct Admission {
     pub root: String,
     /// Whether the edit changed the root's own fields (its state must be saved).
     pub root_changed: bool,
-    /// The organisations that may read the change: the root's readers once it is applied.
+    /// The organisations that may read the change: the root's readers once it is applied, or
+    /// of those only the owner and the author's organisation when the change is private to it.
     pub readers: BTreeSet<String>,
+    /// The organisation the change is private to, with the root's owner ([`tool::audience`]).
+    pub audience: Option<String>,
+    /// Every organisation that may read the root once the change is applied.
+    pub root_readers: BTreeSet<String>,
     /// Organisations that can read the root from this change on, and could not before.
     pub granted: BTreeSet<String>,
     /// Organisations that could read the root before this change, and cannot any more.
@@ -405,6 +410,7 @@ pub fn admit(
     };
     tool::check(actor, root, &mutation.op).map_err(|r| PushError::refused(mutation.id, r))?;
     let clock = admit_clock(mutation, seq, now_ms)?;
+    let audience = tool::audience(actor, root, &mutation.op);
     let before = tool::scope(root_name, root);
     let root_changed = object == root_name;
     if root_changed {
@@ -426,13 +432,29 @@ pub fn admit(
             .unwrap_or_default()
     };
     let (was, is) = (readers_of(&before), readers_of(&after));
+    // Creating a root grants nothing: its owner reads the creating change itself.
+    let granted = match before {
+        Some(_) => is.difference(&was).cloned().collect(),
+        None => BTreeSet::new(),
+    };
+    let readers = match (&audience, &after) {
+        (Some(org), Some(scope)) => is
+            .iter()
+            .filter(|r| *r == org || *r == scope.owner())
+            .cloned()
+            .collect(),
+        _ => is.clone(),
+    };
+    let revoked = was.difference(&is).cloned().collect();
     Ok(Admission {
         clock,
         root: root_name.to_string(),
         root_changed,
-        granted: is.difference(&was).cloned().collect(),
-        revoked: was.difference(&is).cloned().collect(),
-        readers: is,
+        granted,
+        revoked,
+        readers,
+        audience,
+        root_readers: is,
     })
 }
 

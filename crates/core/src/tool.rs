@@ -29,6 +29,13 @@ pub trait Tool: Sync {
     /// Whether `actor` may make this edit, and whether its value is well-formed, given the
     /// root's current state. Deny by default.
     fn check(&self, actor: &Actor<'_>, root: &RootState, op: &Op) -> Result<(), Refusal>;
+    /// The organisation an edit is private to, with the root's owner; `None` when every reader
+    /// of the root reads it. A vendor's work on something the platform shared with several
+    /// vendors is that vendor's case data: the others never see it.
+    fn audience(&self, actor: &Actor<'_>, root: &RootState, op: &Op) -> Option<String> {
+        let _ = (actor, root, op);
+        None
+    }
     /// The edit in words, for lists of pending or refused edits.
     fn describe(&self, view: &Overlay<'_>, object: &str, field: &str, value: &Value) -> String;
 }
@@ -138,6 +145,11 @@ pub fn check_all(actor: &Actor<'_>, view: &Overlay<'_>, ops: &[Op]) -> Result<()
         }
     }
     Ok(())
+}
+
+/// The organisation an edit is private to (with the root's owner), if any.
+pub fn audience(actor: &Actor<'_>, root: &RootState, op: &Op) -> Option<String> {
+    route(op.field_key().0).and_then(|(tool, _)| tool.audience(actor, root, op))
 }
 
 /// Who may read `root`, as its tool derives it from the root's state.

@@ -117,6 +117,10 @@ struct Server {
     roots: BTreeMap<String, RootState>,
     visible: BTreeSet<(String, u64)>,
     access: Vec<(String, AccessChange)>,
+    /// Who may read each root now (a pull gives nothing of a root its reader lost).
+    readers: BTreeMap<String, BTreeSet<String>>,
+    /// The organisation each change is private to (with the root's owner), if any.
+    audience: BTreeMap<u64, Option<String>>,
     now: u64,
 }
 
@@ -148,6 +152,10 @@ impl Server {
             for org in admitted.readers {
                 self.visible.insert((org, seq));
             }
+            if admitted.root_changed {
+                self.readers.insert(admitted.root.clone(), admitted.root_readers);
+            }
+            self.audience.insert(seq, admitted.audience);
             for (orgs, granted) in [(admitted.granted, true), (admitted.revoked, false)] {
                 for org in orgs {
                     let root = admitted.root.clone();
@@ -167,6 +175,10 @@ impl Server {
             .log
             .iter()
             .filter(|c| c.seq > cursor && self.visible.contains(&(org.to_string(), c.seq)))
+            .filter(|c| {
+                let root = tool::root_of(c.op.field_key().0).unwrap_or_default();
+                self.readers.get(root).is_some_and(|r| r.contains(org))
+            })
             .take(PAGE)
             .cloned()
             .collect();
@@ -190,18 +202,34 @@ impl Server {
         }
     }
 
-    /// A root's changes before `before`, if `org` may read it now.
+    /// A root's changes before `before` (and not after `org`'s latest grant of it) that are
+    /// not private to another organisation, if `org` may read it now.
     fn history(&self, org: &str, root: &str, before: u64) -> Vec<Change> {
         let readable = self
             .roots
             .get(root)
             .and_then(|state| tool::scope(root, state))
             .is_some_and(|s| s.may_read(org));
+        let granted = self
+            .access
+            .iter()
+            .filter(|(o, a)| o == org && a.root == root && a.granted)
+            .map(|(_, a)| a.seq)
+            .max()
+            .unwrap_or(0);
         self.log
             .iter()
-            .filter(|c| readable && c.seq < before && tool::root_of(c.op.field_key().0) == Some(root))
+            .filter(|c| readable && c.seq < before.min(granted) && tool::root_of(c.op.field_key().0) == Some(root))
+            .filter(|c| self.shown_to(org, c.seq))
             .cloned()
             .collect()
+    }
+
+    /// Whether change `seq` is not private to an organisation other than `org`.
+    fn shown_to(&self, org: &str, seq: u64) -> bool {
+        self.audience
+            .get(&seq)
+            .is_none_or(|a| a.as_deref().is_none_or(|a| a == org))
     }
 }
 
@@ -224,6 +252,7 @@ struct World {
 }
 
 /// Who may read `root` just after change `seq`: the fold of the root's own fields up to it.
+/// (A change private to one vendor is checked separately, against its audience.)
 fn readers_at(log: &[Change], root: &str, seq: u64) -> BTreeSet<String> {
     let mut state = RootState::default();
     for change in log.iter().take_while(|c| c.seq <= seq) {
@@ -233,6 +262,18 @@ fn readers_at(log: &[Change], root: &str, seq: u64) -> BTreeSet<String> {
     }
     tool::scope(root, &state)
         .map(|s| s.readers().into_iter().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// The organisation that created `root` (its `org` field is written once).
+fn readers_owner(log: &[Change], root: &str) -> String {
+    log.iter()
+        .find_map(|c| {
+            let Op::SetField {
+                object, field, value, ..
+            } = &c.op;
+            (object == root && field == "org").then(|| value.as_str().unwrap_or_default().to_string())
+        })
         .unwrap_or_default()
 }
 
@@ -403,9 +444,8 @@ impl World {
             }
             Message::PullReply(device, cursor, page) => {
                 let org = DEVICES[device].0;
-                let d = &mut self.devices[device];
                 // Only an answer to the device's current cursor is folded; a stale one is dropped.
-                if cursor != d.replica.cursor {
+                if cursor != self.devices[device].replica.cursor {
                     return;
                 }
                 let mut history = BTreeMap::new();
@@ -413,7 +453,9 @@ impl World {
                     let changes = self.server.history(org, &grant.root, grant.seq);
                     for c in &changes {
                         // History is what the organisation may read now, as of the grant.
-                        if !readers_at(&self.server.log, &grant.root, grant.seq).contains(org) {
+                        if !readers_at(&self.server.log, &grant.root, grant.seq).contains(org)
+                            || !self.private_ok(org, &grant.root, c.seq)
+                        {
                             self.leaks.push(format!("history {} to {org}", c.seq));
                         }
                     }
@@ -421,10 +463,13 @@ impl World {
                 }
                 for change in &page.changes {
                     let root = tool::root_of(change.op.field_key().0).unwrap_or_default();
-                    if !readers_at(&self.server.log, root, change.seq).contains(org) {
+                    if !readers_at(&self.server.log, root, change.seq).contains(org)
+                        || !self.private_ok(org, root, change.seq)
+                    {
                         self.leaks.push(format!("change {} to {org}", change.seq));
                     }
                 }
+                let d = &mut self.devices[device];
                 d.replica.apply_page(&page, &history);
                 if let Some(clock) = page.changes.iter().map(|c| c.clock).max() {
                     d.outbox.observe(clock, d.now);
@@ -432,6 +477,24 @@ impl World {
                 d.outbox.acknowledge(page.last_mutation_id);
             }
         }
+    }
+
+    /// Whether `org` may see change `seq` of `root` as far as vendors' private work goes: it is
+    /// not private, or private to `org`, or `org` owns the root. Decided here from the edit
+    /// and the root's owner, not from the server's bookkeeping.
+    fn private_ok(&self, org: &str, root: &str, seq: u64) -> bool {
+        let Some(change) = self.server.log.get(seq as usize - 1) else {
+            return false;
+        };
+        let owner = readers_owner(&self.server.log, root);
+        let author = DEVICES
+            .iter()
+            .enumerate()
+            .find(|(i, _)| self.devices[*i].outbox.client_id == change.client_id)
+            .map_or("platform", |(_, (o, _))| *o);
+        let (_, field) = change.op.field_key();
+        let private = change.op.field_key().0 != root && field != "target" && author != owner;
+        !private || author == org || owner == org
     }
 
     /// Delivers everything now queued, and what that produces.
@@ -501,16 +564,22 @@ fn check(actions: &[Action]) -> Result<(), TestCaseError> {
     }
     for (device, d) in world.devices.iter().enumerate() {
         let org = DEVICES[device].0;
-        let mut expected = reference.clone();
-        expected.fields.retain(|(object, _), _| {
-            let root = tool::root_of(object).unwrap_or_default();
-            world
+        // The fold of what the organisation may read: roots it reads now, without the work
+        // other vendors keep to themselves.
+        let mut expected = Replica::default();
+        for change in &world.server.log {
+            let root = tool::root_of(change.op.field_key().0).unwrap_or_default();
+            let readable = world
                 .server
                 .roots
                 .get(root)
                 .and_then(|state| tool::scope(root, state))
-                .is_some_and(|s| s.may_read(org))
-        });
+                .is_some_and(|s| s.may_read(org));
+            if readable && world.private_ok(org, root, change.seq) {
+                expected.apply(change);
+            }
+        }
+        expected.cursor = world.server.log.len() as u64;
         prop_assert_eq!(&d.replica, &expected, "device {} ({}) diverged", device, org);
     }
 
@@ -561,7 +630,7 @@ proptest! {
 }
 
 #[test]
-fn a_known_trace_shares_a_sweep_late_unshares_another_and_keeps_the_conflict_visible() {
+fn a_known_trace_shares_a_sweep_late_keeps_each_vendors_work_to_itself_and_the_conflict_visible() {
     use Action::*;
     let trace = [
         // Vendor A's two devices note the same item without seeing each other: concurrent.
@@ -608,10 +677,25 @@ fn a_known_trace_shares_a_sweep_late_unshares_another_and_keeps_the_conflict_vis
     }
     world.quiesce();
     let b = &world.devices[2].replica;
-    let field = b
-        .field(&sweep::item_object("sweepa", 1), "note")
-        .expect("B received the first sweep's history when it was shared");
-    assert_eq!(field.conflicts.len(), 1, "the losing value is kept: {field:?}");
+    assert!(
+        b.field(&sweep::sweep_object("sweepa"), "title").is_some(),
+        "B received the first sweep's history when it was shared"
+    );
+    assert!(
+        b.field(&sweep::item_object("sweepa", 1), "note").is_none(),
+        "vendor A's notes are A's: B never receives them"
+    );
+    for device in [0, 1, 3] {
+        let field = world.devices[device]
+            .replica
+            .field(&sweep::item_object("sweepa", 1), "note")
+            .expect("the platform and vendor A see A's notes");
+        assert_eq!(
+            field.conflicts.len(),
+            1,
+            "device {device}: the losing value is kept: {field:?}"
+        );
+    }
     assert!(
         world.devices[1]
             .replica

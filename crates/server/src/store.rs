@@ -70,7 +70,7 @@ impl Default for WriteBudget {
 }
 
 /// Every table the server reads; the health check reads one row of each.
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 14] = [
     "policy_versions",
     "library_settings",
     "orgs",
@@ -82,6 +82,7 @@ const TABLES: [&str; 13] = [
     "sync_roots",
     "sync_visibility",
     "sync_access",
+    "sync_readers",
     "sync_budget",
     "audit_log",
 ];

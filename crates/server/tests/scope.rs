@@ -217,18 +217,29 @@ async fn sharing_brings_a_sweeps_current_state_and_unsharing_takes_it_off_the_de
         pull_all(&app, &globex, "client-globex-1", &mut globex_replica).await;
         let mut platform_replica = Replica::default();
         pull_all(&app, &specialist, "client-plat-01", &mut platform_replica).await;
-        let restricted = |r: &Replica, id: &str| -> Vec<_> {
+        // The sweep itself, without the work vendors keep to themselves.
+        let published = |r: &Replica, id: &str| -> Vec<_> {
             let prefix = sweep::sweep_object(id);
             r.fields
                 .iter()
-                .filter(|((o, _), _)| *o == prefix || o.starts_with(&format!("{prefix}/")))
+                .filter(|((o, f), _)| {
+                    (*o == prefix || o.starts_with(&format!("{prefix}/")))
+                        && !["decision", "note", "done"].contains(&f.as_str())
+                })
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect()
         };
         assert_eq!(
-            restricted(&globex_replica, "election"),
-            restricted(&platform_replica, "election"),
+            published(&globex_replica, "election"),
+            published(&platform_replica, "election"),
             "{}: the newly shared reader holds the sweep's current state",
+            db.name
+        );
+        assert!(
+            globex_replica
+                .field(&sweep::item_object("election", 1), "decision")
+                .is_none(),
+            "{}: Acme's decision is Acme's: Globex never receives it",
             db.name
         );
         assert_eq!(held(&globex_replica, "private"), 0);
@@ -290,12 +301,37 @@ async fn sharing_brings_a_sweeps_current_state_and_unsharing_takes_it_off_the_de
         .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}: {:?}", db.name, reply.body);
         assert_eq!(reply.body["code"], "out_of_scope");
-        // Globex keeps it, and sees Acme's earlier decision with its organisation's name.
+        // A new Acme device starting from the beginning gets nothing of it either.
+        let mut fresh = Replica::default();
+        let again = pull_all(&app, &acme, "client-acme-02", &mut fresh).await;
+        assert!(
+            again.iter().all(|c| !c.op.field_key().0.starts_with("sweep/election")),
+            "{}: a lost sweep is not pulled again from the start: {:?}",
+            db.name,
+            objects(&again)
+        );
+        // Globex keeps it, without Acme's work; the platform sees each vendor's work, with the
+        // author's organisation beside the name.
         pull_all(&app, &globex, "client-globex-1", &mut globex_replica).await;
-        let first = globex_replica
+        assert!(
+            globex_replica
+                .field(&sweep::item_object("election", 1), "decision")
+                .is_none()
+        );
+        assert!(
+            globex_replica
+                .field(&sweep::item_object("election", 3), "decision")
+                .is_some()
+        );
+        pull_all(&app, &specialist, "client-plat-01", &mut platform_replica).await;
+        let first = platform_replica
             .field(&sweep::item_object("election", 1), "decision")
-            .expect("Acme's decision is part of the sweep's state");
+            .expect("the publisher sees Acme's decision");
         assert_eq!(first.author, "agent (Acme)");
+        let second = platform_replica
+            .field(&sweep::item_object("election", 2), "decision")
+            .expect("the publisher sees Globex's decision");
+        assert_eq!(second.author, "agent (Globex)");
     }
 }
 

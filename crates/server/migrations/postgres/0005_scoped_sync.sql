@@ -7,6 +7,17 @@ CREATE UNIQUE INDEX orgs_one_platform ON orgs (kind) WHERE kind = 'platform';
 -- root's scope says which organisations read it.
 ALTER TABLE sync_changes ADD COLUMN root TEXT NOT NULL DEFAULT '';
 CREATE INDEX sync_changes_root ON sync_changes (root, seq);
+-- The organisation a change is private to, with the root's owner (a vendor's work on a
+-- sweep the platform shared with several vendors); '' when every reader of the root reads it.
+ALTER TABLE sync_changes ADD COLUMN audience TEXT NOT NULL DEFAULT '';
+
+-- Who may read each root now. A pull joins it, so losing a root takes effect on the server
+-- at once: a device that pulls again from the start gets nothing of a root unshared from it.
+CREATE TABLE sync_readers (
+    org_id  TEXT NOT NULL,
+    root    TEXT NOT NULL,
+    PRIMARY KEY (org_id, root)
+);
 
 -- The server's fold of each root object's own fields (casebook_core::tool::RootState, JSON):
 -- what scope and the write rules are derived from.

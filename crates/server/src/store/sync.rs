@@ -69,7 +69,8 @@ macro_rules! pull_query {
         concat!(
             "SELECT ",
             change_columns!(),
-            " FROM sync_visibility v JOIN sync_changes c ON c.seq = v.seq ",
+            " FROM sync_visibility v JOIN sync_changes c ON c.seq = v.seq \
+             JOIN sync_readers r ON r.org_id = v.org_id AND r.root = c.root ",
             author_joins!(),
             " WHERE v.org_id = $1 AND v.seq > $2 AND v.seq <= $3 ORDER BY v.seq LIMIT $4"
         )
@@ -163,7 +164,8 @@ impl Store {
                 *changed |= admitted.root_changed;
             }
             sqlx::query(
-                "INSERT INTO sync_changes (seq, client_id, mutation_id, clock, op, root) VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO sync_changes (seq, client_id, mutation_id, clock, op, root, audience) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(to_i64(seq))
             .bind(&request.client_id)
@@ -171,8 +173,22 @@ impl Store {
             .bind(serde_json::to_string(&admitted.clock).map_err(anyhow::Error::from)?)
             .bind(serde_json::to_string(&mutation.op).map_err(anyhow::Error::from)?)
             .bind(&admitted.root)
+            .bind(admitted.audience.as_deref().unwrap_or(""))
             .execute(&mut *tx)
             .await?;
+            if admitted.root_changed {
+                sqlx::query("DELETE FROM sync_readers WHERE root = $1")
+                    .bind(&admitted.root)
+                    .execute(&mut *tx)
+                    .await?;
+                for org in &admitted.root_readers {
+                    sqlx::query("INSERT INTO sync_readers (org_id, root) VALUES ($1, $2)")
+                        .bind(org)
+                        .bind(&admitted.root)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             for org in &admitted.readers {
                 sqlx::query("INSERT INTO sync_visibility (org_id, seq) VALUES ($1, $2)")
                     .bind(org)
@@ -381,9 +397,10 @@ impl Store {
         })
     }
 
-    /// Up to `limit` changes of `root` with `after < seq < before`, if `reader`'s organisation
-    /// may read the root now (otherwise none: a root unshared since shows up as such in the
-    /// reader's pull).
+    /// Up to `limit` changes of `root` with `after < seq < before` that `reader`'s organisation
+    /// was given when the root was shared with it (not before its latest grant, and not what
+    /// another vendor's work keeps to itself), if it may read the root now (otherwise none: a
+    /// root unshared since shows up as such in the reader's pull).
     pub async fn history(
         &self,
         reader: &User,
@@ -396,7 +413,15 @@ impl Store {
         let state = self.root_state(&mut tx, root).await?;
         drop(tx);
         let readable = tool::scope(root, &state).is_some_and(|s| s.may_read(&reader.org_id));
-        if !readable {
+        let granted: Option<i64> =
+            sqlx::query("SELECT MAX(seq) FROM sync_access WHERE org_id = $1 AND root = $2 AND granted = 1")
+                .bind(&reader.org_id)
+                .bind(root)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?;
+        let before = before.min(granted.map_or(0, to_u64));
+        if !readable || before == 0 {
             return Ok(HistoryResponse {
                 changes: Vec::new(),
                 cursor: after,
@@ -408,12 +433,14 @@ impl Store {
             change_columns!(),
             " FROM sync_changes c ",
             author_joins!(),
-            " WHERE c.root = $1 AND c.seq > $2 AND c.seq < $3 ORDER BY c.seq LIMIT $4"
+            " WHERE c.root = $1 AND c.seq > $2 AND c.seq < $3 AND (c.audience = '' OR c.audience = $5) \
+             ORDER BY c.seq LIMIT $4"
         ))
         .bind(root)
         .bind(to_i64(after))
         .bind(to_i64(before))
         .bind(to_i64(limit as u64 + 1))
+        .bind(&reader.org_id)
         .fetch_all(&self.pool)
         .await?;
         let mut changes = rows.iter().map(change_from_row).collect::<anyhow::Result<Vec<_>>>()?;
