@@ -316,7 +316,7 @@ pub fn accept_push(request: &PushRequest, last_applied: u64, schema_version: u32
         return Err(PushError::TooMany { max: MAX_PUSH });
     }
     for pair in request.mutations.windows(2) {
-        if pair[1].id != pair[0].id + 1 {
+        if pair[0].id.checked_add(1) != Some(pair[1].id) {
             return Err(PushError::NotIncreasing {
                 before: pair[0].id,
                 then: pair[1].id,
@@ -336,10 +336,10 @@ pub fn accept_push(request: &PushRequest, last_applied: u64, schema_version: u32
         .unwrap_or(request.mutations.len());
     let rest = &request.mutations[fresh..];
     if let Some(first) = rest.first()
-        && first.id != last_applied + 1
+        && Some(first.id) != last_applied.checked_add(1)
     {
         return Err(PushError::Gap {
-            expected: last_applied + 1,
+            expected: last_applied.saturating_add(1),
             got: first.id,
         });
     }
@@ -840,6 +840,15 @@ mod tests {
         let mut bad = push(&[1]);
         bad.client_id = "x".into();
         assert_eq!(ids(accept_push(&bad, 0, 1)), Err(PushError::BadClientId));
+        // Ids at the end of the range neither overflow nor pass.
+        assert_eq!(
+            ids(accept_push(&push(&[u64::MAX, 0]), 0, 1)),
+            Err(PushError::NotIncreasing {
+                before: u64::MAX,
+                then: 0
+            })
+        );
+        assert_eq!(ids(accept_push(&push(&[u64::MAX]), u64::MAX, 1)), Ok(vec![]));
     }
 
     fn change(seq: u64, author: &str, wall: u64, value: &str, base: u64) -> Change {
