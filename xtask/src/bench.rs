@@ -285,11 +285,24 @@ fn run_bench(out: &Path) -> anyhow::Result<()> {
 
 /// `cargo xtask bench sync`: see `crates/server/benches/sync.rs`.
 pub fn sync() -> anyhow::Result<()> {
+    server_bench("sync", "Measuring sync over HTTP (release build of the server)")
+}
+
+/// `cargo xtask bench load`: see `crates/server/benches/load.rs`.
+pub fn load() -> anyhow::Result<()> {
+    server_bench(
+        "load",
+        "Simulating agents against the server (release build; about 10 minutes)",
+    )
+}
+
+/// Runs the server's benchmark `name` with a throwaway PostgreSQL to measure too.
+fn server_bench(name: &str, what: &str) -> anyhow::Result<()> {
     let postgres = crate::postgres::TempPostgres::start()?;
-    step("Measuring sync over HTTP (release build of the server)");
+    step(what);
     run_command(
         crate::cargo()
-            .args(["bench", "--locked", "--package", "casebook-server", "--bench", "sync"])
+            .args(["bench", "--locked", "--package", "casebook-server", "--bench", name])
             .env("CASEBOOK_BENCH_DATABASE_URL", &postgres.url),
     )
 }

@@ -24,6 +24,8 @@ commands:
   dist    build the deployable artefacts into target/dist and print the app's size
   bench search   our in-browser search against MiniSearch and FlexSearch, in headless Chromium
   bench sync     push throughput and latency, and catch-up, on SQLite and PostgreSQL
+  bench load     simulated agents polling and editing: p50/p99 and the largest agent count served
+  bench          all three, one after another
   setup   only install and check the toolchain";
 
 fn main() -> ExitCode {
@@ -36,9 +38,12 @@ fn main() -> ExitCode {
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("search") => bench::search(),
             Some("sync") => bench::sync(),
-            None => bench::search().and_then(|()| bench::sync()),
+            Some("load") => bench::load(),
+            None => bench::search()
+                .and_then(|()| bench::sync())
+                .and_then(|()| bench::load()),
             Some(other) => {
-                eprintln!("unknown benchmark {other:?}; available: search, sync");
+                eprintln!("unknown benchmark {other:?}; available: search, sync, load");
                 return ExitCode::from(2);
             }
         },

@@ -9,78 +9,35 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "support/server.rs"]
+mod server;
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::clock::Hlc;
 use casebook_core::sync::{Mutation, Op, PullResponse, PushRequest};
-use casebook_core::wire::{SessionInfo, User};
+use casebook_core::wire::User;
 use casebook_server::store::Store;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 const PASSWORD: &str = "benchmark password";
 
 struct Server {
-    child: Child,
+    _process: server::ServerProcess,
     url: String,
     _dir: tempfile::TempDir,
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn start(database_url: Option<&str>) -> Server {
     let dir = tempfile::tempdir().expect("temp dir");
-    let binary = env!("CARGO_BIN_EXE_casebook-server");
-    let with_db = |command: &mut Command| {
-        command
-            .arg("--data-dir")
-            .arg(dir.path())
-            .env("RUST_LOG", "error")
-            .env_remove("DATABASE_URL");
-        if let Some(url) = database_url {
-            command.arg("--database-url").arg(url);
-        }
-    };
     for email in ["a@bench.test", "b@bench.test"] {
-        let mut create = Command::new(binary);
-        create
-            .args(["create-admin", "--org", "Bench", "--email", email, "--name", "Bench"])
-            .env("CASEBOOK_ADMIN_PASSWORD", PASSWORD);
-        with_db(&mut create);
-        let status = create.stdout(Stdio::null()).status().expect("create-admin runs");
-        assert!(status.success(), "create-admin failed");
+        server::create_admin(dir.path(), database_url, "Bench", email, PASSWORD);
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let mut serve = Command::new(binary);
-    serve
-        .args(["--bind", &format!("127.0.0.1:{port}")])
-        .arg("--dist")
-        .arg(dir.path().join("none"));
-    with_db(&mut serve);
-    let child = serve
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("server starts");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "the server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let process = server::start(dir.path(), database_url);
     Server {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
+        url: process.url.clone(),
+        _process: process,
         _dir: dir,
     }
 }
@@ -97,20 +54,7 @@ struct Client {
 impl Client {
     async fn new(url: &str, email: &str, id: &str) -> Client {
         let http = reqwest::Client::new();
-        let response = http
-            .post(format!("{url}/api/session"))
-            .header("x-casebook-request", "1")
-            .json(&json!({"email": email, "password": PASSWORD}))
-            .send()
-            .await
-            .expect("sign in");
-        let cookie = response.headers()["set-cookie"]
-            .to_str()
-            .expect("ascii")
-            .split(';')
-            .next()
-            .expect("pair")
-            .to_string();
+        let cookie = server::sign_in(&http, url, email, PASSWORD).await.expect("sign in");
         Client {
             http,
             url: url.into(),
@@ -123,17 +67,7 @@ impl Client {
 
     /// Publishes the sweep `benchsweep` (997 items) for this person's organisation.
     async fn publish_sweep(&mut self) {
-        let session: SessionInfo = self
-            .http
-            .get(format!("{}/api/session", self.url))
-            .header("cookie", &self.cookie)
-            .send()
-            .await
-            .expect("session")
-            .json()
-            .await
-            .expect("json");
-        let org = session.user.expect("signed in").org_id;
+        let org = server::org_id(&self.http, &self.url, &self.cookie).await;
         let items: Vec<String> = (1..=997).map(|n| format!("https://x.test/{n}")).collect();
         let ops =
             casebook_core::sweep::publish("benchsweep", &org, &Default::default(), "Bench", "", &items.join("\n"))
