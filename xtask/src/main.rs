@@ -4,6 +4,7 @@
 //! to do about it.
 
 mod bench;
+mod compress;
 mod postgres;
 mod setup;
 mod sizes;
@@ -91,10 +92,13 @@ pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-/// Builds the app with Trunk (size-tuned profile, wasm-opt) into `dist/`.
+/// Builds the app with Trunk (size-tuned profile, wasm-opt) into `dist/`, with a brotli and
+/// a gzip copy of each text file for the server to send as they are.
 fn build_app() -> anyhow::Result<()> {
     step("Building the app (Trunk, release, wasm-opt)");
-    run_command(Command::new("trunk").args(["build", "--release", "--offline"]))
+    run_command(Command::new("trunk").args(["build", "--release", "--offline"]))?;
+    step("Compressing the app's files (brotli 11, gzip 9)");
+    compress::precompress(&root().join("dist"))
 }
 
 fn build_server(release: bool) -> anyhow::Result<PathBuf> {
