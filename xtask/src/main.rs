@@ -4,6 +4,7 @@
 //! to do about it.
 
 mod bench;
+mod budget;
 mod compress;
 mod postgres;
 mod setup;
@@ -113,7 +114,14 @@ fn build_server(release: bool) -> anyhow::Result<PathBuf> {
     }
     run_command(&mut command)?;
     let profile = if release { "release" } else { "debug" };
-    Ok(root().join("target").join(profile).join("casebook-server"))
+    Ok(target_dir().join(profile).join("casebook-server"))
+}
+
+/// Where cargo writes what it builds: `CARGO_TARGET_DIR` when set, else `target/`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
 }
 
 fn dist() -> anyhow::Result<PathBuf> {
@@ -135,7 +143,8 @@ fn dist() -> anyhow::Result<PathBuf> {
         "  {}/app/              the static app (any web server or CDN can serve it)",
         out.display()
     );
-    sizes::print(&out.join("app"))?;
+    let brotli = sizes::print(&out.join("app"))?;
+    budget::check(brotli)?;
     Ok(out)
 }
 

@@ -6,8 +6,9 @@ use anyhow::Context;
 
 use crate::compress::{brotli, gzip};
 
-/// Prints the size of each `.wasm`, `.js` and `.css` file in `app`, and their total.
-pub fn print(app: &Path) -> anyhow::Result<()> {
+/// Prints the size of each `.wasm`, `.js`, `.css` and `.html` file in `app`, and their
+/// total; returns the total brotli size in bytes.
+pub fn print(app: &Path) -> anyhow::Result<usize> {
     println!("\n  app size            raw        gzip      brotli");
     let mut totals = (0, 0, 0);
     let mut entries: Vec<_> = std::fs::read_dir(app)?.collect::<Result<_, _>>()?;
@@ -36,9 +37,9 @@ pub fn print(app: &Path) -> anyhow::Result<()> {
         kib(totals.1),
         kib(totals.2)
     );
-    Ok(())
+    Ok(totals.2)
 }
 
-fn kib(bytes: usize) -> String {
+pub fn kib(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
