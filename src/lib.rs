@@ -10,6 +10,7 @@ pub mod library;
 pub mod local_db;
 pub mod pages;
 pub mod route;
+pub mod secure_context;
 pub mod session;
 pub mod shortcuts;
 pub mod sync;
@@ -47,8 +48,13 @@ pub fn App() -> Html {
 /// app shell for offline use.
 pub fn run() {
     yew::Renderer::<App>::new().render();
-    if let Some(window) = web_sys::window() {
-        // Where service workers are unavailable the app still works, only not offline.
-        let _ = window.navigator().service_worker().register("/sw.js");
+    // Where service workers are unavailable (plain http on an address other than localhost)
+    // the app still works, only not offline; Settings says so.
+    if let Some(container) = secure_context::service_worker() {
+        let registration = container.register("/sw.js");
+        wasm_bindgen_futures::spawn_local(async move {
+            // A refusal (private browsing, a policy) is not the person's problem.
+            let _ = wasm_bindgen_futures::JsFuture::from(registration).await;
+        });
     }
 }

@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 use crate::components::document::Document;
 use crate::library::{LibraryState, use_library};
 use crate::route::{Route, query_param};
+use crate::secure_context;
 use crate::shortcuts::use_shortcut;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -236,25 +237,82 @@ struct SectionViewProps {
     highlight: Option<usize>,
 }
 
+/// What "Copy link" did.
+#[derive(Debug, Clone, PartialEq)]
+enum LinkCopy {
+    Idle,
+    Copied,
+    /// No clipboard here (plain http on an intranet address), or it refused: the link is
+    /// shown in a read-only field, selected, for the person to copy.
+    ByHand(String),
+}
+
+/// Focuses and selects the whole link in the read-only field, ready for Ctrl+C.
+fn select_link(field: &NodeRef) {
+    if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
 #[component]
 fn SectionView(props: &SectionViewProps) -> Html {
-    let copied = use_state(|| false);
+    let copy = use_state(|| LinkCopy::Idle);
+    let field = use_node_ref();
     let section = &props.section;
     let path = format!("/policies/{}/v/{}#{}", props.slug, props.version, section.anchor);
     let onclick = {
-        let copied = copied.clone();
+        let copy = copy.clone();
+        let field = field.clone();
         let path = path.clone();
         Callback::from(move |_| {
             let Some(window) = web_sys::window() else {
                 return;
             };
             let url = format!("{}{}", window.location().origin().unwrap_or_default(), path);
-            let promise = window.navigator().clipboard().write_text(&url);
-            let copied = copied.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-            });
+            match secure_context::clipboard() {
+                Some(clipboard) => {
+                    let promise = clipboard.write_text(&url);
+                    let copy = copy.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        copy.set(match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => LinkCopy::Copied,
+                            Err(_) => LinkCopy::ByHand(url),
+                        });
+                    });
+                }
+                None => {
+                    copy.set(LinkCopy::ByHand(url));
+                    // Already shown (a second click): select it again.
+                    select_link(&field);
+                }
+            }
         })
+    };
+    {
+        let field = field.clone();
+        use_effect_with((*copy).clone(), move |copy| {
+            if matches!(copy, LinkCopy::ByHand(_)) {
+                select_link(&field);
+            }
+        });
+    }
+    let by_hand = match &*copy {
+        LinkCopy::ByHand(url) => {
+            let id = format!("copy-{}", section.anchor);
+            let onfocus = Callback::from(|e: FocusEvent| {
+                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    input.select();
+                }
+            });
+            html! {
+                <div class="copy-by-hand">
+                    <label for={id.clone()}>{ "This browser does not let Casebook copy here. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it." }</label>
+                    <input id={id} ref={field.clone()} type="text" readonly=true value={url.clone()} {onfocus} />
+                </div>
+            }
+        }
+        _ => html! {},
     };
     let lang = section.lang.as_ref();
     html! {
@@ -264,9 +322,10 @@ fn SectionView(props: &SectionViewProps) -> Html {
                 <h2 id={format!("h-{}", section.anchor)}>{ &section.heading }</h2>
                 <a class="anchor-link" href={path.clone()} aria-label={format!("Link to {}", section.heading)}>{ "#" }</a>
                 <button type="button" class="copy-link" title="Copy a link to this section of this version (key: c)" {onclick}>
-                    { if *copied { "Link copied" } else { "Copy link" } }
+                    { if *copy == LinkCopy::Copied { "Link copied" } else { "Copy link" } }
                 </button>
             </div>
+            { by_hand }
             <Document blocks={section.body.clone()} highlight={props.highlight} paragraph_links={AttrValue::from(path.clone())} />
         </section>
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::sign_in_link::SignInLink;
+use crate::secure_context;
 use crate::session::{Session, use_session};
 
 #[component]
@@ -27,6 +28,16 @@ pub fn SettingsPage() -> Html {
                 Session::Checking => html! { <p class="muted" aria-busy="true">{ "Loading…" }</p> },
                 _ => html! { <p>{ "Sign in to change your password. " }<SignInLink /></p> },
             } }
+            if !secure_context::is_secure() {
+                <section aria-labelledby="device-title">
+                    <h2 id="device-title">{ "This device" }</h2>
+                    <p class="muted insecure-notice">
+                        { "Offline start needs https. This address is plain http, so the browser does not let Casebook keep \
+                           itself on this device for opening without a network, or copy links for you (they are shown to \
+                           copy by hand). Everything else works. Ask your administrator for an https address." }
+                    </p>
+                </section>
+            }
             <section aria-labelledby="later-title">
                 <h2 id="later-title">{ "Coming later" }</h2>
                 <p class="muted">{ "Language, media blurring and keyboard shortcuts." }</p>

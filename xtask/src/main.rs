@@ -4,6 +4,8 @@
 //! to do about it.
 
 mod bench;
+mod budget;
+mod compress;
 mod postgres;
 mod setup;
 mod sizes;
@@ -96,10 +98,13 @@ pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-/// Builds the app with Trunk (size-tuned profile, wasm-opt) into `dist/`.
+/// Builds the app with Trunk (size-tuned profile, wasm-opt) into `dist/`, with a brotli and
+/// a gzip copy of each text file for the server to send as they are.
 fn build_app() -> anyhow::Result<()> {
     step("Building the app (Trunk, release, wasm-opt)");
-    run_command(Command::new("trunk").args(["build", "--release", "--offline"]))
+    run_command(Command::new("trunk").args(["build", "--release", "--offline"]))?;
+    step("Compressing the app's files (brotli 11, gzip 9)");
+    compress::precompress(&root().join("dist"))
 }
 
 fn build_server(release: bool) -> anyhow::Result<PathBuf> {
@@ -114,7 +119,14 @@ fn build_server(release: bool) -> anyhow::Result<PathBuf> {
     }
     run_command(&mut command)?;
     let profile = if release { "release" } else { "debug" };
-    Ok(root().join("target").join(profile).join("casebook-server"))
+    Ok(target_dir().join(profile).join("casebook-server"))
+}
+
+/// Where cargo writes what it builds: `CARGO_TARGET_DIR` when set, else `target/`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
 }
 
 fn dist() -> anyhow::Result<PathBuf> {
@@ -136,7 +148,8 @@ fn dist() -> anyhow::Result<PathBuf> {
         "  {}/app/              the static app (any web server or CDN can serve it)",
         out.display()
     );
-    sizes::print(&out.join("app"))?;
+    let brotli = sizes::print(&out.join("app"))?;
+    budget::check(brotli)?;
     Ok(out)
 }
 

@@ -1,12 +1,14 @@
 //! The app's transfer size: raw, gzip and brotli, as a browser would download it.
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
 
-/// Prints the size of each `.wasm`, `.js` and `.css` file in `app`, and their total.
-pub fn print(app: &Path) -> anyhow::Result<()> {
+use crate::compress::{brotli, gzip};
+
+/// Prints the size of each `.wasm`, `.js`, `.css` and `.html` file in `app`, and their
+/// total; returns the total brotli size in bytes.
+pub fn print(app: &Path) -> anyhow::Result<usize> {
     println!("\n  app size            raw        gzip      brotli");
     let mut totals = (0, 0, 0);
     let mut entries: Vec<_> = std::fs::read_dir(app)?.collect::<Result<_, _>>()?;
@@ -25,7 +27,7 @@ pub fn print(app: &Path) -> anyhow::Result<()> {
             continue;
         };
         let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read {name}"))?;
-        let (raw, gz, br) = (bytes.len(), gzip(&bytes)?, brotli(&bytes)?);
+        let (raw, gz, br) = (bytes.len(), gzip(&bytes)?.len(), brotli(&bytes)?.len());
         totals = (totals.0 + raw, totals.1 + gz, totals.2 + br);
         println!("  {kind:<6} {:>12} {:>11} {:>11}", kib(raw), kib(gz), kib(br));
     }
@@ -35,26 +37,9 @@ pub fn print(app: &Path) -> anyhow::Result<()> {
         kib(totals.1),
         kib(totals.2)
     );
-    Ok(())
+    Ok(totals.2)
 }
 
-fn kib(bytes: usize) -> String {
+pub fn kib(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
-}
-
-fn gzip(bytes: &[u8]) -> anyhow::Result<usize> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
-}
-
-fn brotli(bytes: &[u8]) -> anyhow::Result<usize> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
-    Ok(out.len())
 }

@@ -25,10 +25,11 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::{StatusCode, Uri};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -121,10 +122,21 @@ pub fn app(state: AppState) -> Router {
         Some(shell) => {
             let fallback_shell = shell.clone();
             let spa = (move |uri: Uri| async move { fallback_shell.fallback(&uri) }).into_service();
+            // The build writes brotli and gzip copies of the app's files (`NAME.br`, `NAME.gz`),
+            // sent as they are to a browser that accepts them; the compression layer (for the API
+            // and the other files) leaves a response with a `Content-Encoding` alone.
+            let files = ServeDir::new(&shell.dist)
+                .append_index_html_on_directories(false)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(spa);
             router.fallback_service(
-                ServeDir::new(&shell.dist)
-                    .append_index_html_on_directories(false)
-                    .fallback(spa),
+                ServiceBuilder::new()
+                    .layer(SetResponseHeaderLayer::if_not_present(
+                        header::VARY,
+                        HeaderValue::from_static("accept-encoding"),
+                    ))
+                    .service(files),
             )
         }
         None => router.fallback(|| async { AppError::NotFound("The app (it is not built on this server)".into()) }),

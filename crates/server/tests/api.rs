@@ -252,6 +252,62 @@ async fn the_app_is_served_with_a_spa_fallback_but_missing_files_are_404s() {
 }
 
 #[tokio::test]
+async fn compressed_copies_written_at_build_time_are_sent_to_browsers_that_accept_them() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let shell = built_app(dist.path());
+    let wasm = b"\0asm not really a module, but served as its bytes".repeat(10);
+    std::fs::write(dist.path().join("app_bg.wasm"), &wasm).expect("write wasm");
+    // Not real brotli: the test proves these bytes are sent as they are, not recompressed.
+    std::fs::write(dist.path().join("app_bg.wasm.br"), b"brotli bytes").expect("write br");
+    std::fs::write(dist.path().join("app_bg.wasm.gz"), b"gzip bytes").expect("write gz");
+    std::fs::write(dist.path().join("other.js"), "export const x = 1;\n".repeat(20)).expect("write js");
+    let f = fixture(false, Some(shell)).await;
+    let fetch = |accept: Option<&'static str>| {
+        let mut request = Request::get("/app_bg.wasm");
+        if let Some(accept) = accept {
+            request = request.header(header::ACCEPT_ENCODING, accept);
+        }
+        send(&f.state, request.body(Body::empty()).expect("request"))
+    };
+
+    let (status, headers, body) = fetch(Some("gzip, deflate, br")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(headers[header::VARY], "accept-encoding");
+    assert_eq!(body, b"brotli bytes");
+
+    let (status, headers, body) = fetch(Some("gzip")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(body, b"gzip bytes");
+
+    let (status, headers, body) = fetch(None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!headers.contains_key(header::CONTENT_ENCODING));
+    assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(headers.get_all(header::VARY).iter().count(), 1, "{headers:?}");
+    assert_eq!(body, wasm);
+
+    // A file without a compressed copy is compressed on the fly, like the API.
+    let (status, headers, _) = fetch_plain(&f.state, "/other.js", "br").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    let (_, headers, _) = fetch_plain(&f.state, "/api/library", "br").await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    // The app page is still the shell's, with its CSP.
+    let (status, headers, body) = fetch_plain(&f.state, "/", "br").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    assert!(!body.is_empty());
+}
+
+async fn fetch_plain(state: &AppState, uri: &str, accept: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let request = Request::get(uri).header(header::ACCEPT_ENCODING, accept);
+    send(state, request.body(Body::empty()).expect("request")).await
+}
+
+#[tokio::test]
 async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_the_boot_script() {
     let dist = tempfile::tempdir().expect("temp dir");
     let shell = built_app(dist.path());
