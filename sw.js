@@ -8,13 +8,14 @@
 const CACHE = 'casebook-shell-v1';
 const NETWORK_TIMEOUT_MS = 4000;
 
-/** The same-origin files the page references (scripts, styles, wasm, icons). */
+/** The same-origin files the page references (scripts, styles, wasm, icons), not the API
+ * answers it preloads (the app keeps those in IndexedDB). */
 function assetsOf(html) {
   const urls = new Set();
   for (const match of html.matchAll(/(?:href|src)="(\/[^"#?]+)"/g)) urls.add(match[1]);
   for (const match of html.matchAll(/module_or_path:\s*'(\/[^']+)'/g)) urls.add(match[1]);
   for (const match of html.matchAll(/from\s+'(\/[^']+)'/g)) urls.add(match[1]);
-  return [...urls];
+  return [...urls].filter((url) => !url.startsWith('/api/'));
 }
 
 /** Saves the page and everything it references; drops files of older builds. */

@@ -95,16 +95,22 @@ struct Download {
 
 /// Asks the server for the library, sending the revision we hold so an unchanged library
 /// costs a 304.
+///
+/// `index.html` preloads `/api/library` and `/api/search-index` while the wasm downloads;
+/// the browser hands those responses to these requests only if they match, so they carry
+/// no header the preload lacks (`If-None-Match` is one the match ignores). A preloaded
+/// answer is a 200 even when the library is unchanged: its entity tag tells.
 async fn fetch(current: Option<&str>) -> Result<Refresh, String> {
-    let mut request = Request::get("/api/library").header("Accept", "application/json");
-    if let Some(revision) = current {
-        request = request.header("If-None-Match", &format!("\"{revision}\""));
+    let held_tag = current.map(|revision| format!("\"{revision}\""));
+    let mut request = Request::get("/api/library");
+    if let Some(tag) = &held_tag {
+        request = request.header("If-None-Match", tag);
     }
     let response = request
         .send()
         .await
         .map_err(|_| "Casebook cannot reach its server.".to_string())?;
-    if response.status() == 304 {
+    if response.status() == 304 || (held_tag.is_some() && response.headers().get("ETag") == held_tag) {
         return Ok(Refresh::Unchanged);
     }
     if !response.ok() {

@@ -30,6 +30,35 @@ test('the app boots under its CSP and lists the demo policies from the API', asy
   await context.close();
 });
 
+test('the library and its search index download with the wasm, once each: the app uses the preloads', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const events = [];
+  page.on('request', (r) => events.push(`start ${new URL(r.url()).pathname}`));
+  page.on('requestfinished', (r) => events.push(`end ${new URL(r.url()).pathname}`));
+  await page.goto('/');
+  await appReady(page);
+  await page.locator('.policy-row').first().waitFor();
+  const wasmDone = events.findIndex((e) => /^end \/casebook-[0-9a-f]+_bg\.wasm$/.test(e));
+  assert.ok(wasmDone >= 0, events.join('\n'));
+  for (const path of ['/api/library', '/api/search-index']) {
+    assert.equal(events.filter((e) => e === `start ${path}`).length, 1, `${path} is fetched once:\n${events.join('\n')}`);
+    assert.ok(events.indexOf(`start ${path}`) < wasmDone, `${path} starts before the wasm is in:\n${events.join('\n')}`);
+  }
+  // The service worker keeps the files index.html names, but not the API answers it preloads.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const kept = await page.evaluate(async () => {
+    const paths = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+  assert.ok(kept.some((p) => p.endsWith('.wasm')), kept.join(', '));
+  assert.deepEqual(kept.filter((p) => p.startsWith('/api/')), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('clicking through: a policy from the list, then the main navigation', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.goto('/');

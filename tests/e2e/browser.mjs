@@ -43,6 +43,19 @@ export async function appReady(page) {
   await page.locator('header.app-header').waitFor({ state: 'visible', timeout: 20_000 });
 }
 
+/** Waits until the app has saved the library's search index in IndexedDB (after its first download). */
+export async function librarySaved(page, timeout = 30_000) {
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open('casebook');
+    open.onsuccess = () => {
+      const get = open.result.transaction('kv').objectStore('kv').get('library-index');
+      get.onsuccess = () => resolve(get.result !== undefined);
+      get.onerror = () => resolve(false);
+    };
+    open.onerror = () => resolve(false);
+  }), null, { timeout });
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }

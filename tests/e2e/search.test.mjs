@@ -1,6 +1,6 @@
 // End to end: policy lookup — search as you type, typos, keyboard, filters, shared links, offline.
 import { test, before, after } from 'node:test';
-import { launch, openPage, appReady, screenshot, expectNoAxeViolations, assert } from './browser.mjs';
+import { launch, openPage, appReady, librarySaved, screenshot, expectNoAxeViolations, assert } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -108,15 +108,7 @@ test('after one visit, a reload with the network off still opens the app and sea
   const { context, page, problems } = await searchPage();
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The library is saved in IndexedDB once the first download finishes.
-  await page.waitForFunction(() => new Promise((resolve) => {
-    const open = indexedDB.open('casebook');
-    open.onsuccess = () => {
-      const get = open.result.transaction('kv').objectStore('kv').get('library-index');
-      get.onsuccess = () => resolve(get.result !== undefined);
-      get.onerror = () => resolve(false);
-    };
-    open.onerror = () => resolve(false);
-  }));
+  await librarySaved(page);
   await context.setOffline(true);
   await page.reload();
   await appReady(page);

@@ -283,6 +283,23 @@ fn run_bench(out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `cargo xtask bench start`: the release build (as `dist` makes it) opened in fresh,
+/// throttled Chromium contexts; `bench/start/start.mjs` measures and prints the figures.
+pub fn start() -> anyhow::Result<()> {
+    setup::browser()?;
+    let out = crate::dist()?;
+    let (server, address) = crate::start_server(&out.join("casebook-server"), &out.join("app"), "bench-start-data")?;
+    step("Measuring the first visit on a poor line (150 ms, 1.6 Mbps down, 750 kbps up, CPU x4; median of 5)");
+    let result = run_command(
+        Command::new("node")
+            .arg("bench/start/start.mjs")
+            .env("CASEBOOK_URL", format!("http://{address}"))
+            .env("CHROMIUM", setup::CHROMIUM),
+    );
+    drop(server);
+    result
+}
+
 /// `cargo xtask bench sync`: see `crates/server/benches/sync.rs`.
 pub fn sync() -> anyhow::Result<()> {
     server_bench("sync", "Measuring sync over HTTP (release build of the server)")

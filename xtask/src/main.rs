@@ -27,7 +27,8 @@ commands:
   bench search   our in-browser search against MiniSearch and FlexSearch, in headless Chromium
   bench sync     push throughput and latency, and catch-up, on SQLite and PostgreSQL
   bench load     simulated agents polling and editing: p50/p99 and the largest agent count served
-  bench          all three, one after another
+  bench start    the first visit on a poor line (throttled Chromium): search box, first result, bytes
+  bench          all four, one after another
   setup   only install and check the toolchain";
 
 fn main() -> ExitCode {
@@ -41,11 +42,13 @@ fn main() -> ExitCode {
             Some("search") => bench::search(),
             Some("sync") => bench::sync(),
             Some("load") => bench::load(),
+            Some("start") => bench::start(),
             None => bench::search()
                 .and_then(|()| bench::sync())
-                .and_then(|()| bench::load()),
+                .and_then(|()| bench::load())
+                .and_then(|()| bench::start()),
             Some(other) => {
-                eprintln!("unknown benchmark {other:?}; available: search, sync, load");
+                eprintln!("unknown benchmark {other:?}; available: search, sync, load, start");
                 return ExitCode::from(2);
             }
         },
@@ -129,7 +132,7 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target"))
 }
 
-fn dist() -> anyhow::Result<PathBuf> {
+pub fn dist() -> anyhow::Result<PathBuf> {
     setup::build_tools()?;
     build_app()?;
     let server = build_server(true)?;
@@ -372,24 +375,33 @@ fn api_fuzzing() -> anyhow::Result<()> {
 /// stopped when the guard is dropped. With `app`, it serves the built app from `dist/`.
 fn start_test_server(data: &str, app: bool) -> anyhow::Result<(ChildGuard, String)> {
     let server = build_server(false)?;
+    let data_dir = root().join("target").join(data);
+    let dist = if app {
+        root().join("dist")
+    } else {
+        data_dir.join("no-app")
+    };
+    start_server(&server, &dist, data)
+}
+
+/// `server` with demo content, serving the app in `dist`, with a new data folder
+/// `target/<data>`, on a free port; stopped when the guard is dropped.
+pub fn start_server(server: &Path, dist: &Path, data: &str) -> anyhow::Result<(ChildGuard, String)> {
     let data = root().join("target").join(data);
     if data.exists() {
         std::fs::remove_dir_all(&data)?;
     }
     let address = format!("127.0.0.1:{}", free_port()?);
-    let mut command = Command::new(&server);
+    let mut command = Command::new(server);
     command
         .current_dir(root())
         .args(["--bind", &address, "--demo"])
         .arg("--data-dir")
         .arg(&data)
+        .arg("--dist")
+        .arg(dist)
         .env("RUST_LOG", "warn");
-    if app {
-        command.arg("--dist").arg(root().join("dist"));
-    } else {
-        command.arg("--dist").arg(data.join("no-app"));
-    }
-    let mut guard = ChildGuard(command.spawn().context("could not start the server for the tests")?);
+    let mut guard = ChildGuard(command.spawn().context("could not start the server")?);
     wait_for(&address, &mut guard.0)?;
     Ok((guard, address))
 }
@@ -414,7 +426,8 @@ fn wait_for(address: &str, child: &mut Child) -> anyhow::Result<()> {
 }
 
 /// Stops the child process when dropped, whatever happened.
-struct ChildGuard(Child);
+#[derive(Debug)]
+pub struct ChildGuard(Child);
 
 impl Drop for ChildGuard {
     fn drop(&mut self) {

@@ -189,7 +189,7 @@ fn wasm_bindgen() -> anyhow::Result<()> {
         .context("could not install wasm-bindgen-cli; check that crates.io is reachable")
 }
 
-fn browser() -> anyhow::Result<()> {
+pub fn browser() -> anyhow::Result<()> {
     let chromium = output_of(CHROMIUM, &["--version"]);
     let driver = output_of(CHROMEDRIVER, &["--version"]);
     if let (Some(chromium), Some(driver)) = (&chromium, &driver) {
