@@ -89,17 +89,14 @@ async fn a_state_changing_request_without_the_custom_header_is_refused_and_audit
         let reply = call(&app, Method::POST, "/api/sync/push", Some(&cookie), Some(push), false).await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", db.name);
         assert_eq!(reply.body["code"], "csrf_header_missing");
-        let denied = state
-            .store
-            .read_audit(
-                &casebook_server::store::AuditFilter {
-                    result: Some("denied".into()),
-                    ..Default::default()
-                },
-                casebook_server::store::AuditScope::Everything,
-            )
-            .await
-            .expect("audit");
+        let denied = common::audit_all(
+            &state.store,
+            casebook_server::store::AuditFilter {
+                result: Some("denied".into()),
+                ..Default::default()
+            },
+        )
+        .await;
         assert!(
             denied
                 .iter()

@@ -314,17 +314,14 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
             "{}: nothing of a refused push is written",
             db.name
         );
-        let denied = state
-            .store
-            .read_audit(
-                &casebook_server::store::AuditFilter {
-                    result: Some("denied".into()),
-                    ..Default::default()
-                },
-                casebook_server::store::AuditScope::Everything,
-            )
-            .await
-            .expect("audit");
+        let denied = common::audit_all(
+            &state.store,
+            casebook_server::store::AuditFilter {
+                result: Some("denied".into()),
+                ..Default::default()
+            },
+        )
+        .await;
         assert!(denied.iter().any(|e| e.action == "sync.push"), "{denied:?}");
         // The specialist publishes it.
         let reply = call(
@@ -339,17 +336,14 @@ async fn an_edit_outside_the_role_is_refused_whole_and_audited() {
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
         assert_eq!(count_changes(&store).await, seeded + 6);
         // The audit log says who changed which fields.
-        let pushes = state
-            .store
-            .read_audit(
-                &casebook_server::store::AuditFilter {
-                    result: Some("ok".into()),
-                    ..Default::default()
-                },
-                casebook_server::store::AuditScope::Everything,
-            )
-            .await
-            .expect("audit");
+        let pushes = common::audit_all(
+            &state.store,
+            casebook_server::store::AuditFilter {
+                result: Some("ok".into()),
+                ..Default::default()
+            },
+        )
+        .await;
         let entry = pushes
             .iter()
             .find(|e| e.action == "sync.push" && e.actor.as_deref() == Some("specialist@acme.test"))
