@@ -402,13 +402,7 @@ pub fn admit(
     now_ms: u64,
 ) -> Result<Admission, PushError> {
     let (object, _) = mutation.op.field_key();
-    let Some(root_name) = tool::root_of(object) else {
-        return Err(PushError::NoSuchObject {
-            id: mutation.id,
-            reason: format!("{object} is not something Casebook stores"),
-        });
-    };
-    tool::check(actor, root, &mutation.op).map_err(|r| PushError::refused(mutation.id, r))?;
+    let root_name = tool::check(actor, root, &mutation.op).map_err(|r| PushError::refused(mutation.id, r))?;
     let clock = admit_clock(mutation, seq, now_ms)?;
     let audience = tool::audience(actor, root, &mutation.op);
     let before = tool::scope(root_name, root);

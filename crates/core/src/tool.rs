@@ -112,12 +112,19 @@ pub fn root_of(object: &str) -> Option<&str> {
     route(object).map(|(_, root)| root)
 }
 
-/// Checks one edit against the rules of the tool that owns its object.
-pub fn check(actor: &Actor<'_>, root: &RootState, op: &Op) -> Result<(), Refusal> {
+/// The tool owning the object an edit touches, and the object's root; the refusal of an
+/// edit no tool owns.
+fn route_op(op: &Op) -> Result<(&'static dyn Tool, &str), Refusal> {
     let (object, field) = op.field_key();
-    let (tool, _) = route(object)
-        .ok_or_else(|| Refusal::NoSuchObject(format!("{object}/{field} is not something Casebook stores")))?;
-    tool.check(actor, root, op)
+    route(object).ok_or_else(|| Refusal::NoSuchObject(format!("{object}/{field} is not something Casebook stores")))
+}
+
+/// Checks one edit against the rules of the tool that owns its object, and returns the
+/// object's root.
+pub fn check<'o>(actor: &Actor<'_>, root: &RootState, op: &'o Op) -> Result<&'o str, Refusal> {
+    let (tool, root_name) = route_op(op)?;
+    tool.check(actor, root, op)?;
+    Ok(root_name)
 }
 
 /// Checks edits in order, as the server would apply them: each sees the root as the earlier
@@ -128,12 +135,7 @@ pub fn check_all(actor: &Actor<'_>, view: &Overlay<'_>, ops: &[Op]) -> Result<()
         let Op::SetField {
             object, field, value, ..
         } = op;
-        let root = root_of(object).ok_or_else(|| {
-            (
-                i,
-                Refusal::NoSuchObject(format!("{object}/{field} is not something Casebook stores")),
-            )
-        })?;
+        let (_, root) = route_op(op).map_err(|r| (i, r))?;
         let state = roots.entry(root).or_insert_with(|| RootState::shown(view, root));
         check(actor, state, op).map_err(|r| (i, r))?;
         if object == root {

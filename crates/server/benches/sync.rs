@@ -371,6 +371,15 @@ impl ScopedLog {
         }
     }
 
+    /// How many entries the log holds.
+    async fn head(&self) -> u64 {
+        self.store
+            .pull(&self.platform, "head-reader", 0, 1)
+            .await
+            .expect("pull")
+            .head
+    }
+
     /// The median of `n` pulls from the start of the log by `reader`.
     async fn first_pull(&self, reader: &User, n: usize) -> Duration {
         let client = format!("first-{}", uuid_like(reader));
@@ -409,20 +418,10 @@ async fn measure_scopes(db: &'static str, database_url: Option<String>) -> Vec<S
         1.0
     ));
     let empty_small = log.first_pull(&log.outsider, 20).await;
-    let small = log
-        .store
-        .pull(&log.platform, "head-reader", 0, 1)
-        .await
-        .expect("pull")
-        .head;
+    let small = log.head().await;
     log.grow(100_000 - small as usize, 2).await;
     let empty_large = log.first_pull(&log.outsider, 20).await;
-    let large = log
-        .store
-        .pull(&log.platform, "head-reader", 0, 1)
-        .await
-        .expect("pull")
-        .head;
+    let large = log.head().await;
     lines.push(format!(
         "| {db:<10} | empty scope, {small} entries | {:>8.3} ms | {:>7} | {:>5.2} |",
         empty_small.as_secs_f64() * 1e3,

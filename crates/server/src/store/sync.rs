@@ -9,6 +9,7 @@
 //!   pull reports those events, and `history` serves a newly shared root's earlier changes.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::scope::Actor;
@@ -53,6 +54,22 @@ pub struct Pushed {
     pub response: PushResponse,
     /// How many mutations this push applied (the request's last ones).
     pub applied: usize,
+}
+
+/// The stored fold of `root`'s own fields (empty when the root does not exist), read through a
+/// transaction or the pool.
+async fn root_state<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    root: &str,
+) -> anyhow::Result<RootState> {
+    let row = sqlx::query("SELECT state FROM sync_roots WHERE root = $1")
+        .bind(root)
+        .fetch_optional(executor)
+        .await?;
+    match row {
+        Some(row) => Ok(serde_json::from_str(&row.try_get::<String, _>(0)?)?),
+        None => Ok(RootState::default()),
+    }
 }
 
 /// The columns `change_from_row` reads, from `sync_changes c` with [`author_joins`].
@@ -136,33 +153,22 @@ impl Store {
         let mut roots: BTreeMap<String, (RootState, bool)> = BTreeMap::new();
         for (i, mutation) in fresh.iter().enumerate() {
             let seq = head + 1 + i as u64;
-            let root_name = tool::root_of(mutation.op.field_key().0).map(str::to_string);
-            if let Some(name) = &root_name
-                && !roots.contains_key(name)
-            {
-                let state = self.root_state(&mut tx, name).await?;
-                roots.insert(name.clone(), (state, false));
-            }
-            let mut scratch = RootState::default();
-            let (state, changed) = match &root_name {
-                Some(name) => roots
-                    .get_mut(name)
-                    .map(|(s, c)| (s, Some(c)))
-                    .unwrap_or((&mut scratch, None)),
-                None => (&mut scratch, None),
+            // An object no tool owns has no root; `admit` refuses it on an empty state.
+            let root_name = tool::root_of(mutation.op.field_key().0).unwrap_or_default();
+            let (state, changed) = match roots.entry(root_name.to_string()) {
+                Entry::Occupied(entry) => entry.into_mut(),
+                Entry::Vacant(entry) => entry.insert((root_state(&mut *tx, root_name).await?, false)),
             };
             let admitted = match admit(&actor, &request.client_id, state, mutation, seq, now_ms) {
                 Ok(admitted) => admitted,
                 Err(error) => {
-                    let owner = tool::scope(root_name.as_deref().unwrap_or(""), state)
+                    let owner = tool::scope(root_name, state)
                         .map(|s| s.owner().to_string())
                         .filter(|o| *o != author.org_id);
                     return Err(PushFailure::Refused { error, owner });
                 }
             };
-            if let Some(changed) = changed {
-                *changed |= admitted.root_changed;
-            }
+            *changed |= admitted.root_changed;
             sqlx::query(
                 "INSERT INTO sync_changes (seq, client_id, mutation_id, clock, op, root, audience) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -310,21 +316,6 @@ impl Store {
         rows.iter().map(|row| Ok(row.try_get::<String, _>(3)?)).collect()
     }
 
-    async fn root_state(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        root: &str,
-    ) -> anyhow::Result<RootState> {
-        let row = sqlx::query("SELECT state FROM sync_roots WHERE root = $1")
-            .bind(root)
-            .fetch_optional(&mut **tx)
-            .await?;
-        match row {
-            Some(row) => Ok(serde_json::from_str(&row.try_get::<String, _>(0)?)?),
-            None => Ok(RootState::default()),
-        }
-    }
-
     /// The client's last applied mutation id, checking the client is `user_id`'s.
     async fn client_last(&self, user_id: &str, client_id: &str) -> Result<u64, PushFailure> {
         let owner = sqlx::query("SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
@@ -409,9 +400,7 @@ impl Store {
         before: u64,
         limit: usize,
     ) -> Result<HistoryResponse, PushFailure> {
-        let mut tx = self.pool.begin().await?;
-        let state = self.root_state(&mut tx, root).await?;
-        drop(tx);
+        let state = root_state(&self.pool, root).await?;
         let readable = tool::scope(root, &state).is_some_and(|s| s.may_read(&reader.org_id));
         let granted: Option<i64> =
             sqlx::query("SELECT MAX(seq) FROM sync_access WHERE org_id = $1 AND root = $2 AND granted = 1")
