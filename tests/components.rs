@@ -218,6 +218,7 @@ fn the_sync_summary_says_what_waits_and_why() {
             email: "a@acme.test".into(),
             name: "A".into(),
             role: Role::Agent,
+            ui_lang: None,
         },
         replica: Rc::new(Replica::default()),
         pending: Rc::new((1..=pending).map(edit).collect()),

@@ -205,16 +205,42 @@ pub fn title(i18n: &crate::i18n::I18n, user: &casebook_core::wire::User) -> Stri
 }
 
 /// The header's language picker: each language in its own name, remembered on this device
-/// and, signed in, for the person.
+/// and, signed in, for the person (so it follows them to another device).
 #[component]
 fn LanguagePicker() -> Html {
     let i18n = use_i18n();
+    let handle = use_session();
+    // Signing in (or the session loading) brings the person's own choice.
+    {
+        let i18n = i18n.clone();
+        let chosen = match &handle.session {
+            Session::SignedIn(user) => user.ui_lang.as_deref().and_then(Lang::from_tag),
+            _ => None,
+        };
+        use_effect_with(chosen, move |chosen| {
+            if let Some(lang) = *chosen
+                && lang != i18n.lang()
+            {
+                i18n.choose(lang);
+            }
+        });
+    }
     let onchange = {
         let i18n = i18n.clone();
+        let signed_in = matches!(handle.session, Session::SignedIn(_));
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(lang) = Lang::from_tag(&select.value()) {
                 i18n.choose(lang);
+                if signed_in {
+                    let choice = casebook_core::wire::LanguageChoice {
+                        lang: lang.code().to_owned(),
+                    };
+                    // Offline, the device remembers it; the person's choice follows the next time.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = crate::api::put_no_content("/api/session/language", &choice).await;
+                    });
+                }
             }
         })
     };
