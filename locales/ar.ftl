@@ -115,3 +115,27 @@ error-out_of_scope = هذا يخص مؤسسة أخرى.
 error-no_such_object = هذا لم يعد موجودًا.
 error-client_of_another_person = هذه التعديلات تخص شخصًا آخر على هذا الجهاز.
 error-write_quota = مساحة التخزين لمؤسستك ممتلئة. اسأل المسؤول.
+
+## لوحة الأوامر (Ctrl-K) واختصارات لوحة المفاتيح (?)
+
+palette-title = انتقل أو نفّذ
+palette-input = ابحث عن صفحة أو سياسة أو حملة أو إجراء
+palette-placeholder = اكتب للعثور على صفحة أو سياسة أو حملة أو إجراء…
+palette-nothing = لا توجد نتائج. جرّب كلمة أخرى.
+palette-hint = ↑ ↓ للاختيار · Enter للفتح · Esc للإغلاق
+palette-kind-page = صفحة
+palette-kind-account = الحساب
+palette-kind-policy = سياسة
+palette-kind-sweep = حملة
+palette-language = غيّر لغة الواجهة إلى { $language }
+shortcut-palette = افتح لوحة الأوامر
+shortcut-help = اعرض هذه الاختصارات
+shortcut-close = أغلق نافذة أو لوحة
+shortcut-search = انتقل إلى مربع البحث
+shortcut-copy-link = انسخ رابط هذا القسم
+shortcut-unnamed = إجراء في الصفحة
+shortcuts-title = اختصارات لوحة المفاتيح
+shortcuts-everywhere = في كل مكان
+shortcuts-this-page = في هذه الصفحة
+shortcuts-not-while-typing = لا تعمل اختصارات المفتاح الواحد أثناء الكتابة في حقل.
+shortcuts-close = إغلاق

@@ -114,3 +114,27 @@ error-out_of_scope = This belongs to another organisation.
 error-no_such_object = This no longer exists.
 error-client_of_another_person = These edits belong to another person on this device.
 error-write_quota = Your organisation's storage is full. Ask your administrator.
+
+## Command palette (Ctrl-K) and the keyboard shortcuts overlay (?)
+
+palette-title = Go to or do
+palette-input = Search for a page, policy, sweep or action
+palette-placeholder = Type to find a page, policy, sweep or action…
+palette-nothing = Nothing matches. Try another word.
+palette-hint = ↑ ↓ to choose · Enter to open · Esc to close
+palette-kind-page = Page
+palette-kind-account = Account
+palette-kind-policy = Policy
+palette-kind-sweep = Sweep
+palette-language = Switch the interface to { $language }
+shortcut-palette = Open the command palette
+shortcut-help = Show these shortcuts
+shortcut-close = Close a dialog or panel
+shortcut-search = Go to the search box
+shortcut-copy-link = Copy the link to this section
+shortcut-unnamed = Page action
+shortcuts-title = Keyboard shortcuts
+shortcuts-everywhere = Everywhere
+shortcuts-this-page = On this page
+shortcuts-not-while-typing = Single-key shortcuts do nothing while you type in a field.
+shortcuts-close = Close

@@ -112,3 +112,27 @@ error-out_of_scope = Esto pertenece a otra organización.
 error-no_such_object = Esto ya no existe.
 error-client_of_another_person = Estos cambios son de otra persona en este dispositivo.
 error-write_quota = El almacenamiento de tu organización está lleno. Pregunta a tu administrador.
+
+## Paleta de comandos (Ctrl-K) y atajos de teclado (?)
+
+palette-title = Ir a o hacer
+palette-input = Busca una página, política, barrido o acción
+palette-placeholder = Escribe para encontrar una página, política, barrido o acción…
+palette-nothing = No hay coincidencias. Prueba con otra palabra.
+palette-hint = ↑ ↓ para elegir · Intro para abrir · Esc para cerrar
+palette-kind-page = Página
+palette-kind-account = Cuenta
+palette-kind-policy = Política
+palette-kind-sweep = Barrido
+palette-language = Cambiar la interfaz a { $language }
+shortcut-palette = Abrir la paleta de comandos
+shortcut-help = Mostrar estos atajos
+shortcut-close = Cerrar un diálogo o panel
+shortcut-search = Ir al cuadro de búsqueda
+shortcut-copy-link = Copiar el enlace a esta sección
+shortcut-unnamed = Acción de la página
+shortcuts-title = Atajos de teclado
+shortcuts-everywhere = En todas partes
+shortcuts-this-page = En esta página
+shortcuts-not-while-typing = Los atajos de una tecla no hacen nada mientras escribes en un campo.
+shortcuts-close = Cerrar

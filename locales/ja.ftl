@@ -102,3 +102,27 @@ error-out_of_scope = これは別の組織のものです。
 error-no_such_object = これはもう存在しません。
 error-client_of_another_person = これらの編集はこの端末の別の人のものです。
 error-write_quota = 組織のストレージがいっぱいです。管理者に問い合わせてください。
+
+## コマンドパレット（Ctrl-K）とキーボードショートカット（?）
+
+palette-title = 移動・操作
+palette-input = ページ、ポリシー、スイープ、操作を検索
+palette-placeholder = 入力してページ、ポリシー、スイープ、操作を探す…
+palette-nothing = 該当なし。別の言葉で試してください。
+palette-hint = ↑ ↓ で選択 · Enter で開く · Esc で閉じる
+palette-kind-page = ページ
+palette-kind-account = アカウント
+palette-kind-policy = ポリシー
+palette-kind-sweep = スイープ
+palette-language = 表示言語を { $language } に切り替え
+shortcut-palette = コマンドパレットを開く
+shortcut-help = このショートカット一覧を表示
+shortcut-close = ダイアログやパネルを閉じる
+shortcut-search = 検索ボックスへ移動
+shortcut-copy-link = このセクションへのリンクをコピー
+shortcut-unnamed = ページの操作
+shortcuts-title = キーボードショートカット
+shortcuts-everywhere = どこでも
+shortcuts-this-page = このページ
+shortcuts-not-while-typing = フィールドに入力中は、1 キーのショートカットは動作しません。
+shortcuts-close = 閉じる
