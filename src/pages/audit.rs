@@ -336,9 +336,9 @@ pub fn AuditPage() -> Html {
                                         data-action={e.action.clone()}>
                                         <td class="audit-time">{ time_cell(&i18n, e) }</td>
                                         <td><bdi>{ e.actor.clone().unwrap_or_else(|| "—".into()) }</bdi></td>
-                                        <td title={e.action.clone()}>{ action_name(&i18n, &e.action) }</td>
+                                        <td class="audit-action" title={e.action.clone()}>{ action_name(&i18n, &e.action) }</td>
                                         <td class="audit-object"><bdi>{ e.object.clone().unwrap_or_default() }</bdi></td>
-                                        <td>{ result_name(&i18n, &e.result) }</td>
+                                        <td class="audit-result">{ result_name(&i18n, &e.result) }</td>
                                         <td class="audit-detail" title={readable.is_some().then(|| detail.to_string())}>
                                             <bdi>{ readable.unwrap_or_else(|| detail.to_string()) }</bdi>
                                         </td>

@@ -26,7 +26,7 @@ pub fn SettingsPage() -> Html {
                         <h2 id="account-title">{ i18n.t("settings-account") }</h2>
                         <p>{ crate::tr!(i18n, "settings-who", name = user.name.as_str(), title = title(&i18n, user),
                             org = user.org_name.as_str()) }</p>
-                        <p class="muted" dir="ltr">{ &user.email }</p>
+                        <p class="muted"><bdi>{ &user.email }</bdi></p>
                         <ChangePassword />
                     </section>
                 },
