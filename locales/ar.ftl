@@ -219,6 +219,7 @@ audit-object = العنصر
 audit-result = النتيجة
 audit-detail = التفاصيل
 audit-request = الطلب
+audit-anonymous = غير مسجّل الدخول
 audit-client-time = ساعة الجهاز: { $time }
 audit-count = { $count ->
     [zero] لا توجد إدخالات معروضة.

@@ -212,6 +212,7 @@ audit-object = Object
 audit-result = Result
 audit-detail = Detail
 audit-request = Request
+audit-anonymous = not signed in
 audit-client-time = Device clock: { $time }
 audit-count = { $count ->
     [one] 1 entry shown.

@@ -210,6 +210,7 @@ audit-object = Objeto
 audit-result = Resultado
 audit-detail = Detalle
 audit-request = Solicitud
+audit-anonymous = sin sesión
 audit-client-time = Reloj del dispositivo: { $time }
 audit-count = { $count ->
     [one] Se muestra 1 entrada.

@@ -200,6 +200,7 @@ audit-object = 対象
 audit-result = 結果
 audit-detail = 詳細
 audit-request = リクエスト
+audit-anonymous = 未サインイン
 audit-client-time = 端末の時計: { $time }
 audit-count = { $count } 件を表示（新しい順）。
 audit-show-older = 古いエントリーを表示

@@ -335,7 +335,13 @@ pub fn AuditPage() -> Html {
                                     <tr class={classes!("audit-row", e.result.clone())} data-id={e.id.to_string()}
                                         data-action={e.action.clone()}>
                                         <td class="audit-time">{ time_cell(&i18n, e) }</td>
-                                        <td><bdi>{ e.actor.clone().unwrap_or_else(|| "—".into()) }</bdi></td>
+                                        <td>
+                                            if let Some(actor) = &e.actor {
+                                                <bdi>{ actor }</bdi>
+                                            } else {
+                                                <span class="muted">{ i18n.t("audit-anonymous") }</span>
+                                            }
+                                        </td>
                                         <td class="audit-action" title={e.action.clone()}>{ action_name(&i18n, &e.action) }</td>
                                         <td class="audit-object"><bdi>{ e.object.clone().unwrap_or_default() }</bdi></td>
                                         <td class="audit-result">{ result_name(&i18n, &e.result) }</td>
