@@ -26,7 +26,9 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_FIELDS: usize = 40;
-pub const MAX_BODY_CHARS: usize = 8_000;
+/// A body's length in one language (a whole version is stored as one sync value, at most
+/// [`crate::sync::MAX_VALUE_BYTES`]).
+pub const MAX_BODY_CHARS: usize = 2_000;
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_AREA_CHARS: usize = 60;
 pub const MAX_LABEL_CHARS: usize = 120;
@@ -37,7 +39,7 @@ pub const MAX_PATTERN_CHARS: usize = 40;
 /// Most `if`/`for` blocks open inside one another.
 pub const MAX_NESTING: usize = 8;
 /// The longest text a note may render to.
-pub const MAX_RENDERED_CHARS: usize = 20_000;
+pub const MAX_RENDERED_CHARS: usize = 5_000;
 /// Most links one `links` field holds (one per line).
 pub const MAX_LINKS: usize = 20;
 /// The template engine's instruction budget for one render.
@@ -163,11 +165,11 @@ impl FieldKind {
     pub fn max_chars(&self) -> usize {
         match self {
             FieldKind::Text => 300,
-            FieldKind::Multiline => 5_000,
+            FieldKind::Multiline => 2_000,
             FieldKind::Choice { .. } => MAX_OPTION_CHARS,
             FieldKind::Handle => 100,
             FieldKind::Url => 2_048,
-            FieldKind::Links => 8_000,
+            FieldKind::Links => 4_000,
             FieldKind::Date => 10,
             FieldKind::Number { .. } => 20,
             FieldKind::CaseId { .. } => 64,

@@ -34,8 +34,8 @@ pub const MAX_VERSIONS: u32 = 500;
 pub const MAX_SHARED: usize = 100;
 /// Most policy references a note records.
 pub const MAX_POLICY_REFS: usize = 20;
-/// The largest stored template version or note, in bytes of JSON.
-pub const MAX_JSON_BYTES: usize = 96 * 1024;
+/// The largest stored template version or note, in bytes of JSON: one sync value.
+pub const MAX_JSON_BYTES: usize = crate::sync::MAX_VALUE_BYTES;
 
 /// A saved note. Its author and time of arrival are the sync change's; `at_ms` is when it
 /// was written on the device.

@@ -335,7 +335,7 @@ fn who_writes_notes() {
             actor("vendor-a", Role::Agent),
             &created,
             body(&huge),
-            "invalid: the note's text may be at most 20000 characters",
+            "invalid: the note's text may be at most 5000 characters",
         ),
         (
             "the text is not empty",
