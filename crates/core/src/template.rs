@@ -924,3 +924,22 @@ pub fn defaults(template: &Template) -> BTreeMap<String, String> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+/// Reads one template file (YAML in the shape of [`Template`]) and checks it; errors name
+/// the file and, where YAML can tell, the line.
+#[cfg(feature = "import")]
+pub fn from_yaml(file: &str, source: &str) -> Result<Template, Vec<String>> {
+    if source.len() > 64 * 1024 {
+        return Err(vec![format!("{file}: a template file may be at most 64 KB")]);
+    }
+    let template: Template = serde_yaml_ng::from_str(source).map_err(|e| {
+        vec![match e.location() {
+            Some(at) => format!("{file}, line {}: {e}", at.line()),
+            None => format!("{file}: {e}"),
+        }]
+    })?;
+    template
+        .check()
+        .map_err(|errors| errors.iter().map(|e| format!("{file}: {e}")).collect::<Vec<_>>())?;
+    Ok(template)
+}

@@ -276,3 +276,28 @@ async fn template_and_note_writes_obey_roles_and_published_versions_never_change
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_templates_reach_both_vendors_through_the_push_service() {
+    for db in databases().await {
+        let store = db.open().await;
+        casebook_server::demo::create_accounts(&store).await.expect("demo");
+        let (_, app) = service(store.clone()).await;
+        let expected = casebook_server::demo::demo_templates().expect("templates").len();
+        for email in ["agent@demo.casebook.test", "agent@northwind.casebook.test"] {
+            let reply = common::try_sign_in(&app, email, casebook_server::demo::PASSWORD).await;
+            assert_eq!(reply.status, StatusCode::OK, "{}: {email}", db.name);
+            let cookie = reply.headers[axum::http::header::SET_COOKIE]
+                .to_str()
+                .expect("ascii")
+                .split(';')
+                .next()
+                .expect("name=value")
+                .to_string();
+            let mut replica = Replica::default();
+            pull_all(&app, &cookie, "client-demo-01", &mut replica).await;
+            let view = casebook_core::sync::Overlay::new(&replica, &[]);
+            assert_eq!(notes::list(&view).len(), expected, "{}: {email}", db.name);
+        }
+    }
+}
