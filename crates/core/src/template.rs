@@ -85,6 +85,16 @@ impl Language {
         }
     }
 
+    /// The language's name in English, so "arabic" finds Arabic templates.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Es => "Spanish",
+            Language::Ar => "Arabic",
+            Language::Ja => "Japanese",
+        }
+    }
+
     pub fn is_rtl(self) -> bool {
         self == Language::Ar
     }
@@ -920,6 +930,57 @@ pub fn defaults(template: &Template) -> BTreeMap<String, String> {
         .iter()
         .map(|f| (f.name.clone(), f.default.clone()))
         .collect()
+}
+
+/// The search index over templates: one document per language variant (key `id@lang`),
+/// with the name, kind and language in the title and heading, field labels and body text in
+/// the body, and the policy area and language as facets.
+pub fn search_index(templates: &[Template]) -> crate::search::SearchIndex {
+    let mut builder = crate::search::IndexBuilder::new();
+    for t in templates {
+        for (lang, variant) in &t.variants {
+            let heading = format!(
+                "{} {} {} {}",
+                t.kind.code(),
+                lang.code(),
+                lang.endonym(),
+                lang.english_name()
+            );
+            let labels: Vec<&str> = t.fields.iter().map(|f| t.label_in(f, *lang)).collect();
+            let body = format!("{} {} {}", t.name, labels.join(" "), variant.body);
+            builder.add(&crate::search::Document {
+                key: format!("{}@{}", t.id, lang.code()),
+                title: t.name_in(*lang),
+                heading: &heading,
+                body: &body,
+                area: &t.area,
+                regions: &[],
+                lang: lang.code(),
+                actions: &[],
+            });
+        }
+    }
+    builder.build()
+}
+
+/// The ids of the templates matching `query`, best first, each once (an empty query: none).
+pub fn search(engine: &mut crate::search::Engine, query: &str, limit: usize) -> Vec<(String, Language)> {
+    let results = engine.search(query, &crate::search::Filters::default(), limit.saturating_mul(4));
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for hit in results.hits {
+        let key = engine.index().key(hit.doc);
+        let Some((id, lang)) = key.rsplit_once('@') else {
+            continue;
+        };
+        if seen.insert(id.to_string()) {
+            out.push((id.to_string(), Language::from_code(lang).unwrap_or(Language::En)));
+        }
+        if out.len() == limit {
+            break;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -381,3 +381,37 @@ fn a_template_round_trips_through_json() {
     let back: Template = serde_json::from_value(json).expect("back");
     assert_eq!(back, t);
 }
+
+#[test]
+fn templates_are_found_by_name_kind_area_and_language() {
+    let mut notice = escalation();
+    notice.id = "spam-notice".into();
+    notice.kind = Kind::Notice;
+    notice.name = "Spam suspension notice".into();
+    notice.area = "platform-manipulation-spam".into();
+    notice.fields = vec![field("account", FieldKind::Handle, true)];
+    notice.variants = BTreeMap::from([
+        (
+            Language::En,
+            variant("Your account {{ account }} is suspended for spam."),
+        ),
+        (
+            Language::Es,
+            variant("Tu cuenta {{ account }} está suspendida por spam."),
+        ),
+    ]);
+    let index = search_index(&[escalation(), notice]);
+    let mut engine = crate::search::Engine::new(index);
+    let ids = |engine: &mut crate::search::Engine, q: &str| -> Vec<String> {
+        search(engine, q, 10).into_iter().map(|(id, _)| id).collect()
+    };
+    assert_eq!(ids(&mut engine, "threat"), ["escalate-threat"]);
+    assert_eq!(ids(&mut engine, "escalation"), ["escalate-threat"]);
+    assert_eq!(ids(&mut engine, "spam"), ["spam-notice"]);
+    assert_eq!(ids(&mut engine, "arabic"), ["escalate-threat"]);
+    assert_eq!(ids(&mut engine, "noti"), ["spam-notice"], "prefixes match as you type");
+    assert_eq!(
+        search(&mut engine, "العربية", 10),
+        [("escalate-threat".to_string(), Language::Ar)]
+    );
+}
