@@ -607,7 +607,7 @@ fn Composer(props: &ComposerProps) -> Html {
                     </select>
                     { for fields }
                     <div class="button-row">
-                        <button type="submit" id="copy-save" aria-describedby="copy-hint">{ i18n.t("templates-copy-save") }</button>
+                        <button type="submit" id="copy-save" class="primary" aria-describedby="copy-hint">{ i18n.t("templates-copy-save") }</button>
                     </div>
                     <p id="copy-hint" class="muted">{ i18n.t("templates-copy-hint") }</p>
                     { outcome_view }
