@@ -610,7 +610,10 @@ fn check_body(lang: Language, body: &str, fields: &[FieldDef]) -> Result<(), Tem
         }
     }
     let env = environment();
-    let template = env.template_from_str(body).map_err(|e| engine_error(lang, body, &e))?;
+    let prepared = Prepared::new(body);
+    let template = env
+        .template_from_str(&prepared.source)
+        .map_err(|e| engine_error(lang, &prepared, &e))?;
     let known: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let mut unknown: Vec<String> = template
         .undeclared_variables(false)
@@ -630,7 +633,7 @@ fn check_body(lang: Language, body: &str, fields: &[FieldDef]) -> Result<(), Tem
     let sample: BTreeMap<String, String> = fields.iter().map(|f| (f.name.clone(), sample_value(&f.kind))).collect();
     template
         .render(context(fields, &sample, lang))
-        .map_err(|e| engine_error(lang, body, &e))?;
+        .map_err(|e| engine_error(lang, &prepared, &e))?;
     Ok(())
 }
 
@@ -652,9 +655,63 @@ fn first_use(body: &str, name: &str) -> Option<usize> {
     })
 }
 
-fn engine_error(lang: Language, body: &str, e: &minijinja::Error) -> TemplateError {
+/// A body as the engine compiles it: a block tag that ends a line holding text keeps the
+/// line's newline (`+%}`), so `Hello{% if x %} {{ x }}{% endif %}` stays one line of its own
+/// while a line holding only block tags disappears. `inserted` maps offsets back.
+struct Prepared<'a> {
+    body: &'a str,
+    source: String,
+    /// Offsets in `source` where a `+` was inserted, ascending.
+    inserted: Vec<usize>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(body: &'a str) -> Prepared<'a> {
+        let mut source = String::with_capacity(body.len() + 16);
+        let mut inserted = Vec::new();
+        for line in body.split_inclusive('\n') {
+            let (text, newline) = match line.strip_suffix('\n') {
+                Some(text) => (text, "\n"),
+                None => (line, ""),
+            };
+            let trimmed = text.trim_end_matches([' ', '\t', '\r']);
+            let mut rest_only_tags = String::new();
+            let mut last_end = 0;
+            for (start, inner, block) in tags(text) {
+                rest_only_tags.push_str(&text[last_end..start]);
+                last_end = start + 2 + inner.len() + 2;
+                if !block {
+                    // A placeholder is text.
+                    rest_only_tags.push('x');
+                }
+            }
+            rest_only_tags.push_str(&text[last_end.min(text.len())..]);
+            let only_tags = rest_only_tags.trim().is_empty();
+            let ends_with_block = trimmed.ends_with("%}") && !trimmed.ends_with("-%}") && !trimmed.ends_with("+%}");
+            if !newline.is_empty() && !only_tags && ends_with_block && tags(text).last().is_some_and(|t| t.2) {
+                let at = source.len() + trimmed.len() - 2;
+                source.push_str(&trimmed[..trimmed.len() - 2]);
+                source.push_str("+%}");
+                source.push_str(&text[trimmed.len()..]);
+                inserted.push(at);
+            } else {
+                source.push_str(text);
+            }
+            source.push_str(newline);
+        }
+        Prepared { body, source, inserted }
+    }
+
+    /// The offset in the body of `offset` in the source.
+    fn original(&self, offset: usize) -> usize {
+        offset - self.inserted.iter().take_while(|at| **at < offset).count()
+    }
+}
+
+fn engine_error(lang: Language, prepared: &Prepared<'_>, e: &minijinja::Error) -> TemplateError {
+    let body = prepared.body;
     let at = match (e.range(), e.line()) {
-        (Some(range), _) => Position::at(body, range.start),
+        (Some(range), _) => Position::at(body, prepared.original(range.start)),
         (None, Some(line)) => Position { line, column: 1 },
         (None, None) => Position { line: 1, column: 1 },
     };
@@ -740,12 +797,13 @@ pub fn render(
         ));
     }
     let env = environment();
+    let prepared = Prepared::new(&variant.body);
     let compiled = env
-        .template_from_str(&variant.body)
-        .map_err(|e| engine_error(used, &variant.body, &e))?;
+        .template_from_str(&prepared.source)
+        .map_err(|e| engine_error(used, &prepared, &e))?;
     let text = compiled
         .render(context(&template.fields, values, used))
-        .map_err(|e| engine_error(used, &variant.body, &e))?;
+        .map_err(|e| engine_error(used, &prepared, &e))?;
     if text.chars().count() > MAX_RENDERED_CHARS {
         return Err(TemplateError::invalid(
             "the note",

@@ -415,3 +415,52 @@ fn templates_are_found_by_name_kind_area_and_language() {
         [("escalate-threat".to_string(), Language::Ar)]
     );
 }
+
+/// (body, rendered): a line holding only block tags disappears; a block tag ending a line of
+/// text keeps the line's newline.
+#[test]
+fn block_tags_keep_lines_as_written() {
+    let table = [
+        ("A{% if region %} in {{ region }}{% endif %}\nB", "A in Lyon\nB"),
+        ("A\n{% if region %}\nin {{ region }}\n{% endif %}\nB", "A\nin Lyon\nB"),
+        (
+            "  {% for l in evidence %}\n- {{ l }}\n  {% endfor %}\nend",
+            "- https://a.example\n- https://b.example\nend",
+        ),
+        ("{% if region %}R{% endif %}\n{% if case %}C{% endif %}", "R\nC"),
+        ("x {% if region -%}\n  y{% endif %}", "x y"),
+    ];
+    let mut t = escalation();
+    let v = values(&[
+        ("region", "Lyon"),
+        ("case", "CASE-000001"),
+        ("evidence", "https://a.example\nhttps://b.example"),
+    ]);
+    for (body, expected) in table {
+        t.variants.insert(Language::En, variant(body));
+        assert_eq!(
+            render(&t, Language::En, &v).map(|r| r.text),
+            Ok(expected.to_string()),
+            "{body:?}"
+        );
+    }
+    // Positions stay those of the body as written.
+    t.variants.insert(
+        Language::En,
+        variant("a{% if region %}b{% endif %}\n{% if region %}\n{{ nope }}\n{% endif %}"),
+    );
+    assert_eq!(
+        t.check()
+            .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>()),
+        Err(vec![
+            "en body, line 3, column 4: unknown placeholder \"nope\": no field has that name".to_string()
+        ])
+    );
+    t.variants
+        .insert(Language::En, variant("a{% if region %}b{% endif %}\n{{ region +* }}"));
+    assert_eq!(
+        t.check()
+            .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>()),
+        Err(vec!["en body, line 2, column 12: unexpected `*`".to_string()])
+    );
+}
