@@ -210,7 +210,12 @@ fn NoteHistory(props: &HistoryProps) -> Html {
     let i18n = use_i18n();
     let query = use_state(String::new);
     let all = notes::notes(&props.sync.state.overlay());
-    let found = notes::search(&all, &query);
+    let keys: Vec<String> = all.iter().map(|n| n.id.clone()).collect();
+    let index = {
+        let all = all.clone();
+        use_memo(keys, move |_| notes::NoteSearch::new(&all))
+    };
+    let found: Vec<&notes::SavedNote> = index.search(&query).into_iter().filter_map(|i| all.get(i)).collect();
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {

@@ -465,26 +465,73 @@ pub fn notes(view: &Overlay<'_>) -> Vec<SavedNote> {
     out
 }
 
-/// The notes matching every word of `query` (case-insensitive) in their case id, policy
-/// references, template and text.
-pub fn search<'a>(all: &'a [SavedNote], query: &str) -> Vec<&'a SavedNote> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    all.iter()
-        .filter(|n| {
-            if words.is_empty() {
-                return true;
+/// The words of a text, lowercased: what [`NoteSearch`] indexes and a query is split into.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The note history's search, built once per set of notes: every word of a note's case id,
+/// policy references, template reference and text, with the notes holding it. A query
+/// matches the notes holding, for each of its words, a word that starts with it.
+#[derive(Debug, Clone, Default)]
+pub struct NoteSearch {
+    postings: BTreeMap<String, Vec<u32>>,
+    count: usize,
+}
+
+impl NoteSearch {
+    pub fn new(all: &[SavedNote]) -> NoteSearch {
+        let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, n) in all.iter().enumerate() {
+            let note = &n.note;
+            let fields = [
+                note.case_id.as_deref().unwrap_or(""),
+                &note.policy_refs.join(" "),
+                &note.template_ref(),
+                &note.text,
+            ];
+            for word in fields.iter().flat_map(|f| words(f)) {
+                let list = postings.entry(word).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
             }
-            let hay = format!(
-                "{} {} {} {}",
-                n.note.case_id.as_deref().unwrap_or(""),
-                n.note.policy_refs.join(" "),
-                n.note.template_ref(),
-                n.note.text
-            )
-            .to_lowercase();
-            words.iter().all(|w| hay.contains(w.as_str()))
-        })
-        .collect()
+        }
+        NoteSearch {
+            postings,
+            count: all.len(),
+        }
+    }
+
+    /// The positions (in the list it was built from) of the notes matching `query`, in list
+    /// order; every note for an empty query.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let blocks = self.count.div_ceil(64);
+        let mut all = vec![u64::MAX; blocks];
+        let mut any_word = false;
+        for word in words(query).take(16) {
+            any_word = true;
+            let mut found = vec![0u64; blocks];
+            for (_, docs) in self
+                .postings
+                .range(word.clone()..)
+                .take_while(|(w, _)| w.starts_with(&word))
+            {
+                for d in docs {
+                    found[*d as usize / 64] |= 1 << (d % 64);
+                }
+            }
+            for (a, f) in all.iter_mut().zip(found) {
+                *a &= f;
+            }
+        }
+        if !any_word {
+            return (0..self.count).collect();
+        }
+        (0..self.count).filter(|d| all[d / 64] & (1 << (d % 64)) != 0).collect()
+    }
 }
 
 #[cfg(test)]

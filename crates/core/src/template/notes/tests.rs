@@ -431,11 +431,26 @@ fn published_templates_and_saved_notes_are_read_back_and_searched() {
         ["note0002", "note0001"]
     );
     assert!(all.iter().all(|n| n.pending));
-    let ids = |q: &str| search(&all, q).iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+    let index = NoteSearch::new(&all);
+    let ids = |q: &str| {
+        index
+            .search(q)
+            .into_iter()
+            .map(|i| all[i].id.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids("case-004211"), ["note0001"]);
     assert_eq!(ids("polling"), ["note0002"]);
     assert_eq!(ids("escalate-threat@1 label"), ["note0002"]);
     assert_eq!(ids(""), ["note0002", "note0001"]);
+    assert_eq!(
+        ids("CASE-0"),
+        ["note0002", "note0001"],
+        "a word typed so far matches as a prefix"
+    );
+    assert_eq!(ids("violent-speech#threats"), ["note0001"]);
+    assert_eq!(ids("تصعيد"), ["note0001"]);
+    assert!(ids("case-004211 polling").is_empty(), "every word must match");
     assert_eq!(
         tool::describe(
             &view,
