@@ -316,3 +316,69 @@ library-status = تعذّر على الخادم إرسال مكتبة السيا
 library-interrupted = انقطع تنزيل مكتبة السياسات.
 library-unreadable = تعذّرت قراءة مكتبة السياسات. أعد تحميل الصفحة.
 library-index-interrupted = انقطع تنزيل فهرس البحث.
+## Case-note templates (issue 10)
+templates-title = قوالب الملاحظات
+templates-intro = اختر قالبًا واملأ حقوله وانسخ الملاحظة. تُحفظ الملاحظات لمؤسستك وتعمل دون اتصال.
+templates-sign-in = سجّل الدخول لاستخدام قوالب الملاحظات.
+templates-search-label = البحث في القوالب
+templates-search-placeholder = الاسم أو مجال السياسة أو النوع أو اللغة
+templates-search-hint = اضغط Enter لفتح أول نتيجة، أو / للعودة إلى هنا.
+templates-count = { $count ->
+    [zero] لا قوالب
+    [one] قالب واحد
+    [two] قالبان
+    [few] { $count } قوالب
+   *[other] { $count } قالبًا
+}
+templates-none = لا توجد قوالب بعد. يكتبها المتخصصون والمدربون.
+templates-no-match = لا يوجد قالب يطابق «{ $query }».
+templates-kind-notice = إشعار للمستخدم
+templates-kind-enforcement = ملاحظة إجراء
+templates-kind-escalation = تصعيد
+templates-version = الإصدار { $version }
+templates-not-found = هذا القالب غير موجود على هذا الجهاز. ربما لم تتم مشاركته مع مؤسستك، أو لم تتم مزامنته بعد.
+templates-back = كل القوالب
+templates-compose-title = كتابة: { $name }
+templates-fields = الحقول
+templates-note-language = لغة الملاحظة
+templates-falls-back = { $lang } (تُستخدم { $fallback })
+templates-required = مطلوب
+templates-choose = اختر…
+templates-preview = معاينة
+templates-preview-error = لا يمكن عرض المعاينة: { $detail }
+templates-copy-save = نسخ وحفظ
+templates-copy-hint = ‏Ctrl+Enter ينسخ الملاحظة ويحفظها.
+templates-blocked = املأ قبل النسخ: { $fields }
+templates-saved = نُسخت إلى الحافظة وحُفظت.
+templates-saved-not-copied = حُفظت. الحافظة غير متاحة هنا: حدّد المعاينة وانسخها.
+templates-save-failed = لم تُحفظ: { $detail }
+templates-pii-title = عُثر على بيانات شخصية
+templates-pii-found = { $kind } في { $field }
+templates-pii-redact = إخفاء ونسخ
+templates-pii-keep = إبقاء وتسجيل
+templates-pii-kind-email = عنوان بريد إلكتروني
+templates-pii-kind-phone = رقم هاتف
+templates-pii-kind-card = رقم بطاقة دفع
+templates-pii-kind-iban = رقم IBAN
+templates-problem-required = مطلوب.
+templates-problem-too-long = { $max } حرفًا على الأكثر.
+templates-problem-control = أزل أحرف التحكم.
+templates-problem-not-a-choice = اختر أحد الخيارات.
+templates-problem-bad-handle = ليس اسم حساب.
+templates-problem-bad-url = ليس رابط http(s).
+templates-problem-too-many-links = { $max } روابط على الأكثر.
+templates-problem-bad-date = ليس تاريخًا (YYYY-MM-DD).
+templates-problem-not-a-number = ليس عددًا صحيحًا.
+templates-problem-below-min = { $min } على الأقل.
+templates-problem-above-max = { $max } على الأكثر.
+templates-problem-pattern = يجب أن يكون بالشكل { $pattern } (‏# رقم، وA حرف لاتيني كبير).
+templates-problem-bad-policy-ref = اكتبه بالشكل policy#section@version.
+templates-history = سجل الملاحظات
+templates-history-search = البحث في الملاحظات
+templates-history-placeholder = رقم الحالة أو السياسة أو القالب أو النص
+templates-history-none = لا توجد ملاحظات بعد.
+templates-history-no-match = لا توجد ملاحظة مطابقة.
+templates-note-meta = { $template } · { $lang } · { $author } · { $time }
+templates-note-case = الحالة { $case }
+templates-note-pending = بانتظار المزامنة
+templates-note-kept = بيانات شخصية أُبقيت: { $kinds }
