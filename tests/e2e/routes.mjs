@@ -13,6 +13,7 @@ export const ROUTES = [
   { path: '/sweeps', as: 'admin', ready: 'h1' },
   { path: '/sweeps/demoelection1', as: 'admin', ready: 'h1' },
   { path: '/templates', as: 'admin', ready: 'h1' },
+  { path: '/templates/escalation-violent-threat/compose', as: 'admin', ready: 'h1' },
   { path: '/settings', as: 'admin', ready: 'h1' },
   { path: '/admin/people', as: 'admin', ready: 'table' },
   { path: '/admin/audit', as: 'admin', ready: 'h1' },
