@@ -225,7 +225,7 @@ test('an edit the server refuses is shown with its reason, can be retried, and d
   await badge.locator('summary').click();
   const why = page.locator('.sync-failed');
   assert.match(await why.textContent(), /only specialists and admins of the publishing organisation change a sweep/);
-  assert.match(await why.textContent(), /Refusals \d+ · title: “Renamed by an agent”/);
+  assert.match(await why.textContent(), /Refusals \d+: title “Renamed by an agent”/);
   await screenshot(page, 'sync-refused');
   await expectNoAxeViolations(page);
 
