@@ -32,6 +32,7 @@
 //! they worked under). Pages build edits with the typed builders here, never with field names.
 
 pub mod assign;
+pub mod dashboard;
 pub mod export;
 pub mod guidance;
 pub mod items;
@@ -1756,6 +1757,20 @@ mod tests {
             "\u{feff}at,event,version,who\r\n2023-11-14T22:13:20Z,published,1,Sam (Casebook)\r\n2023-11-14T22:14:20Z,acknowledged,1,Ana (Acme)\r\n"
         "#]]
         .assert_debug_eq(&review.timeline_csv());
+        let board = dashboard::dashboard(&view, "abc123", 1_700_000_100_000).expect("a dashboard");
+        assert_eq!((board.total, board.done, board.unassigned, board.version), (3, 1, 2, 1));
+        assert_eq!(
+            board.people.get(&("Ana".to_string(), "vendor-a".to_string())),
+            Some(&dashboard::Tally { done: 1, remaining: 0 })
+        );
+        assert_eq!(board.sections.get("civic.misinfo@3"), Some(&1));
+        assert_eq!(
+            (board.escalations, board.median_ms),
+            (0, Some(4_000)),
+            "taken at +61 s, done at +65 s"
+        );
+        assert_eq!(board.acks.len(), 1);
+        assert_eq!((board.acks[0].name.as_str(), board.acks[0].acknowledged), ("Ana", 1));
         let json = review.to_json();
         assert_eq!(
             json["items"][0]["answers"],
