@@ -7,7 +7,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 /// Whether the focus is in a field where keys are text.
-fn typing_in_a_field() -> bool {
+pub(crate) fn typing_in_a_field() -> bool {
     gloo::utils::document()
         .active_element()
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
