@@ -3,6 +3,7 @@
 //! export in `sweeps/dashboard.rs`. Every edit goes through [`crate::sync`], so it works
 //! offline and a conflicting edit is shown, never lost.
 
+mod authoring;
 mod dashboard;
 mod run;
 

@@ -94,38 +94,31 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   await spec.page.waitForFunction(() => document.querySelector('[data-figure="done"]')?.textContent === '62 of 300 done', null, { timeout: 20_000 });
   assert.equal(await spec.page.locator('tr[data-acknowledged="false"]').count(), 0, 'everyone has acknowledged v2 now');
 
-  // Version 3 is published mid-sweep (through the same push the app uses): both agents are
-  // stopped before their next item, within seconds.
+  // Version 3 is written and published mid-sweep from the specialist's page (checked and
+  // previewed as it is typed): both agents are stopped before their next item, within seconds.
+  await spec.page.getByText('Write guidance version 3').click();
+  const v3 = {
+    title: 'False voting logistics', event: 'Election night (fictional Republic of Veloria)',
+    checklist: [{ id: 'claim', label: 'States a voting date, time or place', kind: 'check', required: true }],
+    decisions: [
+      { id: 'remove', label: 'Remove', section: { section: 'civic-integrity.voting-logistics', version: 4 }, action: 'remove' },
+      { id: 'keep', label: 'No violation', section: { section: 'civic-integrity.voting-logistics', version: 4 }, action: 'none' },
+    ],
+  };
+  const json = spec.page.getByLabel('Version 3 (JSON)');
+  await json.fill(JSON.stringify({ ...v3, decisions: [] }));
+  await spec.page.locator('#guidance-check', { hasText: 'Not ready yet: give at least one decision' }).waitFor();
+  assert.ok(await spec.page.getByRole('button', { name: 'Publish version 3' }).isDisabled());
+  await json.fill(JSON.stringify(v3, null, 2));
+  await spec.page.locator('#guidance-check', { hasText: 'Ready to save or publish.' }).waitFor();
+  await spec.page.locator('.authoring-preview', { hasText: 'civic-integrity.voting-logistics@4' }).waitFor();
+  await expectNoAxeViolations(spec.page);
   const published = Date.now();
-  const v3 = await spec.page.evaluate(async () => {
-    const guidance = {
-      title: 'False voting logistics', event: 'Election night (fictional Republic of Veloria)',
-      checklist: [{ id: 'claim', label: 'States a voting date, time or place', kind: 'check', required: true }],
-      decisions: [
-        { id: 'remove', label: 'Remove', section: { section: 'civic-integrity.voting-logistics', version: 4 }, action: 'remove' },
-        { id: 'keep', label: 'No violation', section: { section: 'civic-integrity.voting-logistics', version: 4 }, action: 'none' },
-      ],
-    };
-    const set = (field, value) => ({ type: 'set_field', object: 'sweep/demolive2026', field, value, base: 0 });
-    const response = await fetch('/api/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-casebook-request': '1' },
-      body: JSON.stringify({
-        schema_version: 2,
-        client_id: `e2e-v3-${Date.now()}`,
-        mutations: [
-          { id: 1, clock: { wall_ms: Date.now(), counter: 0, node: 77 }, op: set('guidance/3', guidance) },
-          { id: 2, clock: { wall_ms: Date.now(), counter: 1, node: 77 }, op: set('published/3', true) },
-        ],
-      }),
-    });
-    return { status: response.status, body: await response.text() };
-  });
-  assert.equal(v3.status, 200, v3.body);
+  await spec.page.getByRole('button', { name: 'Publish version 3' }).click();
   for (const { page } of [noa, amal]) {
     await page.locator('.ack-gate', { hasText: 'Guidance version 3 is in force' }).waitFor({ timeout: 15_000 });
   }
-  console.log(`# v3 reached both agents' pages ${Date.now() - published} ms after it was pushed`);
+  console.log(`# v3 reached both agents' pages ${Date.now() - published} ms after Publish was clicked`);
   assert.match(await noa.page.locator('.ack-gate').textContent(), /Step removed: Is the claim accurate\?/);
   await keys(noa.page, 'n');
   assert.equal(await noa.page.locator('li.sweep-item').count(), 0, 'no item until v3 is acknowledged');

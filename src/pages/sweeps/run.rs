@@ -25,6 +25,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Keyboard
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::authoring::GuidanceAuthoring;
 use super::dashboard::SweepDashboard;
 use super::{Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
 use crate::i18n::{I18n, use_i18n};
@@ -494,6 +495,7 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                 <SweepSharing sync={sync.clone()} id={props.id.clone()} />
             }
             if owner {
+                <GuidanceAuthoring sync={sync.clone()} id={props.id.clone()} />
                 <SweepDashboard sync={sync.clone()} id={props.id.clone()} />
             }
             if !works {
@@ -554,15 +556,15 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct GuidanceViewProps {
-    version: u64,
-    guidance: Guidance,
+pub(super) struct GuidanceViewProps {
+    pub version: u64,
+    pub guidance: Guidance,
 }
 
 /// The guidance in force: event, window, regions and languages, description, escalation,
 /// checklist and decisions with their policy sections.
 #[component]
-fn GuidanceView(props: &GuidanceViewProps) -> Html {
+pub(super) fn GuidanceView(props: &GuidanceViewProps) -> Html {
     let i18n = use_i18n();
     let g = &props.guidance;
     html! {
