@@ -363,7 +363,9 @@ fn saved_bundle(lang: Lang) -> Option<Rc<Bundle>> {
     if let Some(parsed) = PARSED.with(|p| p.borrow().iter().find(|(l, _)| *l == lang).map(|(_, b)| b.clone())) {
         return Some(parsed);
     }
-    let text = storage()?.get_item(&format!("{CATALOGUE_KEY_PREFIX}{}", lang.code())).ok()??;
+    let text = storage()?
+        .get_item(&format!("{CATALOGUE_KEY_PREFIX}{}", lang.code()))
+        .ok()??;
     let parsed = Rc::new(bundle(lang, &text)?);
     remember_parsed(lang, parsed.clone());
     Some(parsed)
