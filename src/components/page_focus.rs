@@ -1,5 +1,6 @@
 //! Every page has its own `document.title` and, after a navigation, the keyboard focus on its
-//! heading (so a screen reader announces the new page and Tab continues from there), unless
+//! heading, or on the section a link names (so a screen reader announces where the person is
+//! and Tab continues from there), without scrolling (the page scrolls to a section itself), unless
 //! the page put the focus somewhere itself (the search box).
 //!
 //! Both follow the page's `<h1>`: the title is "{heading} · Casebook", kept up to date by a
@@ -52,13 +53,26 @@ fn focus_heading() -> bool {
     if page_has_focus {
         return true;
     }
-    let Some(h1) = heading() else {
-        return false;
+    // A link to a section: the reader starts at that section (the page scrolls to it).
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let target = if hash.len() > 1 {
+        let id: String = js_sys::decode_uri_component(&hash[1..]).map(String::from).unwrap_or_default();
+        let Some(section) = document.get_element_by_id(&id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) else {
+            return false;
+        };
+        section
+    } else {
+        let Some(h1) = heading() else {
+            return false;
+        };
+        h1
     };
-    if !h1.has_attribute("tabindex") {
-        let _ = h1.set_attribute("tabindex", "-1");
+    if !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
     }
-    let _ = h1.focus();
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = target.focus_with_options(&options);
     true
 }
 
