@@ -87,12 +87,23 @@ pub fn SearchPage() -> Html {
     // The query lives in the address (`/?q=…`), so Back from a policy returns to the same
     // results and a search can be shared as a link.
     let location = use_location();
+    // Words typed before the app started (in the page before it) win over the address's.
     let query = use_state(|| {
-        location
-            .as_ref()
-            .and_then(|l| query_param(l.query_str(), "q"))
+        crate::boot::typed_so_far()
+            .or_else(|| location.as_ref().and_then(|l| query_param(l.query_str(), "q")))
             .unwrap_or_default()
     });
+    {
+        let query = query.clone();
+        use_effect_with((), move |()| {
+            crate::boot::hand_over();
+            if let Some(typed) = crate::boot::take_typed()
+                && typed != *query
+            {
+                query.set(typed);
+            }
+        });
+    }
     {
         use_effect_with((*query).clone(), move |query| {
             let address = if query.is_empty() {
@@ -132,13 +143,20 @@ pub fn SearchPage() -> Html {
         })
     };
 
+    // The box is there at once; the library fills the page when it arrives.
     let loaded = match &library {
         LibraryState::Ready(loaded) => loaded.clone(),
         LibraryState::Loading => {
-            return html! { <div class="page search-page"><p class="muted" aria-busy="true">{ "Loading the policy library…" }</p></div> };
+            return search_page(
+                search_box(&input, &query, oninput, Callback::noop()),
+                html! { <p class="muted" role="status" aria-busy="true">{ "Loading the policy library…" }</p> },
+            );
         }
         LibraryState::Failed(message) => {
-            return html! { <div class="page search-page"><p class="error" role="alert">{ message }</p></div> };
+            return search_page(
+                search_box(&input, &query, oninput, Callback::noop()),
+                html! { <p class="error" role="alert">{ message }</p> },
+            );
         }
     };
 
@@ -228,21 +246,43 @@ pub fn SearchPage() -> Html {
         },
     };
 
+    search_page(
+        search_box(&input, &query, oninput, onkeydown),
+        html! {
+            <>
+                <FilterBar loaded={loaded.clone()} filters={(*filters).clone()} on_change={Callback::from({
+                    let filters = filters.clone();
+                    move |f: Filters| filters.set(f)
+                })} />
+                { body }
+            </>
+        },
+    )
+}
+
+fn search_page(search_box: Html, below: Html) -> Html {
     html! {
         <div class="page search-page">
             <h1 class="visually-hidden">{ "Policy search" }</h1>
-            <div class="search-box" role="search">
-                <label for="search-input" class="visually-hidden">{ "Search policies" }</label>
-                <input id="search-input" ref={input} type="search" autocomplete="off" spellcheck="false"
-                    placeholder="Search policies — press / to focus" value={(*query).clone()} {oninput} {onkeydown}
-                    aria-describedby="search-help" />
-                <p id="search-help" class="visually-hidden">{ "Results update as you type. Press the down arrow to move to the results." }</p>
-            </div>
-            <FilterBar loaded={loaded.clone()} filters={(*filters).clone()} on_change={Callback::from({
-                let filters = filters.clone();
-                move |f: Filters| filters.set(f)
-            })} />
-            { body }
+            { search_box }
+            { below }
+        </div>
+    }
+}
+
+fn search_box(
+    input: &NodeRef,
+    query: &UseStateHandle<String>,
+    oninput: Callback<InputEvent>,
+    onkeydown: Callback<KeyboardEvent>,
+) -> Html {
+    html! {
+        <div class="search-box" role="search">
+            <label for="search-input" class="visually-hidden">{ "Search policies" }</label>
+            <input id="search-input" ref={input.clone()} type="search" autocomplete="off" spellcheck="false"
+                placeholder="Search policies — press / to focus" value={(**query).clone()} {oninput} {onkeydown}
+                aria-describedby="search-help" />
+            <p id="search-help" class="visually-hidden">{ "Results update as you type. Press the down arrow to move to the results." }</p>
         </div>
     }
 }
