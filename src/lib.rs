@@ -7,6 +7,7 @@ pub mod api;
 pub mod boot;
 pub mod components;
 pub mod connection;
+pub mod i18n;
 pub mod library;
 pub mod local_db;
 pub mod pages;
@@ -21,6 +22,7 @@ use yew_router::prelude::*;
 
 use crate::components::shell::Shell;
 use crate::connection::ConnectionProvider;
+use crate::i18n::I18nProvider;
 use crate::library::LibraryProvider;
 use crate::route::{Route, switch};
 use crate::session::SessionProvider;
@@ -33,6 +35,7 @@ pub fn App() -> Html {
     use_effect_with((), |()| boot::hand_over());
     html! {
         <BrowserRouter>
+          <I18nProvider>
             <ConnectionProvider>
                 <SessionProvider>
                     <SyncProvider>
@@ -44,6 +47,7 @@ pub fn App() -> Html {
                     </SyncProvider>
                 </SessionProvider>
             </ConnectionProvider>
+          </I18nProvider>
         </BrowserRouter>
     }
 }
