@@ -329,7 +329,8 @@ fn server_bench(name: &str, what: &str) -> anyhow::Result<()> {
 pub fn interface() -> anyhow::Result<()> {
     setup::browser()?;
     let out = crate::dist()?;
-    let (server, address) = crate::start_server(&out.join("casebook-server"), &out.join("app"), "bench-interface-data")?;
+    let (server, address) =
+        crate::start_server(&out.join("casebook-server"), &out.join("app"), "bench-interface-data")?;
     step("Measuring a switch of the interface language (CPU x4)");
     let result = run_command(
         Command::new("node")
