@@ -222,10 +222,15 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                             text,
                             bytes,
                         } = *download;
-                        let compact = compact::encode(&snapshot, SHAPE);
-                        set(LibraryState::Ready(loaded(snapshot, index, Freshness::Current)));
-                        if let Some(db) = &db {
-                            let _ = save(db, &text, &compact, &bytes, js_sys::Date::now()).await;
+                        let fresh = loaded(snapshot, index, Freshness::Current);
+                        set(LibraryState::Ready(fresh.clone()));
+                        // Queued behind the render just scheduled: encoding and saving are not
+                        // on the way to the first result.
+                        if let Some(db) = db {
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let compact = compact::encode(&fresh.snapshot, SHAPE);
+                                let _ = save(&db, &text, &compact, &bytes, js_sys::Date::now()).await;
+                            });
                         }
                     }
                     Err(message) => {
