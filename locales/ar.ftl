@@ -579,3 +579,37 @@ sweeps-author-invalid = ليس جاهزًا بعد: { $reason }
 sweeps-author-save = حفظ المسودة
 sweeps-author-publish = نشر الإصدار { $version }
 sweeps-author-preview = معاينة
+
+## البحث في السياسات (صفحة البداية)
+
+search-heading = البحث في السياسات
+search-label = ابحث في السياسات
+search-placeholder = ابحث في السياسات — اضغط / للانتقال إلى هنا
+search-help = تتحدث النتائج أثناء الكتابة. اضغط السهم للأسفل للانتقال إلى النتائج.
+search-loading = جارٍ تحميل مكتبة السياسات…
+search-nothing = لا شيء يطابق «{ $query }».
+search-nothing-filtered = لا شيء يطابق «{ $query }» مع هذه المرشحات.
+search-nothing-advice = تحقق من الإملاء، أو استخدم كلمات أقل أو أعم، أو أزل مرشحًا. جرّب:
+search-count = { $total ->
+    [one] قسم واحد مطابق
+   *[other] الأقسام المطابقة: { $total }
+}
+search-count-best = أفضل { $shown } من { $total } من الأقسام المطابقة
+search-facet-area = المجال
+search-facet-region = المنطقة
+search-facet-language = اللغة
+search-facet-action = الإجراء
+search-filter-by-area = التصفية حسب المجال
+search-filter-by-region = التصفية حسب المنطقة
+search-filter-by-language = التصفية حسب اللغة
+search-filter-by-action = التصفية حسب الإجراء
+search-region-global = عالمي
+search-filter = التصفية:
+search-active-filters = المرشحات النشطة
+search-remove-filter = إزالة المرشح { $filter }
+search-all-policies = كل السياسات ({ $count })
+search-policies = السياسات
+search-policy-meta = الإصدار { $version } · { $sections ->
+    [one] قسم واحد
+   *[other] الأقسام: { $sections }
+}

@@ -553,3 +553,37 @@ sweeps-author-invalid = Not ready yet: { $reason }
 sweeps-author-save = Save draft
 sweeps-author-publish = Publish version { $version }
 sweeps-author-preview = Preview
+
+## Policy search (the start page)
+
+search-heading = Policy search
+search-label = Search policies
+search-placeholder = Search policies — press / to focus
+search-help = Results update as you type. Press the down arrow to move to the results.
+search-loading = Loading the policy library…
+search-nothing = Nothing matches “{ $query }”.
+search-nothing-filtered = Nothing matches “{ $query }” with these filters.
+search-nothing-advice = Check the spelling, use fewer or more general words, or remove a filter. Try:
+search-count = { $total ->
+    [one] 1 matching section
+   *[other] { $total } matching sections
+}
+search-count-best = Best { $shown } of { $total } matching sections
+search-facet-area = Area
+search-facet-region = Region
+search-facet-language = Language
+search-facet-action = Action
+search-filter-by-area = Filter by area
+search-filter-by-region = Filter by region
+search-filter-by-language = Filter by language
+search-filter-by-action = Filter by action
+search-region-global = Global
+search-filter = Filter:
+search-active-filters = Active filters
+search-remove-filter = Remove filter { $filter }
+search-all-policies = All policies ({ $count })
+search-policies = Policies
+search-policy-meta = v{ $version } · { $sections ->
+    [one] 1 section
+   *[other] { $sections } sections
+}

@@ -551,3 +551,37 @@ sweeps-author-invalid = Aún no está lista: { $reason }
 sweeps-author-save = Guardar borrador
 sweeps-author-publish = Publicar la versión { $version }
 sweeps-author-preview = Vista previa
+
+## Búsqueda de políticas (la página de inicio)
+
+search-heading = Búsqueda de políticas
+search-label = Buscar políticas
+search-placeholder = Buscar políticas — pulsa / para ir aquí
+search-help = Los resultados se actualizan mientras escribes. Pulsa la flecha abajo para ir a los resultados.
+search-loading = Cargando la biblioteca de políticas…
+search-nothing = Nada coincide con «{ $query }».
+search-nothing-filtered = Nada coincide con «{ $query }» con estos filtros.
+search-nothing-advice = Revisa la ortografía, usa menos palabras o más generales, o quita un filtro. Prueba:
+search-count = { $total ->
+    [one] 1 sección coincide
+   *[other] { $total } secciones coinciden
+}
+search-count-best = Las { $shown } mejores de { $total } secciones que coinciden
+search-facet-area = Área
+search-facet-region = Región
+search-facet-language = Idioma
+search-facet-action = Acción
+search-filter-by-area = Filtrar por área
+search-filter-by-region = Filtrar por región
+search-filter-by-language = Filtrar por idioma
+search-filter-by-action = Filtrar por acción
+search-region-global = Global
+search-filter = Filtro:
+search-active-filters = Filtros activos
+search-remove-filter = Quitar el filtro { $filter }
+search-all-policies = Todas las políticas ({ $count })
+search-policies = Políticas
+search-policy-meta = v{ $version } · { $sections ->
+    [one] 1 sección
+   *[other] { $sections } secciones
+}

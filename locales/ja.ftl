@@ -495,3 +495,31 @@ sweeps-author-invalid = まだ保存できません: { $reason }
 sweeps-author-save = 下書きを保存
 sweeps-author-publish = 第 { $version } 版を公開
 sweeps-author-preview = プレビュー
+
+## ポリシー検索(スタートページ)
+
+search-heading = ポリシー検索
+search-label = ポリシーを検索
+search-placeholder = ポリシーを検索 — / キーでここに移動
+search-help = 入力に合わせて結果が更新されます。下矢印キーで結果に移動します。
+search-loading = ポリシーライブラリを読み込んでいます…
+search-nothing = 「{ $query }」に一致するものはありません。
+search-nothing-filtered = このフィルターでは「{ $query }」に一致するものはありません。
+search-nothing-advice = つづりを確認する、語を減らすかより一般的な語にする、またはフィルターを外してください。例:
+search-count = 一致するセクション { $total } 件
+search-count-best = 一致する { $total } 件のうち上位 { $shown } 件
+search-facet-area = 分野
+search-facet-region = 地域
+search-facet-language = 言語
+search-facet-action = 措置
+search-filter-by-area = 分野で絞り込む
+search-filter-by-region = 地域で絞り込む
+search-filter-by-language = 言語で絞り込む
+search-filter-by-action = 措置で絞り込む
+search-region-global = 全世界
+search-filter = 絞り込み:
+search-active-filters = 適用中のフィルター
+search-remove-filter = フィルター「{ $filter }」を外す
+search-all-policies = すべてのポリシー({ $count } 件)
+search-policies = ポリシー
+search-policy-meta = v{ $version } · { $sections } セクション

@@ -4,6 +4,7 @@
 //! [`api`]; domain rules come from `casebook_core`, never from here.
 
 pub mod api;
+pub mod boot;
 pub mod components;
 pub mod connection;
 pub mod i18n;
@@ -29,6 +30,9 @@ use crate::sync::SyncProvider;
 
 #[component]
 pub fn App() -> Html {
+    // Every page's first frame is in the document (children's effects run first): the page
+    // before the app can go.
+    use_effect_with((), |()| boot::hand_over());
     html! {
         <BrowserRouter>
           <I18nProvider>
@@ -48,10 +52,13 @@ pub fn App() -> Html {
     }
 }
 
-/// Mounts the app on the page's `<body>` and registers the service worker that keeps the
-/// app shell for offline use.
+/// Mounts the app (behind the page before it, see [`boot`]) and registers the service worker
+/// that keeps the app shell for offline use.
 pub fn run() {
-    yew::Renderer::<App>::new().render();
+    match boot::app_root() {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
     // Where service workers are unavailable (plain http on an address other than localhost)
     // the app still works, only not offline; Settings says so.
     if let Some(container) = secure_context::service_worker() {

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use casebook_core::compact;
 use casebook_core::search::{Engine, SearchIndex};
 use casebook_core::wire::LibrarySnapshot;
 use gloo::events::EventListener;
@@ -15,11 +16,18 @@ use yew::prelude::*;
 
 use crate::local_db::LocalDb;
 
+/// The library as the server sent it (JSON): any later build of the app can read it.
 const LIBRARY_KEY: &str = "library";
+/// The same library in the compact form ([`casebook_core::compact`]) a start reads quickly;
+/// only this build of the app reads it.
+const COMPACT_KEY: &str = "library-compact";
 const INDEX_KEY: &str = "library-index";
 const SAVED_AT_KEY: &str = "library-saved-at";
 /// Everything the library keeps locally; none of it is case data.
-pub const LIBRARY_KEYS: &[&str] = &[LIBRARY_KEY, INDEX_KEY, SAVED_AT_KEY];
+pub const LIBRARY_KEYS: &[&str] = &[LIBRARY_KEY, COMPACT_KEY, INDEX_KEY, SAVED_AT_KEY];
+/// A fingerprint of the domain crate's source (`build.rs`): compact copies written by another
+/// build are refused.
+const SHAPE: &str = env!("CASEBOOK_CORE_SHAPE");
 
 /// Where the library on screen came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,16 +75,28 @@ fn loaded(snapshot: LibrarySnapshot, index: SearchIndex, freshness: Freshness) -
     })
 }
 
-/// The library saved on this device, if any and if this app can still read it.
+/// The library saved on this device, if any and if this app can still read it: the compact
+/// copy, or, the first time a new build starts, the JSON (then saved compact for next time).
 async fn read_saved(db: &LocalDb) -> Option<Rc<Loaded>> {
-    let text = db.get(LIBRARY_KEY).await.ok()??.as_string()?;
-    let bytes = Uint8Array::new(&db.get(INDEX_KEY).await.ok()??).to_vec();
-    let at_ms = db.get(SAVED_AT_KEY).await.ok()??.as_f64()?;
-    let snapshot: LibrarySnapshot = serde_json::from_str(&text).ok()?;
-    if snapshot.schema_version != casebook_core::SCHEMA_VERSION {
-        return None;
-    }
-    let index = SearchIndex::from_vec(bytes).ok()?;
+    let [compact, index, at] = db.get_many([COMPACT_KEY, INDEX_KEY, SAVED_AT_KEY]).await.ok()?;
+    let index = SearchIndex::from_vec(Uint8Array::new(&index?).to_vec()).ok()?;
+    let at_ms = at?.as_f64()?;
+    let snapshot = match compact.and_then(|bytes| compact::decode(&Uint8Array::new(&bytes).to_vec(), SHAPE)) {
+        Some(snapshot) => snapshot,
+        None => {
+            let text = db.get(LIBRARY_KEY).await.ok()??.as_string()?;
+            let snapshot: LibrarySnapshot = serde_json::from_str(&text).ok()?;
+            if snapshot.schema_version != casebook_core::SCHEMA_VERSION {
+                return None;
+            }
+            let bytes: JsValue = Uint8Array::from(&compact::encode(&snapshot, SHAPE)[..]).into();
+            let db = db.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = db.put_all(&[(COMPACT_KEY, bytes)]).await;
+            });
+            snapshot
+        }
+    };
     Some(loaded(snapshot, index, Freshness::Saved { at_ms }))
 }
 
@@ -133,9 +153,10 @@ async fn fetch(current: Option<&str>) -> Result<Refresh, String> {
     })))
 }
 
-async fn save(db: &LocalDb, text: &str, bytes: &[u8], at_ms: f64) -> Result<(), JsValue> {
+async fn save(db: &LocalDb, text: &str, compact: &[u8], bytes: &[u8], at_ms: f64) -> Result<(), JsValue> {
     db.put_all(&[
         (LIBRARY_KEY, JsValue::from_str(text)),
+        (COMPACT_KEY, Uint8Array::from(compact).into()),
         (INDEX_KEY, Uint8Array::from(bytes).into()),
         (SAVED_AT_KEY, JsValue::from_f64(at_ms)),
     ])
@@ -192,9 +213,15 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                             text,
                             bytes,
                         } = *download;
-                        set(LibraryState::Ready(loaded(snapshot, index, Freshness::Current)));
-                        if let Some(db) = &db {
-                            let _ = save(db, &text, &bytes, js_sys::Date::now()).await;
+                        let fresh = loaded(snapshot, index, Freshness::Current);
+                        set(LibraryState::Ready(fresh.clone()));
+                        // Queued behind the render just scheduled: encoding and saving are not
+                        // on the way to the first result.
+                        if let Some(db) = db {
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let compact = compact::encode(&fresh.snapshot, SHAPE);
+                                let _ = save(&db, &text, &compact, &bytes, js_sys::Date::now()).await;
+                            });
                         }
                     }
                     Err(message) => {

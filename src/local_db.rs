@@ -19,8 +19,9 @@ pub struct LocalDb {
     db: IdbDatabase,
 }
 
-/// Resolves with the request's result once it succeeds.
-async fn completion(request: &IdbRequest) -> Result<JsValue, JsValue> {
+/// Resolves with the request's result once it succeeds. The handlers are attached at once
+/// (not when first polled), so several requests can be made before any is awaited.
+fn completion(request: &IdbRequest) -> JsFuture {
     let promise = Promise::new(&mut |resolve, reject| {
         let done = request.clone();
         request.set_onsuccess(Some(
@@ -36,7 +37,7 @@ async fn completion(request: &IdbRequest) -> Result<JsValue, JsValue> {
             .unchecked_ref(),
         ));
     });
-    JsFuture::from(promise).await
+    JsFuture::from(promise)
 }
 
 /// Resolves when the transaction has committed; fails when it aborts.
@@ -84,9 +85,23 @@ impl LocalDb {
     }
 
     pub async fn get(&self, key: &str) -> Result<Option<JsValue>, JsValue> {
+        let [value] = self.get_many([key]).await?;
+        Ok(value)
+    }
+
+    /// Reads several values in one transaction, all requests made at once.
+    pub async fn get_many<const N: usize>(&self, keys: [&str; N]) -> Result<[Option<JsValue>; N], JsValue> {
         let store = self.db.transaction_with_str(STORE)?.object_store(STORE)?;
-        let value = completion(&store.get(&JsValue::from_str(key))?).await?;
-        Ok((!value.is_undefined()).then_some(value))
+        let mut pending = Vec::with_capacity(N);
+        for key in keys {
+            pending.push(completion(&store.get(&JsValue::from_str(key))?));
+        }
+        let mut values: [Option<JsValue>; N] = std::array::from_fn(|_| None);
+        for (slot, value) in values.iter_mut().zip(pending) {
+            let value = value.await?;
+            *slot = (!value.is_undefined()).then_some(value);
+        }
+        Ok(values)
     }
 
     /// Writes several values in one transaction: all of them or none.

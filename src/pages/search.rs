@@ -14,6 +14,7 @@ use yew::prelude::*;
 use yew_router::history::History;
 use yew_router::prelude::*;
 
+use crate::i18n::{I18n, use_i18n};
 use crate::library::{LibraryState, Loaded, use_library};
 use crate::route::{Route, go, query_param};
 use crate::shortcuts::use_shortcut;
@@ -39,12 +40,32 @@ enum Facet {
 impl Facet {
     const ALL: [Facet; 4] = [Facet::Area, Facet::Region, Facet::Language, Facet::Action];
 
-    fn label(self) -> &'static str {
+    /// Names the facet in element ids.
+    fn key(self) -> &'static str {
         match self {
-            Facet::Area => "Area",
-            Facet::Region => "Region",
-            Facet::Language => "Language",
-            Facet::Action => "Action",
+            Facet::Area => "area",
+            Facet::Region => "region",
+            Facet::Language => "language",
+            Facet::Action => "action",
+        }
+    }
+
+    fn label(self, i18n: &I18n) -> String {
+        match self {
+            Facet::Area => i18n.t("search-facet-area"),
+            Facet::Region => i18n.t("search-facet-region"),
+            Facet::Language => i18n.t("search-facet-language"),
+            Facet::Action => i18n.t("search-facet-action"),
+        }
+    }
+
+    /// The label of the facet's menu, for assistive technology.
+    fn filter_by(self, i18n: &I18n) -> String {
+        match self {
+            Facet::Area => i18n.t("search-filter-by-area"),
+            Facet::Region => i18n.t("search-filter-by-region"),
+            Facet::Language => i18n.t("search-filter-by-language"),
+            Facet::Action => i18n.t("search-filter-by-action"),
         }
     }
 
@@ -58,11 +79,11 @@ impl Facet {
     }
 
     /// How a facet value reads on a chip or in a menu.
-    fn display(self, value: &str) -> String {
+    fn display(self, value: &str, i18n: &I18n) -> String {
         match self {
             Facet::Area => PolicyArea::from_id(value).map_or(value.to_string(), |a| a.label().to_string()),
             Facet::Language => language_name(value).to_string(),
-            Facet::Region if value == "global" => "Global".into(),
+            Facet::Region if value == "global" => i18n.t("search-region-global"),
             _ => value.to_string(),
         }
     }
@@ -83,16 +104,28 @@ fn language_name(code: &str) -> &str {
 
 #[component]
 pub fn SearchPage() -> Html {
+    let i18n = use_i18n();
     let library = use_library();
     // The query lives in the address (`/?q=…`), so Back from a policy returns to the same
     // results and a search can be shared as a link.
     let location = use_location();
+    // Words typed before the app started (in the page before it) win over the address's.
     let query = use_state(|| {
-        location
-            .as_ref()
-            .and_then(|l| query_param(l.query_str(), "q"))
+        crate::boot::typed_so_far()
+            .or_else(|| location.as_ref().and_then(|l| query_param(l.query_str(), "q")))
             .unwrap_or_default()
     });
+    {
+        let query = query.clone();
+        use_effect_with((), move |()| {
+            crate::boot::hand_over();
+            if let Some(typed) = crate::boot::take_typed()
+                && typed != *query
+            {
+                query.set(typed);
+            }
+        });
+    }
     {
         use_effect_with((*query).clone(), move |query| {
             let address = if query.is_empty() {
@@ -132,13 +165,22 @@ pub fn SearchPage() -> Html {
         })
     };
 
+    // The box is there at once; the library fills the page when it arrives.
     let loaded = match &library {
         LibraryState::Ready(loaded) => loaded.clone(),
         LibraryState::Loading => {
-            return html! { <div class="page search-page"><p class="muted" aria-busy="true">{ "Loading the policy library…" }</p></div> };
+            return search_page(
+                &i18n,
+                search_box(&i18n, &input, &query, oninput, Callback::noop()),
+                html! { <p class="muted" role="status" aria-busy="true">{ i18n.t("search-loading") }</p> },
+            );
         }
         LibraryState::Failed(message) => {
-            return html! { <div class="page search-page"><p class="error" role="alert">{ message }</p></div> };
+            return search_page(
+                &i18n,
+                search_box(&i18n, &input, &query, oninput, Callback::noop()),
+                html! { <p class="error" role="alert">{ message }</p> },
+            );
         }
     };
 
@@ -206,8 +248,12 @@ pub fn SearchPage() -> Html {
             let query = query.clone();
             html! {
                 <div class="empty" role="status">
-                    <p>{ format!("Nothing matches “{}”{}.", query.trim(), if filters.is_empty() { "" } else { " with these filters" }) }</p>
-                    <p>{ "Check the spelling, use fewer or more general words, or remove a filter. Try:" }</p>
+                    <p>{ if filters.is_empty() {
+                        crate::tr!(i18n, "search-nothing", query = query.trim())
+                    } else {
+                        crate::tr!(i18n, "search-nothing-filtered", query = query.trim())
+                    } }</p>
+                    <p>{ i18n.t("search-nothing-advice") }</p>
                     <ul class="examples">
                         { for EXAMPLES.iter().map(|example| {
                             let query = query.clone();
@@ -220,7 +266,7 @@ pub fn SearchPage() -> Html {
         }
         Some(list) => html! {
             <>
-                <p class="result-count muted" role="status">{ count_label(list.len(), total) }</p>
+                <p class="result-count muted" role="status">{ count_label(&i18n, list.len(), total) }</p>
                 <ol class="results" ref={results_ref.clone()} onkeydown={onresultkey}>
                     { for list.iter().map(result_row) }
                 </ol>
@@ -228,21 +274,45 @@ pub fn SearchPage() -> Html {
         },
     };
 
+    search_page(
+        &i18n,
+        search_box(&i18n, &input, &query, oninput, onkeydown),
+        html! {
+            <>
+                <FilterBar loaded={loaded.clone()} filters={(*filters).clone()} on_change={Callback::from({
+                    let filters = filters.clone();
+                    move |f: Filters| filters.set(f)
+                })} />
+                { body }
+            </>
+        },
+    )
+}
+
+fn search_page(i18n: &I18n, search_box: Html, below: Html) -> Html {
     html! {
         <div class="page search-page">
-            <h1 class="visually-hidden">{ "Policy search" }</h1>
-            <div class="search-box" role="search">
-                <label for="search-input" class="visually-hidden">{ "Search policies" }</label>
-                <input id="search-input" ref={input} type="search" autocomplete="off" spellcheck="false"
-                    placeholder="Search policies — press / to focus" value={(*query).clone()} {oninput} {onkeydown}
-                    aria-describedby="search-help" />
-                <p id="search-help" class="visually-hidden">{ "Results update as you type. Press the down arrow to move to the results." }</p>
-            </div>
-            <FilterBar loaded={loaded.clone()} filters={(*filters).clone()} on_change={Callback::from({
-                let filters = filters.clone();
-                move |f: Filters| filters.set(f)
-            })} />
-            { body }
+            <h1 class="visually-hidden">{ i18n.t("search-heading") }</h1>
+            { search_box }
+            { below }
+        </div>
+    }
+}
+
+fn search_box(
+    i18n: &I18n,
+    input: &NodeRef,
+    query: &UseStateHandle<String>,
+    oninput: Callback<InputEvent>,
+    onkeydown: Callback<KeyboardEvent>,
+) -> Html {
+    html! {
+        <div class="search-box" role="search">
+            <label for="search-input" class="visually-hidden">{ i18n.t("search-label") }</label>
+            <input id="search-input" ref={input.clone()} type="search" autocomplete="off" spellcheck="false"
+                placeholder={i18n.t("search-placeholder")} value={(**query).clone()} {oninput} {onkeydown}
+                aria-describedby="search-help" />
+            <p id="search-help" class="visually-hidden">{ i18n.t("search-help") }</p>
         </div>
     }
 }
@@ -277,13 +347,12 @@ impl ResultRow {
     }
 }
 
-/// "1 section", "12 sections", or "Best 20 of 143 sections".
-fn count_label(shown: usize, total: usize) -> String {
-    let noun = if total == 1 { "section" } else { "sections" };
+/// "1 matching section", "12 matching sections", or "Best 20 of 143 matching sections".
+fn count_label(i18n: &I18n, shown: usize, total: usize) -> String {
     if shown < total {
-        format!("Best {shown} of {total} matching {noun}")
+        crate::tr!(i18n, "search-count-best", shown = shown, total = total)
     } else {
-        format!("{total} matching {noun}")
+        crate::tr!(i18n, "search-count", total = total)
     }
 }
 
@@ -385,6 +454,7 @@ impl PartialEq for FilterBarProps {
 /// One menu per facet to add a filter, and the active filters as removable chips.
 #[component]
 fn FilterBar(props: &FilterBarProps) -> Html {
+    let i18n = use_i18n();
     let engine = props.loaded.engine.borrow();
     let facets = &engine.index().facets;
     let options = |facet: Facet| -> Vec<String> {
@@ -414,13 +484,13 @@ fn FilterBar(props: &FilterBarProps) -> Html {
                 on_change.emit(next);
             }
         });
-        let id = format!("filter-{}", facet.label().to_lowercase());
+        let id = format!("filter-{}", facet.key());
         html! {
             <span class="filter">
-                <label for={id.clone()} class="visually-hidden">{ format!("Filter by {}", facet.label().to_lowercase()) }</label>
+                <label for={id.clone()} class="visually-hidden">{ facet.filter_by(&i18n) }</label>
                 <select id={id} {onchange}>
-                    <option value="" selected=true>{ format!("{} …", facet.label()) }</option>
-                    { for options(facet).into_iter().map(|v| html! { <option value={v.clone()}>{ facet.display(&v) }</option> }) }
+                    <option value="" selected=true>{ format!("{} …", facet.label(&i18n)) }</option>
+                    { for options(facet).into_iter().map(|v| html! { <option value={v.clone()}>{ facet.display(&v, &i18n) }</option> }) }
                 </select>
             </span>
         }
@@ -437,9 +507,9 @@ fn FilterBar(props: &FilterBarProps) -> Html {
                 facet.values(&mut next).retain(|v| *v != removed);
                 on_change.emit(next);
             });
-            let label = format!("{}: {}", facet.label(), facet.display(&value));
+            let label = format!("{}: {}", facet.label(&i18n), facet.display(&value, &i18n));
             chips.push(html! {
-                <li><button type="button" class="chip removable" {onclick} aria-label={format!("Remove filter {label}")}>
+                <li><button type="button" class="chip removable" {onclick} aria-label={crate::tr!(i18n, "search-remove-filter", filter = label.as_str())}>
                     { label }<span aria-hidden="true">{ " ×" }</span>
                 </button></li>
             });
@@ -447,10 +517,10 @@ fn FilterBar(props: &FilterBarProps) -> Html {
     }
     html! {
         <div class="filter-bar">
-            <span class="filters-label muted">{ "Filter:" }</span>
+            <span class="filters-label muted">{ i18n.t("search-filter") }</span>
             { for menus }
             if !chips.is_empty() {
-                <ul class="active-filters" aria-label="Active filters">{ for chips }</ul>
+                <ul class="active-filters" aria-label={i18n.t("search-active-filters")}>{ for chips }</ul>
             }
         </div>
     }
@@ -470,11 +540,12 @@ impl PartialEq for BrowseProps {
 /// With nothing typed: the whole library, by title.
 #[component]
 fn Browse(props: &BrowseProps) -> Html {
+    let i18n = use_i18n();
     let policies = &props.loaded.snapshot.library.policies;
     html! {
         <>
-            <h2 class="browse-heading">{ format!("All policies ({})", policies.len()) }</h2>
-            <ul class="policy-list" aria-label="Policies">
+            <h2 class="browse-heading">{ crate::tr!(i18n, "search-all-policies", count = policies.len()) }</h2>
+            <ul class="policy-list" aria-label={i18n.t("search-policies")}>
                 { for policies.iter().filter_map(|policy| {
                     let current = policy.current()?;
                     Some(html! {
@@ -483,7 +554,7 @@ fn Browse(props: &BrowseProps) -> Html {
                                 { &policy.title }
                             </Link<Route>>
                             <span class="chip">{ policy.area.label() }</span>
-                            <span class="muted">{ format!("v{} · {} sections", current.number, current.sections.len()) }</span>
+                            <span class="muted">{ crate::tr!(i18n, "search-policy-meta", version = current.number, sections = current.sections.len()) }</span>
                             <p class="summary">{ &current.summary }</p>
                         </li>
                     })

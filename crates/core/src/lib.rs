@@ -5,6 +5,7 @@
 //! `wasm32-unknown-unknown`.
 
 pub mod clock;
+pub mod compact;
 pub mod diff;
 pub mod document;
 #[cfg(feature = "import")]
