@@ -49,6 +49,25 @@ pub fn use_shortcut<F: Fn() + 'static>(key: &'static str, action: F) {
     use_described_shortcut(key, help_of(key), action);
 }
 
+/// Lists keys a page handles itself (with its own listener) in the `?` overlay, while the
+/// component is mounted: (key as shown, message id).
+#[hook]
+pub fn use_listed_shortcuts(keys: &'static [(&'static str, &'static str)]) {
+    use_effect_with((), move |()| {
+        REGISTERED.with(|r| r.borrow_mut().extend_from_slice(keys));
+        move || {
+            REGISTERED.with(|r| {
+                let mut r = r.borrow_mut();
+                for entry in keys {
+                    if let Some(at) = r.iter().rposition(|e| e == entry) {
+                        r.remove(at);
+                    }
+                }
+            });
+        }
+    });
+}
+
 /// [`use_shortcut`], listed in the `?` overlay as `help` (a message id).
 #[hook]
 pub fn use_described_shortcut<F: Fn() + 'static>(key: &'static str, help: &'static str, action: F) {

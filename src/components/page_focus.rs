@@ -56,8 +56,13 @@ fn focus_heading() -> bool {
     // A link to a section: the reader starts at that section (the page scrolls to it).
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let target = if hash.len() > 1 {
-        let id: String = js_sys::decode_uri_component(&hash[1..]).map(String::from).unwrap_or_default();
-        let Some(section) = document.get_element_by_id(&id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) else {
+        let id: String = js_sys::decode_uri_component(&hash[1..])
+            .map(String::from)
+            .unwrap_or_default();
+        let Some(section) = document
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        else {
             return false;
         };
         section

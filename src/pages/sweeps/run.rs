@@ -28,7 +28,7 @@ use yew_router::prelude::*;
 use super::authoring::GuidanceAuthoring;
 use super::dashboard::SweepDashboard;
 use super::{Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
-use crate::i18n::{I18n, use_i18n};
+use crate::i18n::{I18n, msg, use_i18n};
 use crate::route::Route;
 use crate::sync::{SyncHandle, use_sync};
 use crate::tr;
@@ -118,6 +118,17 @@ impl Filter {
     }
 }
 
+/// The keys of a sweep's items, for the `?` overlay.
+const SWEEP_KEYS: &[(&str, &str)] = &[
+    ("j", msg("sweeps-key-next")),
+    ("k", msg("sweeps-key-previous")),
+    ("n", msg("sweeps-key-unworked")),
+    ("1 … 9", msg("sweeps-key-decision")),
+    ("Shift + 1 … 9", msg("sweeps-key-step")),
+    ("e", msg("sweeps-key-note")),
+    ("d", msg("sweeps-key-done")),
+];
+
 /// What a key does on the focused item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
@@ -128,7 +139,6 @@ enum Key {
     Step(usize),
     Note,
     Done,
-    Help,
     Close,
 }
 
@@ -149,7 +159,6 @@ fn key_of(event: &KeyboardEvent) -> Option<Key> {
         ("n", ..) => Some(Key::NextUnworked),
         ("e", ..) => Some(Key::Note),
         ("d", ..) => Some(Key::Done),
-        ("?", ..) => Some(Key::Help),
         ("Escape", ..) => Some(Key::Close),
         _ => None,
     }
@@ -270,6 +279,8 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
     let filter = use_state(Filter::default);
     let focus = use_state(|| None::<usize>);
     let help = use_state(|| false);
+    // The `?` overlay lists these keys with the ones that work everywhere.
+    crate::shortcuts::use_listed_shortcuts(SWEEP_KEYS);
     let error = use_state(|| None::<String>);
     // The key handler sees this render's state: the listener is made once and calls the
     // newest handler through this cell.
@@ -361,7 +372,6 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                 focus_element(&format!("item-{n}"));
             };
             match key {
-                Key::Help => help.set(!*help),
                 Key::Close => help.set(false),
                 Key::Next | Key::Previous => {
                     let at = focused.and_then(|n| shown.iter().position(|m| *m == n));
