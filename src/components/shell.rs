@@ -182,42 +182,64 @@ pub fn title(i18n: &crate::i18n::I18n, user: &casebook_core::wire::User) -> Stri
 }
 
 /// The header's language picker: each language in its own name, remembered on this device
-/// and, signed in, for the person (so it follows them to another device).
+/// and, signed in, for the person, so it follows them to another device. Whichever control
+/// chooses the language (this picker, Settings, the command palette), it reaches the server
+/// from here.
 #[component]
 fn LanguagePicker() -> Html {
     let i18n = use_i18n();
     let handle = use_session();
-    // Signing in (or the session loading) brings the person's own choice.
+    let person = match &handle.session {
+        Session::SignedIn(user) => Some((user.id.clone(), user.ui_lang.as_deref().and_then(Lang::from_tag))),
+        _ => None,
+    };
+    // The person's language as the server has it, and one being applied from it.
+    let on_server = use_mut_ref(|| None::<Lang>);
+    let applying = use_mut_ref(|| None::<Lang>);
     {
-        let i18n = i18n.clone();
-        let chosen = match &handle.session {
-            Session::SignedIn(user) => user.ui_lang.as_deref().and_then(Lang::from_tag),
-            _ => None,
-        };
-        use_effect_with(chosen, move |chosen| {
-            if let Some(lang) = *chosen
-                && lang != i18n.lang()
-            {
-                i18n.choose(lang);
+        // Signing in (or the session loading) brings the person's own choice.
+        let (i18n, on_server, applying) = (i18n.clone(), on_server.clone(), applying.clone());
+        use_effect_with(person.clone(), move |person| {
+            if let Some((_, chosen)) = person {
+                *on_server.borrow_mut() = *chosen;
+                if let Some(lang) = *chosen
+                    && lang != i18n.lang()
+                {
+                    *applying.borrow_mut() = Some(lang);
+                    i18n.choose(lang);
+                }
+            }
+        });
+    }
+    {
+        // A language chosen while signed in becomes the person's.
+        let signed_in = person.is_some();
+        use_effect_with((i18n.lang(), signed_in), move |(lang, signed_in)| {
+            let pending = *applying.borrow();
+            if let Some(pending) = pending {
+                if pending == *lang {
+                    *applying.borrow_mut() = None;
+                }
+                return;
+            }
+            if *signed_in && *on_server.borrow() != Some(*lang) {
+                *on_server.borrow_mut() = Some(*lang);
+                let choice = casebook_core::wire::LanguageChoice {
+                    lang: lang.code().to_owned(),
+                };
+                // Offline, the device remembers it; the person's copy follows the next choice.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = crate::api::put_no_content("/api/session/language", &choice).await;
+                });
             }
         });
     }
     let onchange = {
         let i18n = i18n.clone();
-        let signed_in = matches!(handle.session, Session::SignedIn(_));
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(lang) = Lang::from_tag(&select.value()) {
                 i18n.choose(lang);
-                if signed_in {
-                    let choice = casebook_core::wire::LanguageChoice {
-                        lang: lang.code().to_owned(),
-                    };
-                    // Offline, the device remembers it; the person's choice follows the next time.
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let _ = crate::api::put_no_content("/api/session/language", &choice).await;
-                    });
-                }
             }
         })
     };
