@@ -548,14 +548,16 @@ fn Browse(props: &BrowseProps) -> Html {
             <ul class="policy-list" aria-label={i18n.t("search-policies")}>
                 { for policies.iter().filter_map(|policy| {
                     let current = policy.current()?;
+                    // The policy's own language, so it keeps its direction in an Arabic interface.
+                    let content_lang = policy.languages.first().map(|l| l.to_string());
                     Some(html! {
                         <li class="policy-row">
                             <Link<Route> to={Route::Policy { slug: policy.slug.to_string() }} classes={classes!("policy-link")}>
-                                { &policy.title }
+                                <span lang={content_lang.clone()}>{ &policy.title }</span>
                             </Link<Route>>
                             <span class="chip">{ policy.area.label() }</span>
                             <span class="muted">{ crate::tr!(i18n, "search-policy-meta", version = current.number, sections = current.sections.len()) }</span>
-                            <p class="summary">{ &current.summary }</p>
+                            <p class="summary" lang={content_lang}>{ &current.summary }</p>
                         </li>
                     })
                 }) }
