@@ -103,6 +103,172 @@ error-no_such_object = これはもう存在しません。
 error-client_of_another_person = これらの編集はこの端末の別の人のものです。
 error-write_quota = 組織のストレージがいっぱいです。管理者に問い合わせてください。
 
+## コマンドパレット（Ctrl-K）とキーボードショートカット（?）
+
+palette-title = 移動・操作
+palette-input = ページ、ポリシー、スイープ、操作を検索
+palette-placeholder = 入力してページ、ポリシー、スイープ、操作を探す…
+palette-nothing = 該当なし。別の言葉で試してください。
+palette-hint = ↑ ↓ で選択 · Enter で開く · Esc で閉じる
+palette-kind-page = ページ
+palette-kind-account = アカウント
+palette-kind-policy = ポリシー
+palette-kind-sweep = スイープ
+palette-language = 表示言語を { $language } に切り替え
+shortcut-palette = コマンドパレットを開く
+shortcut-help = このショートカット一覧を表示
+shortcut-close = ダイアログやパネルを閉じる
+shortcut-search = 検索ボックスへ移動
+shortcut-copy-link = このセクションへのリンクをコピー
+shortcut-unnamed = ページの操作
+shortcuts-title = キーボードショートカット
+shortcuts-everywhere = どこでも
+shortcuts-this-page = このページ
+shortcuts-not-while-typing = フィールドに入力中は、1 キーのショートカットは動作しません。
+shortcuts-close = 閉じる
+## サインイン (i18npages)
+
+signin-signed-in = サインイン済み
+signin-signed-in-as = { $name }（{ $email }）としてサインインしています。
+signin-go-search = ポリシー検索へ
+signin-hint = ベンダーの管理者から受け取ったアカウントを使ってください。
+signin-email = メールアドレス
+signin-password = パスワード
+signin-busy = サインイン中…
+signin-checking = 読み込み中…
+document-paragraph-link = 段落 { $number } へのリンク
+
+## 設定
+
+settings-title = 設定
+settings-account = アカウント
+settings-who = { $name } · { $org } の{ $title }
+settings-loading = 読み込み中…
+settings-sign-in-to-change = パスワードを変更するにはサインインしてください。
+settings-language = 言語
+settings-language-legend = 表示言語
+settings-language-hint = ボタン、メッセージ、日付をこの言語で表示します。ポリシーは元の言語のままです。この端末が選択を記憶します。
+settings-device = この端末
+settings-insecure = オフラインでの起動には https が必要です。このアドレスは http のため、ブラウザーは Casebook をこの端末に保存してネットワークなしで開くことも、リンクをコピーすることも許可しません（リンクは手でコピーできるよう表示されます）。それ以外はすべて使えます。https のアドレスを管理者に依頼してください。
+settings-later = 今後追加予定
+settings-later-list = メディアのぼかしとキーボードショートカット。
+settings-password-title = パスワードの変更
+settings-current-password = 現在のパスワード
+settings-new-password = 新しいパスワード
+settings-password-rule = { $min } 文字以上。
+settings-repeat-password = 新しいパスワード（確認）
+settings-passwords-differ = 新しいパスワードが一致しません。同じものを 2 回入力してください。
+settings-password-changed = パスワードを変更しました。ほかの場所でのサインインはすべて終了しました。
+settings-changing = 変更中…
+settings-change-password = パスワードを変更
+
+## メンバー
+
+people-title = メンバー
+people-only-admins = メンバーを管理できるのは管理者だけです。
+people-intro = { $org } のアカウントを持つ全員です。無効にしたアカウントはサインインできず、開いているセッションもすぐに終了します。元に戻すには再び有効にしてください。
+people-loading = 読み込み中…
+people-everyone = 全員（{ $count }）
+people-find = 検索
+people-find-placeholder = 名前、メール、役割
+people-nobody = 該当する人はいません。
+people-table = 組織の全員
+people-name = 名前
+people-email = メールアドレス
+people-role = 役割
+people-account = アカウント
+people-password = パスワード
+people-you = （あなた）
+people-role-of = { $name } の役割
+people-role-agent = エージェント
+people-role-specialist = ポリシースペシャリスト
+people-role-trainer = トレーナー
+people-role-admin = 管理者
+people-active = 有効
+people-off = 無効
+people-switch-off = 無効にする
+people-switch-on = 有効にする
+people-switch-off-label = { $name } のアカウントを無効にする
+people-switch-on-label = { $name } のアカウントを有効にする
+people-change-yours = 自分のパスワードは設定で変更
+people-new-password-for = { $name } の新しいパスワード
+people-new-password = 新しいパスワード…
+people-set = 設定
+people-cancel = キャンセル
+people-add-title = メンバーを追加
+people-first-password = 最初のパスワード
+people-suggest = 別の候補
+people-add = 追加
+people-adding = 追加中…
+people-password-hint = パスワードは { $min } 文字以上必要です。最初のパスワードはご自身で本人に伝えてください。Casebook はメールを送りません。
+people-added = { $name }（{ $email }）を{ $role }として追加しました。メールアドレスと設定した最初のパスワードを本人に伝えてください。
+people-could-not-add = { $name } を追加できませんでした: { $reason }
+people-could-not-change = { $name } を変更できませんでした: { $reason }
+people-now-role = { $name } の役割を{ $role }に変更しました。
+people-switched-off-done = { $name } のアカウントを無効にしました。セッションは終了しました。
+people-switched-on-done = { $name } のアカウントを有効にしました。再びサインインできます。
+people-password-done = { $name } に新しいパスワードを設定しました。セッションは終了しました。
+
+## 監査ログ
+
+audit-title = 監査ログ
+audit-only-admins = 監査ログを読めるのは管理者だけです。
+audit-loading = 読み込み中…
+audit-none = 該当するエントリーはありません。
+audit-any = すべて
+audit-time = 日時
+audit-person = 人
+audit-action = 操作
+audit-object = 対象
+audit-result = 結果
+audit-detail = 詳細
+audit-request = リクエスト
+audit-anonymous = 未サインイン
+audit-client-time = 端末の時計: { $time }
+audit-count = { $count } 件を表示（新しい順）。
+audit-show-older = 古いエントリーを表示
+audit-result-ok = 成功
+audit-result-failed = 失敗
+audit-result-denied = 拒否
+audit-action-sign-in = サインイン
+audit-action-sign-out = サインアウト
+audit-action-sync-push = 編集の保存
+audit-action-user-create = アカウント追加
+audit-action-user-change = アカウント変更
+audit-action-user-password = 自分のパスワード変更
+audit-action-library-import = ポリシーの取り込み
+audit-action-request-denied = リクエスト拒否
+audit-detail-rate-limited = 試行回数が多すぎます
+audit-detail-wrong-credentials = メールアドレスまたはパスワードが違います
+audit-detail-switched-off = アカウントが無効です
+audit-detail-changed-during-sign-in = サインイン中にアカウントが変更されました
+audit-detail-wrong-current-password = 現在のパスワードが違います
+audit-detail-changed-during-change = 変更中にアカウントが変更されました
+audit-detail-other-sessions-ended = ほかのセッションを終了しました
+audit-detail-edits = { $count } 件の編集: { $fields }
+audit-detail-edits-more = { $count } 件の編集: { $fields } ほか { $more } 件
+audit-detail-import = 追加されたバージョン: { $added }、変更なし: { $unchanged }
+audit-detail-import-failed = { $count } 件の問題。何も取り込まれていません
+audit-detail-created = { $email }（{ $role }）
+audit-detail-role = 役割: { $role }
+audit-detail-switched-on-now = 有効化
+audit-detail-switched-off-now = 無効化
+audit-detail-new-password = 新しいパスワード
+audit-list-separator = { "、" }
+
+## この端末で失敗した編集とダウンロード (i18npages)
+
+edit-impossible = この編集はできません: { $reason }。
+edit-signed-out = サインアウトしています。
+edit-signed-out-elsewhere = 別のタブでサインアウトされました。ページを再読み込みしてサインインしてください。
+edit-not-saved = 編集を保存できませんでした。何も変更されていません。
+edit-storage-refused = このブラウザーが編集の保存を拒否しました（ストレージがいっぱいかもしれません）。何も変更されていません。
+sync-storage-refused = このブラウザーが同期データの保存を拒否しました（ストレージがいっぱいかもしれません）。
+library-unreachable = Casebook がサーバーに接続できません。
+library-status = サーバーがポリシーライブラリーを送信できませんでした（ステータス { $status }）。
+library-interrupted = ポリシーライブラリーのダウンロードが中断されました。
+library-unreadable = ポリシーライブラリーを読み込めませんでした。ページを再読み込みしてください。
+library-index-interrupted = 検索インデックスのダウンロードが中断されました。
 ## Case-note templates (issue 10)
 templates-title = メモのテンプレート
 templates-intro = テンプレートを選び、項目を入力してメモをコピーします。メモは組織内に保存され、オフラインでも使えます。

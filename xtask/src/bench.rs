@@ -354,3 +354,20 @@ fn server_bench(name: &str, what: &str) -> anyhow::Result<()> {
             .env("CASEBOOK_BENCH_DATABASE_URL", &postgres.url),
     )
 }
+
+/// `cargo xtask bench interface`: switching the interface language at 4× CPU, against
+/// reloading the page in it; `bench/interface/language.mjs` measures and prints the figures.
+pub fn interface() -> anyhow::Result<()> {
+    setup::browser()?;
+    let out = crate::dist()?;
+    let (server, address) = crate::start_server(&out.join("casebook-server"), &out.join("app"), "bench-interface-data")?;
+    step("Measuring a switch of the interface language (CPU x4)");
+    let result = run_command(
+        Command::new("node")
+            .arg("bench/interface/language.mjs")
+            .env("CASEBOOK_URL", format!("http://{address}"))
+            .env("CHROMIUM", setup::CHROMIUM),
+    );
+    drop(server);
+    result
+}
