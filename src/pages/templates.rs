@@ -209,13 +209,25 @@ struct HistoryProps {
 fn NoteHistory(props: &HistoryProps) -> Html {
     let i18n = use_i18n();
     let query = use_state(String::new);
+    // The search is built on the first word typed, and again only when the notes change: the
+    // history opens at once however many notes there are.
+    let cache = use_mut_ref(|| None::<(Vec<String>, Rc<notes::NoteSearch>)>);
     let all = notes::notes(&props.sync.state.overlay());
-    let keys: Vec<String> = all.iter().map(|n| n.id.clone()).collect();
-    let index = {
-        let all = all.clone();
-        use_memo(keys, move |_| notes::NoteSearch::new(&all))
+    let found: Vec<&notes::SavedNote> = if query.trim().is_empty() {
+        all.iter().collect()
+    } else {
+        let keys: Vec<String> = all.iter().map(|n| n.id.clone()).collect();
+        let mut cache = cache.borrow_mut();
+        let index = match &*cache {
+            Some((built, index)) if *built == keys => index.clone(),
+            _ => {
+                let index = Rc::new(notes::NoteSearch::new(&all));
+                *cache = Some((keys, index.clone()));
+                index
+            }
+        };
+        index.search(&query).into_iter().filter_map(|i| all.get(i)).collect()
     };
-    let found: Vec<&notes::SavedNote> = index.search(&query).into_iter().filter_map(|i| all.get(i)).collect();
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {

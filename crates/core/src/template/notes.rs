@@ -465,11 +465,42 @@ pub fn notes(view: &Overlay<'_>) -> Vec<SavedNote> {
     out
 }
 
-/// The words of a text, lowercased: what [`NoteSearch`] indexes and a query is split into.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of a text, lowercased (borrowed when already lowercase): what [`NoteSearch`]
+/// indexes and a query is split into.
+fn words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
+}
+
+/// FNV-1a: a fixed, fast hash for short words (no random seed: core uses no randomness).
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
+#[derive(Debug, Clone, Copy)]
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The note history's search, built once per set of notes: every word of a note's case id,
@@ -477,28 +508,30 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// matches the notes holding, for each of its words, a word that starts with it.
 #[derive(Debug, Clone, Default)]
 pub struct NoteSearch {
-    postings: BTreeMap<String, Vec<u32>>,
+    /// Sorted by word.
+    postings: Vec<(String, Vec<u32>)>,
     count: usize,
 }
 
 impl NoteSearch {
-    pub fn new(all: &[SavedNote]) -> NoteSearch {
-        let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    pub fn new<'a>(all: &'a [SavedNote]) -> NoteSearch {
+        let mut postings: std::collections::HashMap<std::borrow::Cow<'a, str>, Vec<u32>, Fnv> =
+            std::collections::HashMap::default();
         for (i, n) in all.iter().enumerate() {
             let note = &n.note;
-            let fields = [
-                note.case_id.as_deref().unwrap_or(""),
-                &note.policy_refs.join(" "),
-                &note.template_ref(),
-                &note.text,
-            ];
-            for word in fields.iter().flat_map(|f| words(f)) {
+            let fields = [note.case_id.as_deref().unwrap_or(""), &note.template, &note.text]
+                .into_iter()
+                .chain(note.policy_refs.iter().map(String::as_str));
+            let version = std::iter::once(std::borrow::Cow::Owned(note.version.to_string()));
+            for word in fields.flat_map(words).chain(version) {
                 let list = postings.entry(word).or_default();
                 if list.last() != Some(&(i as u32)) {
                     list.push(i as u32);
                 }
             }
         }
+        let mut postings: Vec<(String, Vec<u32>)> = postings.into_iter().map(|(w, d)| (w.into_owned(), d)).collect();
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         NoteSearch {
             postings,
             count: all.len(),
@@ -514,10 +547,10 @@ impl NoteSearch {
         for word in words(query).take(16) {
             any_word = true;
             let mut found = vec![0u64; blocks];
-            for (_, docs) in self
-                .postings
-                .range(word.clone()..)
-                .take_while(|(w, _)| w.starts_with(&word))
+            let start = self.postings.partition_point(|(w, _)| w.as_str() < word.as_ref());
+            for (_, docs) in self.postings[start..]
+                .iter()
+                .take_while(|(w, _)| w.starts_with(word.as_ref()))
             {
                 for d in docs {
                     found[*d as usize / 64] |= 1 << (d % 64);
