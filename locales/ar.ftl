@@ -193,10 +193,7 @@ sweeps-all = كل الحملات
 sweeps-guidance = الإرشادات
 sweeps-read-only = يمكنك قراءة هذه الحملة؛ يعمل عليها الوكلاء والمختصون والمسؤولون.
 sweeps-next-unworked = العنصر التالي غير المنجز
-sweeps-keys-button = المفاتيح (?)
-sweeps-keys-title = المفاتيح
-sweeps-keys-typing = لا تعمل المفاتيح أثناء الكتابة في حقل؛ اضغط Escape أو انقر خارجه أولًا.
-sweeps-keys-close = إغلاق
+sweeps-keys-hint = اضغط ? لعرض المفاتيح.
 sweeps-key-next = العنصر التالي
 sweeps-key-previous = العنصر السابق
 sweeps-key-unworked = أخذ العنصر التالي غير المنجز (قائمتك أولًا)
@@ -204,7 +201,6 @@ sweeps-key-decision = اختيار القرار رقم N
 sweeps-key-step = الإجابة عن الخطوة رقم N (مربع الاختيار يُعلَّم، والخيار ينتقل إلى التالي)
 sweeps-key-note = كتابة ملاحظة
 sweeps-key-done = وضع علامة منجز أو غير منجز
-sweeps-key-help = إظهار هذه القائمة أو إخفاؤها
 sweeps-filter-text = بحث
 sweeps-filter-status = عرض
 sweeps-filter-decision = القرار
@@ -313,3 +309,269 @@ sweeps-author-invalid = ليس جاهزًا بعد: { $reason }
 sweeps-author-save = حفظ المسودة
 sweeps-author-publish = نشر الإصدار { $version }
 sweeps-author-preview = معاينة
+## لوحة الأوامر (Ctrl-K) واختصارات لوحة المفاتيح (?)
+
+palette-title = انتقل أو نفّذ
+palette-input = ابحث عن صفحة أو سياسة أو حملة أو إجراء
+palette-placeholder = اكتب للعثور على صفحة أو سياسة أو حملة أو إجراء…
+palette-nothing = لا توجد نتائج. جرّب كلمة أخرى.
+palette-hint = ↑ ↓ للاختيار · Enter للفتح · Esc للإغلاق
+palette-kind-page = صفحة
+palette-kind-account = الحساب
+palette-kind-policy = سياسة
+palette-kind-sweep = حملة
+palette-language = غيّر لغة الواجهة إلى { $language }
+shortcut-palette = افتح لوحة الأوامر
+shortcut-help = اعرض هذه الاختصارات
+shortcut-close = أغلق نافذة أو لوحة
+shortcut-search = انتقل إلى مربع البحث
+shortcut-copy-link = انسخ رابط هذا القسم
+shortcut-unnamed = إجراء في الصفحة
+shortcuts-title = اختصارات لوحة المفاتيح
+shortcuts-everywhere = في كل مكان
+shortcuts-this-page = في هذه الصفحة
+shortcuts-not-while-typing = لا تعمل اختصارات المفتاح الواحد أثناء الكتابة في حقل.
+shortcuts-close = إغلاق
+## تسجيل الدخول (i18npages)
+
+signin-signed-in = تم تسجيل الدخول
+signin-signed-in-as = أنت مسجّل الدخول باسم { $name } ({ $email }).
+signin-go-search = انتقل إلى البحث في السياسات
+signin-hint = استخدم الحساب الذي أعطاك إياه مسؤول المورّد.
+signin-email = البريد الإلكتروني
+signin-password = كلمة المرور
+signin-busy = جارٍ تسجيل الدخول…
+signin-checking = جارٍ التحميل…
+document-paragraph-link = رابط إلى الفقرة { $number }
+
+## الإعدادات
+
+settings-title = الإعدادات
+settings-account = حسابك
+settings-who = { $name } · { $title } في { $org }
+settings-loading = جارٍ التحميل…
+settings-sign-in-to-change = سجّل الدخول لتغيير كلمة المرور.
+settings-language = اللغة
+settings-language-legend = لغة الواجهة
+settings-language-hint = تظهر الأزرار والرسائل والتواريخ بهذه اللغة. تبقى السياسات بلغتها الأصلية. يتذكّر هذا الجهاز اختيارك.
+settings-device = هذا الجهاز
+settings-insecure = يحتاج التشغيل دون اتصال إلى https. هذا العنوان يستخدم http عاديًا، لذلك لا يسمح المتصفح لـ Casebook بحفظ نفسه على هذا الجهاز ليفتح دون شبكة، ولا بنسخ الروابط نيابةً عنك (تظهر لتنسخها يدويًا). كل ما عدا ذلك يعمل. اطلب من المسؤول عنوان https.
+settings-later = قريبًا
+settings-later-list = تمويه الوسائط واختصارات لوحة المفاتيح.
+settings-password-title = تغيير كلمة المرور
+settings-current-password = كلمة المرور الحالية
+settings-new-password = كلمة المرور الجديدة
+settings-password-rule = { $min ->
+    [few] { $min } أحرف على الأقل.
+   *[other] { $min } حرفًا على الأقل.
+}
+settings-repeat-password = كلمة المرور الجديدة مرة أخرى
+settings-passwords-differ = كلمتا المرور الجديدتان مختلفتان؛ اكتب الكلمة نفسها مرتين.
+settings-password-changed = تم تغيير كلمة المرور. تم تسجيل خروجك من كل مكان آخر كنت مسجّلًا فيه.
+settings-changing = جارٍ التغيير…
+settings-change-password = تغيير كلمة المرور
+
+## الأشخاص
+
+people-title = الأشخاص
+people-only-admins = يمكن للمسؤولين فقط إدارة الأشخاص.
+people-intro = كل من لديه حساب في { $org }. لا يمكن للحساب المعطّل تسجيل الدخول، وتنتهي جلساته المفتوحة فورًا؛ فعّله مرة أخرى لاستعادته.
+people-loading = جارٍ التحميل…
+people-everyone = الجميع ({ $count })
+people-find = بحث
+people-find-placeholder = الاسم أو البريد أو الدور
+people-nobody = لا أحد يطابق البحث.
+people-table = كل الأشخاص في المؤسسة
+people-name = الاسم
+people-email = البريد الإلكتروني
+people-role = الدور
+people-account = الحساب
+people-password = كلمة المرور
+people-you = (أنت)
+people-role-of = دور { $name }
+people-role-agent = وكيل
+people-role-specialist = أخصائي سياسات
+people-role-trainer = مدرّب
+people-role-admin = مسؤول
+people-active = مفعّل
+people-off = معطّل
+people-switch-off = تعطيل
+people-switch-on = تفعيل
+people-switch-off-label = تعطيل حساب { $name }
+people-switch-on-label = تفعيل حساب { $name }
+people-change-yours = غيّر كلمة مرورك من الإعدادات
+people-new-password-for = كلمة مرور جديدة لـ { $name }
+people-new-password = كلمة مرور جديدة…
+people-set = حفظ
+people-cancel = إلغاء
+people-add-title = إضافة شخص
+people-first-password = كلمة المرور الأولى
+people-suggest = اقترح غيرها
+people-add = إضافة الشخص
+people-adding = جارٍ الإضافة…
+people-password-hint = { $min ->
+    [few] تحتاج كلمات المرور إلى { $min } أحرف على الأقل. أعطِ الشخص كلمة مروره الأولى بنفسك؛ لا يرسل Casebook بريدًا إلكترونيًا.
+   *[other] تحتاج كلمات المرور إلى { $min } حرفًا على الأقل. أعطِ الشخص كلمة مروره الأولى بنفسك؛ لا يرسل Casebook بريدًا إلكترونيًا.
+}
+people-added = تمت إضافة { $name } ({ $email }) بدور { $role }. أعطه بريده الإلكتروني وكلمة المرور الأولى التي وضعتها.
+people-could-not-add = تعذّرت إضافة { $name }: { $reason }
+people-could-not-change = تعذّر تغيير { $name }: { $reason }
+people-now-role = أصبح دور { $name } الآن: { $role }.
+people-switched-off-done = تم تعطيل حساب { $name }؛ انتهت جلساته.
+people-switched-on-done = تم تفعيل حساب { $name }؛ يمكنه تسجيل الدخول مجددًا.
+people-password-done = تم تعيين كلمة مرور جديدة لـ { $name }؛ انتهت جلساته.
+
+## سجل التدقيق
+
+audit-title = سجل التدقيق
+audit-only-admins = يمكن للمسؤولين فقط قراءة سجل التدقيق.
+audit-loading = جارٍ التحميل…
+audit-none = لا توجد إدخالات مطابقة.
+audit-any = الكل
+audit-time = الوقت
+audit-person = الشخص
+audit-action = الإجراء
+audit-object = العنصر
+audit-result = النتيجة
+audit-detail = التفاصيل
+audit-request = الطلب
+audit-anonymous = غير مسجّل الدخول
+audit-client-time = ساعة الجهاز: { $time }
+audit-count = { $count ->
+    [zero] لا توجد إدخالات معروضة.
+    [one] إدخال واحد معروض.
+    [two] إدخالان معروضان، الأحدث أولًا.
+    [few] { $count } إدخالات معروضة، الأحدث أولًا.
+    [many] { $count } إدخالًا معروضًا، الأحدث أولًا.
+   *[other] { $count } إدخال معروض، الأحدث أولًا.
+}
+audit-show-older = عرض الإدخالات الأقدم
+audit-result-ok = ناجح
+audit-result-failed = فشل
+audit-result-denied = مرفوض
+audit-action-sign-in = تسجيل الدخول
+audit-action-sign-out = تسجيل الخروج
+audit-action-sync-push = حفظ التعديلات
+audit-action-user-create = إضافة حساب
+audit-action-user-change = تغيير حساب
+audit-action-user-password = تغيير كلمة المرور الشخصية
+audit-action-library-import = استيراد السياسات
+audit-action-request-denied = طلب مرفوض
+audit-detail-rate-limited = محاولات كثيرة جدًا
+audit-detail-wrong-credentials = البريد الإلكتروني أو كلمة المرور خاطئة
+audit-detail-switched-off = الحساب معطّل
+audit-detail-changed-during-sign-in = تغيّر الحساب أثناء تسجيل الدخول
+audit-detail-wrong-current-password = كلمة المرور الحالية خاطئة
+audit-detail-changed-during-change = تغيّر الحساب أثناء التغيير
+audit-detail-other-sessions-ended = انتهت الجلسات الأخرى
+audit-detail-edits = { $count ->
+    [zero] لا تعديلات: { $fields }
+    [one] تعديل واحد: { $fields }
+    [two] تعديلان: { $fields }
+    [few] { $count } تعديلات: { $fields }
+    [many] { $count } تعديلًا: { $fields }
+   *[other] { $count } تعديل: { $fields }
+}
+audit-detail-edits-more = { $count ->
+    [zero] لا تعديلات: { $fields } و{ $more } أخرى
+    [one] تعديل واحد: { $fields } و{ $more } أخرى
+    [two] تعديلان: { $fields } و{ $more } أخرى
+    [few] { $count } تعديلات: { $fields } و{ $more } أخرى
+    [many] { $count } تعديلًا: { $fields } و{ $more } أخرى
+   *[other] { $count } تعديل: { $fields } و{ $more } أخرى
+}
+audit-detail-import = الإصدارات المضافة: { $added }؛ دون تغيير: { $unchanged }
+audit-detail-import-failed = { $count ->
+    [zero] لا مشكلات؛ لم يُستورد شيء
+    [one] مشكلة واحدة؛ لم يُستورد شيء
+    [two] مشكلتان؛ لم يُستورد شيء
+    [few] { $count } مشكلات؛ لم يُستورد شيء
+    [many] { $count } مشكلةً؛ لم يُستورد شيء
+   *[other] { $count } مشكلة؛ لم يُستورد شيء
+}
+audit-detail-created = { $email } بدور { $role }
+audit-detail-role = الدور: { $role }
+audit-detail-switched-on-now = تم التفعيل
+audit-detail-switched-off-now = تم التعطيل
+audit-detail-new-password = كلمة مرور جديدة
+audit-list-separator = { "، " }
+
+## تعديلات وتنزيلات تفشل على هذا الجهاز (i18npages)
+
+edit-impossible = هذا التعديل غير ممكن: { $reason }.
+edit-signed-out = لقد سجّلت الخروج.
+edit-signed-out-elsewhere = تم تسجيل خروجك في علامة تبويب أخرى. أعد تحميل الصفحة وسجّل الدخول.
+edit-not-saved = تعذّر حفظ التعديل. لم يتغيّر شيء.
+edit-storage-refused = رفض هذا المتصفح حفظ التعديل (هل مساحة التخزين ممتلئة؟). لم يتغيّر شيء.
+sync-storage-refused = رفض هذا المتصفح حفظ البيانات المتزامنة (هل مساحة التخزين ممتلئة؟).
+library-unreachable = يتعذّر على Casebook الوصول إلى خادمه.
+library-status = تعذّر على الخادم إرسال مكتبة السياسات (الحالة { $status }).
+library-interrupted = انقطع تنزيل مكتبة السياسات.
+library-unreadable = تعذّرت قراءة مكتبة السياسات. أعد تحميل الصفحة.
+library-index-interrupted = انقطع تنزيل فهرس البحث.
+## Case-note templates (issue 10)
+templates-title = قوالب الملاحظات
+templates-intro = اختر قالبًا واملأ حقوله وانسخ الملاحظة. تُحفظ الملاحظات لمؤسستك وتعمل دون اتصال.
+templates-sign-in = سجّل الدخول لاستخدام قوالب الملاحظات.
+templates-search-label = البحث في القوالب
+templates-search-placeholder = الاسم أو مجال السياسة أو النوع أو اللغة
+templates-search-hint = اضغط Enter لفتح أول نتيجة، أو / للعودة إلى هنا.
+templates-count = { $count ->
+    [zero] لا قوالب
+    [one] قالب واحد
+    [two] قالبان
+    [few] { $count } قوالب
+   *[other] { $count } قالبًا
+}
+templates-none = لا توجد قوالب بعد. يكتبها المتخصصون والمدربون.
+templates-no-match = لا يوجد قالب يطابق «{ $query }».
+templates-kind-notice = إشعار للمستخدم
+templates-kind-enforcement = ملاحظة إجراء
+templates-kind-escalation = تصعيد
+templates-version = الإصدار { $version }
+templates-not-found = هذا القالب غير موجود على هذا الجهاز. ربما لم تتم مشاركته مع مؤسستك، أو لم تتم مزامنته بعد.
+templates-back = كل القوالب
+templates-compose-title = كتابة: { $name }
+templates-fields = الحقول
+templates-note-language = لغة الملاحظة
+templates-falls-back = { $lang } (تُستخدم { $fallback })
+templates-required = مطلوب
+templates-choose = اختر…
+templates-preview = معاينة
+templates-preview-error = لا يمكن عرض المعاينة: { $detail }
+templates-copy-save = نسخ وحفظ
+templates-copy-hint = ‏Ctrl+Enter ينسخ الملاحظة ويحفظها.
+templates-blocked = املأ قبل النسخ: { $fields }
+templates-saved = نُسخت إلى الحافظة وحُفظت.
+templates-saved-not-copied = حُفظت. الحافظة غير متاحة هنا: حدّد المعاينة وانسخها.
+templates-save-failed = لم تُحفظ: { $detail }
+templates-pii-title = عُثر على بيانات شخصية
+templates-pii-found = { $kind } في { $field }
+templates-pii-redact = إخفاء ونسخ
+templates-pii-keep = إبقاء وتسجيل
+templates-pii-kind-email = عنوان بريد إلكتروني
+templates-pii-kind-phone = رقم هاتف
+templates-pii-kind-card = رقم بطاقة دفع
+templates-pii-kind-iban = رقم IBAN
+templates-problem-required = مطلوب.
+templates-problem-too-long = { $max } حرفًا على الأكثر.
+templates-problem-control = أزل أحرف التحكم.
+templates-problem-not-a-choice = اختر أحد الخيارات.
+templates-problem-bad-handle = ليس اسم حساب.
+templates-problem-bad-url = ليس رابط http(s).
+templates-problem-too-many-links = { $max } روابط على الأكثر.
+templates-problem-bad-date = ليس تاريخًا (YYYY-MM-DD).
+templates-problem-not-a-number = ليس عددًا صحيحًا.
+templates-problem-below-min = { $min } على الأقل.
+templates-problem-above-max = { $max } على الأكثر.
+templates-problem-pattern = يجب أن يكون بالشكل { $pattern } (‏# رقم، وA حرف لاتيني كبير).
+templates-problem-bad-policy-ref = اكتبه بالشكل policy#section@version.
+templates-history = سجل الملاحظات
+templates-history-search = البحث في الملاحظات
+templates-history-placeholder = رقم الحالة أو السياسة أو القالب أو النص
+templates-history-none = لا توجد ملاحظات بعد.
+templates-history-no-match = لا توجد ملاحظة مطابقة.
+templates-note-meta = { $template } · { $lang } · { $author } · { $time }
+templates-note-case = الحالة { $case }
+templates-note-pending = بانتظار المزامنة
+templates-note-kept = بيانات شخصية أُبقيت: { $kinds }

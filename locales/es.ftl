@@ -190,10 +190,7 @@ sweeps-all = Todos los barridos
 sweeps-guidance = Guía
 sweeps-read-only = Puedes leer este barrido; lo trabajan agentes, especialistas y administradores.
 sweeps-next-unworked = Siguiente elemento sin trabajar
-sweeps-keys-button = Teclas (?)
-sweeps-keys-title = Teclas
-sweeps-keys-typing = Las teclas no hacen nada mientras escribes en un campo; pulsa Escape o haz clic fuera primero.
-sweeps-keys-close = Cerrar
+sweeps-keys-hint = Pulsa ? para ver las teclas.
 sweeps-key-next = elemento siguiente
 sweeps-key-previous = elemento anterior
 sweeps-key-unworked = tomar el siguiente elemento sin trabajar (primero tu cola)
@@ -201,7 +198,6 @@ sweeps-key-decision = elegir la decisión N
 sweeps-key-step = responder el paso N (una casilla se marca, una opción pasa a la siguiente)
 sweeps-key-note = escribir una nota
 sweeps-key-done = marcar hecho o no hecho
-sweeps-key-help = mostrar u ocultar esta lista
 sweeps-filter-text = Buscar
 sweeps-filter-status = Mostrar
 sweeps-filter-decision = Decisión
@@ -310,3 +306,244 @@ sweeps-author-invalid = Aún no está lista: { $reason }
 sweeps-author-save = Guardar borrador
 sweeps-author-publish = Publicar la versión { $version }
 sweeps-author-preview = Vista previa
+## Paleta de comandos (Ctrl-K) y atajos de teclado (?)
+
+palette-title = Ir a o hacer
+palette-input = Busca una página, política, barrido o acción
+palette-placeholder = Escribe para encontrar una página, política, barrido o acción…
+palette-nothing = No hay coincidencias. Prueba con otra palabra.
+palette-hint = ↑ ↓ para elegir · Intro para abrir · Esc para cerrar
+palette-kind-page = Página
+palette-kind-account = Cuenta
+palette-kind-policy = Política
+palette-kind-sweep = Barrido
+palette-language = Cambiar la interfaz a { $language }
+shortcut-palette = Abrir la paleta de comandos
+shortcut-help = Mostrar estos atajos
+shortcut-close = Cerrar un diálogo o panel
+shortcut-search = Ir al cuadro de búsqueda
+shortcut-copy-link = Copiar el enlace a esta sección
+shortcut-unnamed = Acción de la página
+shortcuts-title = Atajos de teclado
+shortcuts-everywhere = En todas partes
+shortcuts-this-page = En esta página
+shortcuts-not-while-typing = Los atajos de una tecla no hacen nada mientras escribes en un campo.
+shortcuts-close = Cerrar
+## Iniciar sesión (i18npages)
+
+signin-signed-in = Sesión iniciada
+signin-signed-in-as = Has iniciado sesión como { $name } ({ $email }).
+signin-go-search = Ir a la búsqueda de políticas
+signin-hint = Usa la cuenta que te dio el administrador de tu proveedor.
+signin-email = Correo electrónico
+signin-password = Contraseña
+signin-busy = Iniciando sesión…
+signin-checking = Cargando…
+document-paragraph-link = Enlace al párrafo { $number }
+
+## Ajustes
+
+settings-title = Ajustes
+settings-account = Tu cuenta
+settings-who = { $name } · { $title } en { $org }
+settings-loading = Cargando…
+settings-sign-in-to-change = Inicia sesión para cambiar tu contraseña.
+settings-language = Idioma
+settings-language-legend = Idioma de la interfaz
+settings-language-hint = Los botones, mensajes y fechas usan este idioma. Las políticas conservan su propio idioma. Este dispositivo recuerda la elección.
+settings-device = Este dispositivo
+settings-insecure = El inicio sin conexión necesita https. Esta dirección es http simple, así que el navegador no deja que Casebook se guarde en este dispositivo para abrirse sin red, ni que copie enlaces por ti (se muestran para copiarlos a mano). Todo lo demás funciona. Pide a tu administrador una dirección https.
+settings-later = Próximamente
+settings-later-list = Difuminado de contenido multimedia y atajos de teclado.
+settings-password-title = Cambiar tu contraseña
+settings-current-password = Contraseña actual
+settings-new-password = Contraseña nueva
+settings-password-rule = Al menos { $min } caracteres.
+settings-repeat-password = Repite la contraseña nueva
+settings-passwords-differ = Las dos contraseñas nuevas no coinciden; escribe la misma dos veces.
+settings-password-changed = Tu contraseña ha cambiado. Se ha cerrado tu sesión en cualquier otro sitio donde la tuvieras abierta.
+settings-changing = Cambiando…
+settings-change-password = Cambiar contraseña
+
+## Personas
+
+people-title = Personas
+people-only-admins = Solo los administradores pueden gestionar personas.
+people-intro = Todas las personas con cuenta en { $org }. Una cuenta desactivada no puede iniciar sesión y sus sesiones abiertas terminan al instante; actívala de nuevo para restaurarla.
+people-loading = Cargando…
+people-everyone = Todos ({ $count })
+people-find = Buscar
+people-find-placeholder = nombre, correo o rol
+people-nobody = Nadie coincide.
+people-table = Todas las personas de la organización
+people-name = Nombre
+people-email = Correo electrónico
+people-role = Rol
+people-account = Cuenta
+people-password = Contraseña
+people-you = (tú)
+people-role-of = Rol de { $name }
+people-role-agent = Agente
+people-role-specialist = Especialista en políticas
+people-role-trainer = Formador
+people-role-admin = Administrador
+people-active = Activa
+people-off = Desactivada
+people-switch-off = Desactivar
+people-switch-on = Activar
+people-switch-off-label = Desactivar la cuenta de { $name }
+people-switch-on-label = Activar la cuenta de { $name }
+people-change-yours = Cambia la tuya en Ajustes
+people-new-password-for = Contraseña nueva para { $name }
+people-new-password = Contraseña nueva…
+people-set = Guardar
+people-cancel = Cancelar
+people-add-title = Añadir una persona
+people-first-password = Primera contraseña
+people-suggest = Sugerir otra
+people-add = Añadir persona
+people-adding = Añadiendo…
+people-password-hint = Las contraseñas necesitan al menos { $min } caracteres. Entrega tú la primera a la persona; Casebook no envía correos.
+people-added = Se añadió a { $name } ({ $email }) como { $role }. Dale su correo y la primera contraseña que pusiste.
+people-could-not-add = No se pudo añadir a { $name }: { $reason }
+people-could-not-change = No se pudo cambiar a { $name }: { $reason }
+people-now-role = { $name } ahora es { $role }.
+people-switched-off-done = Se desactivó la cuenta de { $name }; sus sesiones han terminado.
+people-switched-on-done = Se activó la cuenta de { $name }; puede volver a iniciar sesión.
+people-password-done = Se puso una contraseña nueva a { $name }; sus sesiones han terminado.
+
+## Registro de auditoría
+
+audit-title = Registro de auditoría
+audit-only-admins = Solo los administradores pueden leer el registro de auditoría.
+audit-loading = Cargando…
+audit-none = Ninguna entrada coincide.
+audit-any = cualquiera
+audit-time = Hora
+audit-person = Persona
+audit-action = Acción
+audit-object = Objeto
+audit-result = Resultado
+audit-detail = Detalle
+audit-request = Solicitud
+audit-anonymous = sin sesión
+audit-client-time = Reloj del dispositivo: { $time }
+audit-count = { $count ->
+    [one] Se muestra 1 entrada.
+   *[other] Se muestran { $count } entradas, de la más reciente a la más antigua.
+}
+audit-show-older = Mostrar entradas anteriores
+audit-result-ok = Correcto
+audit-result-failed = Fallido
+audit-result-denied = Rechazado
+audit-action-sign-in = Inicio de sesión
+audit-action-sign-out = Cierre de sesión
+audit-action-sync-push = Cambios guardados
+audit-action-user-create = Cuenta añadida
+audit-action-user-change = Cuenta cambiada
+audit-action-user-password = Contraseña propia cambiada
+audit-action-library-import = Importación de políticas
+audit-action-request-denied = Solicitud rechazada
+audit-detail-rate-limited = Demasiados intentos
+audit-detail-wrong-credentials = Correo o contraseña incorrectos
+audit-detail-switched-off = Cuenta desactivada
+audit-detail-changed-during-sign-in = La cuenta cambió durante el inicio de sesión
+audit-detail-wrong-current-password = Contraseña actual incorrecta
+audit-detail-changed-during-change = La cuenta cambió durante el cambio
+audit-detail-other-sessions-ended = Se cerraron las demás sesiones
+audit-detail-edits = { $count ->
+    [one] 1 cambio: { $fields }
+   *[other] { $count } cambios: { $fields }
+}
+audit-detail-edits-more = { $count ->
+    [one] 1 cambio: { $fields } y { $more } más
+   *[other] { $count } cambios: { $fields } y { $more } más
+}
+audit-detail-import = Versiones añadidas: { $added }; sin cambios: { $unchanged }
+audit-detail-import-failed = { $count ->
+    [one] 1 problema; no se importó nada
+   *[other] { $count } problemas; no se importó nada
+}
+audit-detail-created = { $email } como { $role }
+audit-detail-role = rol: { $role }
+audit-detail-switched-on-now = activada
+audit-detail-switched-off-now = desactivada
+audit-detail-new-password = contraseña nueva
+audit-list-separator = { ", " }
+
+## Cambios y descargas que fallan en este dispositivo (i18npages)
+
+edit-impossible = Este cambio no es posible: { $reason }.
+edit-signed-out = Has cerrado la sesión.
+edit-signed-out-elsewhere = Se cerró tu sesión en otra pestaña. Recarga la página e inicia sesión.
+edit-not-saved = No se pudo guardar el cambio. No se modificó nada.
+edit-storage-refused = Este navegador no dejó guardar el cambio (¿está lleno su almacenamiento?). No se modificó nada.
+sync-storage-refused = Este navegador no dejó guardar los datos sincronizados (¿está lleno su almacenamiento?).
+library-unreachable = Casebook no puede conectar con su servidor.
+library-status = El servidor no pudo enviar la biblioteca de políticas (estado { $status }).
+library-interrupted = La descarga de la biblioteca de políticas se interrumpió.
+library-unreadable = No se pudo leer la biblioteca de políticas. Recarga la página.
+library-index-interrupted = La descarga del índice de búsqueda se interrumpió.
+## Case-note templates (issue 10)
+templates-title = Plantillas de notas
+templates-intro = Elige una plantilla, rellena sus campos y copia la nota. Las notas se guardan para tu organización y funcionan sin conexión.
+templates-sign-in = Inicia sesión para usar las plantillas de notas.
+templates-search-label = Buscar plantillas
+templates-search-placeholder = Nombre, área de política, tipo o idioma
+templates-search-hint = Pulsa Intro para abrir la primera coincidencia, o / para volver aquí.
+templates-count = { $count ->
+    [one] Una plantilla
+   *[other] { $count } plantillas
+}
+templates-none = Aún no hay plantillas. Las escriben especialistas y formadores.
+templates-no-match = Ninguna plantilla coincide con «{ $query }».
+templates-kind-notice = Aviso al usuario
+templates-kind-enforcement = Nota de medida
+templates-kind-escalation = Escalado
+templates-version = versión { $version }
+templates-not-found = Esta plantilla no está en este dispositivo. Puede que no se haya compartido con tu organización o que aún no se haya sincronizado.
+templates-back = Todas las plantillas
+templates-compose-title = Redactar: { $name }
+templates-fields = Campos
+templates-note-language = Idioma de la nota
+templates-falls-back = { $lang } (usa { $fallback })
+templates-required = obligatorio
+templates-choose = Elige…
+templates-preview = Vista previa
+templates-preview-error = No se puede mostrar la vista previa: { $detail }
+templates-copy-save = Copiar y guardar
+templates-copy-hint = Ctrl+Intro copia la nota y la guarda.
+templates-blocked = Rellena antes de copiar: { $fields }
+templates-saved = Copiada al portapapeles y guardada.
+templates-saved-not-copied = Guardada. El portapapeles no está disponible aquí: selecciona la vista previa y cópiala.
+templates-save-failed = No se guardó: { $detail }
+templates-pii-title = Se encontraron datos personales
+templates-pii-found = { $kind } en { $field }
+templates-pii-redact = Ocultar y copiar
+templates-pii-keep = Mantener y registrar
+templates-pii-kind-email = Un correo electrónico
+templates-pii-kind-phone = Un número de teléfono
+templates-pii-kind-card = Un número de tarjeta de pago
+templates-pii-kind-iban = Un IBAN
+templates-problem-required = Obligatorio.
+templates-problem-too-long = Como máximo { $max } caracteres.
+templates-problem-control = Quita los caracteres de control.
+templates-problem-not-a-choice = Elige una de las opciones.
+templates-problem-bad-handle = No es un nombre de cuenta.
+templates-problem-bad-url = No es un enlace http(s).
+templates-problem-too-many-links = Como máximo { $max } enlaces.
+templates-problem-bad-date = No es una fecha (AAAA-MM-DD).
+templates-problem-not-a-number = No es un número entero.
+templates-problem-below-min = Como mínimo { $min }.
+templates-problem-above-max = Como máximo { $max }.
+templates-problem-pattern = Debe tener la forma { $pattern } (# es un dígito, A una letra mayúscula).
+templates-problem-bad-policy-ref = Escríbelo como política#sección@versión.
+templates-history = Historial de notas
+templates-history-search = Buscar notas
+templates-history-placeholder = Caso, política, plantilla o texto
+templates-history-none = Aún no hay notas.
+templates-history-no-match = Ninguna nota coincide.
+templates-note-meta = { $template } · { $lang } · { $author } · { $time }
+templates-note-case = caso { $case }
+templates-note-pending = Pendiente de sincronizar
+templates-note-kept = Datos personales mantenidos: { $kinds }

@@ -17,6 +17,7 @@ pub struct DocumentProps {
 
 #[component]
 pub fn Document(props: &DocumentProps) -> Html {
+    let i18n = crate::i18n::use_i18n();
     props
         .blocks
         .iter()
@@ -31,7 +32,7 @@ pub fn Document(props: &DocumentProps) -> Html {
                         <div class="block">
                             { rendered }
                             <a class="para-link" href={format!("{path}?p={index}#{anchor}")}
-                               aria-label={format!("Link to paragraph {}", index + 1)}>{ "¶" }</a>
+                               aria-label={crate::tr!(i18n, "document-paragraph-link", number = index + 1)}>{ "¶" }</a>
                         </div>
                     }
                 }

@@ -70,9 +70,12 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   await workByKeyboard(noa.page, 171, 3);
   assert.equal(await noa.page.locator('#item-171-decision').inputValue(), 'remove');
   await keys(noa.page, '?');
-  await noa.page.locator('.keys-help').waitFor();
+  const overlay = noa.page.locator('.palette.shortcuts');
+  await overlay.waitFor();
+  assert.match(await overlay.textContent(), /take the next unworked item/, 'the ? overlay lists the sweep keys');
   await expectNoAxeViolations(noa.page);
   await keys(noa.page, 'Escape');
+  await overlay.waitFor({ state: 'detached' });
   await synced(noa.page);
 
   // Demo Vendor's agent works offline; her edits wait, then arrive.

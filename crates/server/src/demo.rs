@@ -11,6 +11,8 @@
 //!   with both vendors): version 1 and a version 2 published mid-sweep, with a checklist;
 //!   items assigned half to each vendor's agent and partly worked; Demo Vendor's agent has
 //!   acknowledged both versions, Northwind's agent only the first.
+//! - The demo case-note templates (`demo/templates`), published by the platform's specialist
+//!   and shared with both vendors.
 
 use std::collections::BTreeSet;
 
@@ -75,8 +77,47 @@ pub async fn create_accounts(store: &Store) -> anyhow::Result<()> {
         if let Some(other) = find(ACCOUNTS[5].1) {
             publish_live_sweep(store, specialist, agent, other).await?;
         }
+        publish_templates(store, specialist, &[&agent.org_id, &other.org_id]).await?;
     }
     Ok(())
+}
+
+/// The demo templates that ship with Casebook (see `demo/templates/README.md`).
+static DEMO_TEMPLATES: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../demo/templates");
+
+/// Every demo template, parsed and checked, by file name.
+pub fn demo_templates() -> anyhow::Result<Vec<casebook_core::template::Template>> {
+    let mut files: Vec<_> = DEMO_TEMPLATES
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort_by_key(|f| f.path());
+    files
+        .into_iter()
+        .map(|f| {
+            let name = f.path().display().to_string();
+            let text = f
+                .contents_utf8()
+                .ok_or_else(|| anyhow::anyhow!("{name} is not UTF-8"))?;
+            casebook_core::template::from_yaml(&name, text).map_err(|e| anyhow::anyhow!(e.join("\n")))
+        })
+        .collect()
+}
+
+/// Publishes the demo templates as the platform's specialist, shared with `vendors`.
+async fn publish_templates(store: &Store, specialist: &User, vendors: &[&String]) -> anyhow::Result<()> {
+    let with: BTreeSet<String> = vendors.iter().map(|v| v.to_string()).collect();
+    let empty = Replica::default();
+    let view = Overlay::new(&empty, &[]);
+    let mut ops = Vec::new();
+    for template in demo_templates()? {
+        ops.extend(casebook_core::template::notes::publish(&template, &specialist.org_id)?);
+        ops.push(casebook_core::template::notes::share(&view, &template.id, &with));
+    }
+    push_as(store, specialist, "demo-seed-templates", ops)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot publish the demo templates: {e}"))
 }
 
 /// The demo sweeps, published by the platform's specialist through the same push service the
@@ -121,11 +162,21 @@ async fn publish_sweeps(store: &Store, specialist: &User, agent: &User, other_ve
             ]
         })
         .collect();
-    let now = u64::try_from(crate::auth::now_ms()).unwrap_or(0);
     for (who, client, ops) in [
         (specialist, "demo-seed-specialist", ops),
         (agent, "demo-seed-agent", worked),
     ] {
+        push_as(store, who, client, ops)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot publish the demo sweeps: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Pushes `ops` as `who` through the push service, as client `client`.
+async fn push_as(store: &Store, who: &User, client: &str, ops: Vec<Op>) -> Result<(), String> {
+    let now = u64::try_from(crate::auth::now_ms()).unwrap_or(0);
+    {
         let mutations = ops
             .into_iter()
             .enumerate()
@@ -146,7 +197,7 @@ async fn publish_sweeps(store: &Store, specialist: &User, agent: &User, other_ve
         };
         crate::sync::push(store, who, &request, now, "demo")
             .await
-            .map_err(|e| anyhow::anyhow!("cannot publish the demo sweeps: {e}"))?;
+            .map_err(|e| e.to_string())?;
     }
     Ok(())
 }
@@ -307,4 +358,32 @@ async fn publish_live_sweep(store: &Store, specialist: &User, agent: &User, othe
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use casebook_core::template::{Kind, Language};
+
+    #[test]
+    fn the_demo_templates_are_valid_and_cover_every_kind_and_language() {
+        let templates = super::demo_templates().expect("every demo template parses and checks");
+        assert!(templates.len() >= 15, "{}", templates.len());
+        let kinds: BTreeSet<Kind> = templates.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds.len(), 3);
+        for t in &templates {
+            let langs: Vec<Language> = t.variants.keys().copied().collect();
+            assert_eq!(langs, Language::ALL, "{}", t.id);
+            let json = serde_json::to_vec(t).expect("json");
+            assert!(
+                json.len() <= casebook_core::sync::MAX_VALUE_BYTES,
+                "{}: {} bytes",
+                t.id,
+                json.len()
+            );
+        }
+        let areas: BTreeSet<&str> = templates.iter().map(|t| t.area.as_str()).collect();
+        assert!(areas.len() >= 10, "{areas:?}");
+    }
 }
