@@ -116,6 +116,199 @@ error-no_such_object = هذا لم يعد موجودًا.
 error-client_of_another_person = هذه التعديلات تخص شخصًا آخر على هذا الجهاز.
 error-write_quota = مساحة التخزين لمؤسستك ممتلئة. اسأل المسؤول.
 
+## Sweeps (issue 11)
+
+sweeps-title = حملات المراجعة
+sweeps-intro = إرشادات لحدث مباشر، والعناصر التي تُراجع وفقها. يستمر العمل دون اتصال ويُزامَن عند عودة الشبكة.
+sweeps-sign-in-list = سجّل الدخول لعرض حملات المراجعة والعمل عليها.
+sweeps-sign-in-work = سجّل الدخول للعمل على هذه الحملة.
+sweeps-none-publish = لا توجد حملات بعد. انشر الأولى أدناه.
+sweeps-none-wait = لا توجد حملات بعد. ينشرها المختص هنا.
+sweeps-published-by = نُشرت في { $date } بواسطة { $author }
+sweeps-state-plain = إرشادات نصية حرة
+sweeps-state-version = الإرشادات، الإصدار { $version }
+sweeps-done-of = أُنجز { $done } من { $total }
+sweeps-decided = { $count ->
+    [one] قرار واحد
+   *[other] { $count } قرارات
+}
+sweeps-conflicts = { $count ->
+    [one] تعارض واحد
+   *[other] { $count } تعارضات
+}
+sweeps-decision-no-violation = لا مخالفة
+sweeps-decision-label = وسم
+sweeps-decision-remove = إزالة
+sweeps-decision-escalate = تصعيد
+sweeps-decision-none = — لا شيء —
+sweeps-new-title = نشر حملة مراجعة
+sweeps-field-title = العنوان
+sweeps-field-title-example = ليلة الانتخابات: مواعيد اقتراع مزيفة
+sweeps-field-guidance = الإرشادات
+sweeps-field-guidance-example = ما الذي يُبحث عنه، والفترة والمناطق، ومتى يُصعَّد.
+sweeps-field-items = العناصر، رابط أو اسم مستخدم في كل سطر (أو أرقام حالات، أو نص ملف CSV فيه عمود “link”)
+sweeps-publish = نشر
+sweeps-import-ok = { $count ->
+    [one] عنصر واحد.
+   *[other] { $count } عناصر.
+}
+sweeps-import-duplicates = { $count ->
+    [one] حُذف سطر مكرر واحد.
+   *[other] حُذفت { $count } أسطر مكررة.
+}
+sweeps-import-blank = { $count ->
+    [one] حُذف سطر فارغ واحد.
+   *[other] حُذفت { $count } أسطر فارغة.
+}
+sweeps-import-bad = { $count ->
+    [one] سطر واحد ليس عنصرًا. لن يُستورد شيء حتى يُصحَّح.
+   *[other] { $count } أسطر ليست عناصر. لن يُستورد شيء حتى تُصحَّح.
+}
+sweeps-import-line = السطر { $line }
+sweeps-import-empty = الصق رابطًا أو اسم مستخدم أو رقم حالة واحدًا على الأقل.
+sweeps-import-too-large = النص كبير جدًا: الحد الأقصى { $max } بايت.
+sweeps-import-too-many = تتسع الحملة لـ { $max } عنصر على الأكثر؛ هذه القائمة فيها { $count }.
+sweeps-line-too-long = أطول من { $max } حرف
+sweeps-line-control = يحتوي على حرف تحكم
+sweeps-line-scheme = يجب أن يبدأ الرابط بـ http:// أو https://
+sweeps-line-no-host = لا يحتوي الرابط على نطاق
+sweeps-line-handle = اسم المستخدم هو @ ثم حتى 64 حرفًا لاتينيًا أو رقمًا أو _ أو .
+sweeps-line-unknown = ليس رابطًا ولا اسم مستخدم ولا رقم حالة
+sweeps-line-quote = علامات الاقتباس في CSV غير مغلقة
+sweeps-line-column = لا يحتوي الصف على العمود “{ $column }”
+sweeps-error-no-title = أعطِ الحملة عنوانًا.
+sweeps-error-title-long = لا يتجاوز العنوان { $max } حرفًا.
+sweeps-error-guidance-long = لا تتجاوز الإرشادات { $max } حرف.
+sweeps-orgs-failed = تعذر تحميل المؤسسات: { $reason }
+sweeps-orgs-loading = جارٍ تحميل المؤسسات…
+sweeps-shared-with = مشتركة مع
+sweeps-no-vendors = لا توجد مؤسسات موردة بعد.
+sweeps-shared-count = { $count ->
+    [one] مشتركة مع مؤسسة واحدة
+   *[other] مشتركة مع { $count } مؤسسات
+}
+sweeps-not-found = الحملة غير موجودة
+sweeps-not-found-body = هذه الحملة ليست على هذا الجهاز بعد. إن نُشرت للتو فستظهر حين تكتمل المزامنة.
+sweeps-all = كل الحملات
+sweeps-guidance = الإرشادات
+sweeps-read-only = يمكنك قراءة هذه الحملة؛ يعمل عليها الوكلاء والمختصون والمسؤولون.
+sweeps-next-unworked = العنصر التالي غير المنجز
+sweeps-keys-hint = اضغط ? لعرض المفاتيح.
+sweeps-key-next = العنصر التالي
+sweeps-key-previous = العنصر السابق
+sweeps-key-unworked = أخذ العنصر التالي غير المنجز (قائمتك أولًا)
+sweeps-key-decision = اختيار القرار رقم N
+sweeps-key-step = الإجابة عن الخطوة رقم N (مربع الاختيار يُعلَّم، والخيار ينتقل إلى التالي)
+sweeps-key-note = كتابة ملاحظة
+sweeps-key-done = وضع علامة منجز أو غير منجز
+sweeps-filter-text = بحث
+sweeps-filter-status = عرض
+sweeps-filter-decision = القرار
+sweeps-filter-any = أي قرار
+sweeps-filter-all = كل العناصر
+sweeps-filter-open = غير منجزة
+sweeps-filter-done = منجزة
+sweeps-filter-mine = الخاصة بي
+sweeps-filter-unassigned = غير مسندة
+sweeps-filter-conflicts = فيها تعارض
+sweeps-filter-count = { $shown } من { $total } عنصر
+sweeps-window-before = { $count ->
+    [one] عنصر واحد قبل هذه؛ اضغط k للوصول إليه.
+   *[other] { $count } عناصر قبل هذه؛ اضغط k للوصول إليها.
+}
+sweeps-window-after = { $count ->
+    [one] عنصر واحد آخر بعد هذه؛ اضغط j أو ضيّق القائمة.
+   *[other] { $count } عناصر أخرى بعد هذه؛ اضغط j أو ضيّق القائمة.
+}
+sweeps-guidance-version = الإرشادات، الإصدار { $version }: { $title }
+sweeps-guidance-event = الحدث:
+sweeps-guidance-window = الوقت:
+sweeps-guidance-where = المناطق واللغات:
+sweeps-guidance-escalate = التصعيد:
+sweeps-guidance-checklist = قائمة التحقق لكل عنصر
+sweeps-guidance-decisions = القرارات
+sweeps-ack-title = الإصدار { $version } من الإرشادات ساري المفعول
+sweeps-ack-body = اقرأه أعلاه قبل عنصرك التالي. تسجل إجاباتك الإصدار الذي عملت وفقه.
+sweeps-ack-since = ما الذي تغير منذ الإصدار { $version }، آخر إصدار أقررت به:
+sweeps-ack-button = قرأت الإصدار { $version }
+sweeps-change-text = تغيّر: { $part }
+sweeps-part-title = العنوان
+sweeps-part-event = الحدث
+sweeps-part-description = الوصف
+sweeps-part-escalation = معايير التصعيد
+sweeps-part-where = الفترة أو المناطق أو اللغات
+sweeps-change-step-added = خطوة جديدة: { $step }
+sweeps-change-step-changed = خطوة معدلة: { $step }
+sweeps-change-step-removed = خطوة محذوفة: { $step }
+sweeps-change-decision-added = قرار جديد: { $decision }
+sweeps-change-decision-changed = قرار معدل: { $decision }
+sweeps-change-decision-removed = قرار محذوف: { $decision }
+sweeps-checklist = قائمة التحقق (الإصدار { $version })
+sweeps-checklist-older = أُعطيت هذه الإجابات وفق الإصدار { $version }؛ الإجابة من جديد تسجل الإصدار الساري.
+sweeps-choose = — اختر —
+sweeps-answers = إجابات قائمة التحقق
+sweeps-nothing = لا شيء
+sweeps-done = منجز
+sweeps-not-done = غير منجز
+sweeps-field-decision = القرار
+sweeps-field-note = ملاحظة
+sweeps-field-done = منجز
+sweeps-field-answers = قائمة التحقق
+sweeps-field-assignee = الإسناد
+sweeps-conflict-title = تعديلات متعارضة على: { $field }.
+sweeps-conflict-shown = المعروض: “{ $value }” من { $author }.
+sweeps-conflict-unseen = أُجري دون رؤيته:
+sweeps-conflict-value = “{ $value }” من { $author }
+sweeps-conflict-keep = إبقاء “{ $value }”
+sweeps-conflict-use = اعتماد “{ $value }”
+sweeps-held-by = لدى { $name }
+sweeps-take = أخذ
+sweeps-pending = بانتظار المزامنة
+sweeps-pending-title = محفوظ على هذا الجهاز؛ لم يصل إلى الخادم بعد
+sweeps-worked-by = قرّره { $author }، { $date }
+sweeps-dash-title = لوحة المتابعة
+sweeps-dash-done = المنجز
+sweeps-dash-unassigned = غير المسند
+sweeps-dash-escalations = التصعيدات
+sweeps-dash-median = الوقت الوسيط لكل عنصر
+sweeps-dash-conflicts = التعارضات
+sweeps-dash-none = غير معروف بعد
+sweeps-dash-seconds = { $count ->
+    [one] ثانية واحدة
+   *[other] { $count } ثانية
+}
+sweeps-dash-people = حسب الشخص
+sweeps-dash-orgs = حسب المؤسسة
+sweeps-dash-person = الشخص
+sweeps-dash-org = المؤسسة
+sweeps-dash-col-done = المنجز
+sweeps-dash-col-remaining = المتبقي
+sweeps-dash-sections = القرارات حسب قسم السياسة
+sweeps-dash-section = القسم
+sweeps-dash-col-items = العناصر
+sweeps-dash-acks = الإقرار بالإصدار { $version }
+sweeps-dash-col-acknowledged = أقرّ
+sweeps-dash-ack-yes = نعم
+sweeps-dash-ack-never = ليس بعد
+sweeps-dash-ack-old = الإصدار { $version } فقط
+sweeps-dash-stale = { $count ->
+    [one] إسناد واحد خامل
+   *[other] { $count } إسنادات خاملة
+}
+sweeps-dash-stale-item = العنصر { $item }، لدى { $name }
+sweeps-dash-release = تحرير
+sweeps-export-items = تصدير العناصر (CSV)
+sweeps-export-timeline = تصدير التسلسل الزمني (CSV)
+sweeps-export-json = تصدير الكل (JSON)
+sweeps-author-title = كتابة الإصدار { $version } من الإرشادات
+sweeps-author-help = يُكتب الإصدار بصيغة JSON: العنوان والحدث والفترة والمناطق واللغات والوصف (Markdown) والتصعيد والأقسام المرتبطة وقائمة التحقق (خطوات من نوع check أو choice أو text، إلزامية أو لا، ويمكن ربطها بـ “when” بإجابة خطوة سابقة) والقرارات، لكل منها قسم السياسة وإصداره وإجراء تنفيذ. يُفحص أثناء الكتابة، وتعرض المعاينة ما سيراه الوكلاء.
+sweeps-author-draft = توجد مسودة محفوظة للإصدار { $version }؛ نشرها يطلب من كل وكيل الإقرار به.
+sweeps-author-field = الإصدار { $version } (JSON)
+sweeps-author-valid = جاهز للحفظ أو النشر.
+sweeps-author-invalid = ليس جاهزًا بعد: { $reason }
+sweeps-author-save = حفظ المسودة
+sweeps-author-publish = نشر الإصدار { $version }
+sweeps-author-preview = معاينة
 ## لوحة الأوامر (Ctrl-K) واختصارات لوحة المفاتيح (?)
 
 palette-title = انتقل أو نفّذ

@@ -115,6 +115,199 @@ error-no_such_object = This no longer exists.
 error-client_of_another_person = These edits belong to another person on this device.
 error-write_quota = Your organisation's storage is full. Ask your administrator.
 
+## Sweeps (issue 11)
+
+sweeps-title = Sweeps
+sweeps-intro = Guidance for a real-time event, and the items to check against it. Work goes on offline and syncs when the network returns.
+sweeps-sign-in-list = Sign in to see and work sweeps.
+sweeps-sign-in-work = Sign in to work this sweep.
+sweeps-none-publish = No sweeps yet. Publish the first one below.
+sweeps-none-wait = No sweeps yet. A specialist publishes them here.
+sweeps-published-by = Published { $date } by { $author }
+sweeps-state-plain = free-text guidance
+sweeps-state-version = guidance version { $version }
+sweeps-done-of = { $done } of { $total } done
+sweeps-decided = { $count ->
+    [one] 1 decided
+   *[other] { $count } decided
+}
+sweeps-conflicts = { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+}
+sweeps-decision-no-violation = No violation
+sweeps-decision-label = Label
+sweeps-decision-remove = Remove
+sweeps-decision-escalate = Escalate
+sweeps-decision-none = — none —
+sweeps-new-title = Publish a sweep
+sweeps-field-title = Title
+sweeps-field-title-example = Election night: fake polling-place claims
+sweeps-field-guidance = Guidance
+sweeps-field-guidance-example = What to look for, the time window and regions, when to escalate.
+sweeps-field-items = Items, one link or handle per line (or case ids, or a CSV file's text with a “link” column)
+sweeps-publish = Publish
+sweeps-import-ok = { $count ->
+    [one] 1 item.
+   *[other] { $count } items.
+}
+sweeps-import-duplicates = { $count ->
+    [one] 1 repeated line dropped.
+   *[other] { $count } repeated lines dropped.
+}
+sweeps-import-blank = { $count ->
+    [one] 1 blank line dropped.
+   *[other] { $count } blank lines dropped.
+}
+sweeps-import-bad = { $count ->
+    [one] 1 line is not an item. Nothing is imported until it is fixed.
+   *[other] { $count } lines are not items. Nothing is imported until they are fixed.
+}
+sweeps-import-line = Line { $line }
+sweeps-import-empty = Paste at least one link, handle or case id.
+sweeps-import-too-large = The text is too large: at most { $max } bytes.
+sweeps-import-too-many = A sweep holds at most { $max } items; this list has { $count }.
+sweeps-line-too-long = longer than { $max } characters
+sweeps-line-control = holds a control character
+sweeps-line-scheme = a link must start with http:// or https://
+sweeps-line-no-host = the link has no host
+sweeps-line-handle = a handle is @ and up to 64 letters, digits, _ or .
+sweeps-line-unknown = not a link, a handle or a case id
+sweeps-line-quote = the CSV quoting is not closed
+sweeps-line-column = the row has no “{ $column }” column
+sweeps-error-no-title = Give the sweep a title.
+sweeps-error-title-long = The title may be at most { $max } characters.
+sweeps-error-guidance-long = The guidance may be at most { $max } characters.
+sweeps-orgs-failed = The organisations could not be loaded: { $reason }
+sweeps-orgs-loading = Loading organisations…
+sweeps-shared-with = Shared with
+sweeps-no-vendors = There are no vendor organisations yet.
+sweeps-shared-count = { $count ->
+    [one] Shared with 1 organisation
+   *[other] Shared with { $count } organisations
+}
+sweeps-not-found = Sweep not found
+sweeps-not-found-body = This sweep is not on this device yet. If it was published a moment ago, it appears as soon as sync catches up.
+sweeps-all = All sweeps
+sweeps-guidance = Guidance
+sweeps-read-only = You can read this sweep; agents, specialists and admins work its items.
+sweeps-next-unworked = Next unworked item
+sweeps-keys-hint = Press ? for the keys.
+sweeps-key-next = next item
+sweeps-key-previous = previous item
+sweeps-key-unworked = take the next unworked item (your own queue first)
+sweeps-key-decision = choose decision N
+sweeps-key-step = answer checklist step N (a check ticks, a choice moves to its next option)
+sweeps-key-note = write a note
+sweeps-key-done = mark done or not done
+sweeps-filter-text = Find
+sweeps-filter-status = Show
+sweeps-filter-decision = Decision
+sweeps-filter-any = any
+sweeps-filter-all = all items
+sweeps-filter-open = not done
+sweeps-filter-done = done
+sweeps-filter-mine = mine
+sweeps-filter-unassigned = nobody's
+sweeps-filter-conflicts = with a conflict
+sweeps-filter-count = { $shown } of { $total } items
+sweeps-window-before = { $count ->
+    [one] 1 item before these; press k to reach it.
+   *[other] { $count } items before these; press k to reach them.
+}
+sweeps-window-after = { $count ->
+    [one] 1 more item after these; press j or narrow the list to reach it.
+   *[other] { $count } more items after these; press j or narrow the list to reach them.
+}
+sweeps-guidance-version = Guidance version { $version }: { $title }
+sweeps-guidance-event = Event:
+sweeps-guidance-window = When:
+sweeps-guidance-where = Regions and languages:
+sweeps-guidance-escalate = Escalate:
+sweeps-guidance-checklist = Checklist for every item
+sweeps-guidance-decisions = Decisions
+sweeps-ack-title = Guidance version { $version } is in force
+sweeps-ack-body = Read it above before your next item. Your answers record the version you worked under.
+sweeps-ack-since = What changed since version { $version }, the last one you acknowledged:
+sweeps-ack-button = I have read version { $version }
+sweeps-change-text = { $part } changed
+sweeps-part-title = The title
+sweeps-part-event = The event
+sweeps-part-description = The description
+sweeps-part-escalation = The escalation criteria
+sweeps-part-where = The time window, regions or languages
+sweeps-change-step-added = New step: { $step }
+sweeps-change-step-changed = Step changed: { $step }
+sweeps-change-step-removed = Step removed: { $step }
+sweeps-change-decision-added = New decision: { $decision }
+sweeps-change-decision-changed = Decision changed: { $decision }
+sweeps-change-decision-removed = Decision removed: { $decision }
+sweeps-checklist = Checklist (version { $version })
+sweeps-checklist-older = These answers were given under version { $version }; answering again records the version in force.
+sweeps-choose = — choose —
+sweeps-answers = checklist answers
+sweeps-nothing = nothing
+sweeps-done = done
+sweeps-not-done = not done
+sweeps-field-decision = Decision
+sweeps-field-note = Note
+sweeps-field-done = Done
+sweeps-field-answers = checklist
+sweeps-field-assignee = assignment
+sweeps-conflict-title = Conflicting edits to the { $field }.
+sweeps-conflict-shown = Shown: “{ $value }” by { $author }.
+sweeps-conflict-unseen = Made without seeing it:
+sweeps-conflict-value = “{ $value }” by { $author }
+sweeps-conflict-keep = Keep “{ $value }”
+sweeps-conflict-use = Use “{ $value }”
+sweeps-held-by = held by { $name }
+sweeps-take = Take
+sweeps-pending = waiting to sync
+sweeps-pending-title = Saved on this device; not yet on the server
+sweeps-worked-by = Decided by { $author }, { $date }
+sweeps-dash-title = Dashboard
+sweeps-dash-done = Done
+sweeps-dash-unassigned = Nobody's
+sweeps-dash-escalations = Escalations
+sweeps-dash-median = Median time per item
+sweeps-dash-conflicts = Conflicts
+sweeps-dash-none = not yet known
+sweeps-dash-seconds = { $count ->
+    [one] 1 second
+   *[other] { $count } seconds
+}
+sweeps-dash-people = Per person
+sweeps-dash-orgs = Per organisation
+sweeps-dash-person = Person
+sweeps-dash-org = Organisation
+sweeps-dash-col-done = Done
+sweeps-dash-col-remaining = Remaining
+sweeps-dash-sections = Decisions per policy section
+sweeps-dash-section = Section
+sweeps-dash-col-items = Items
+sweeps-dash-acks = Acknowledgment of version { $version }
+sweeps-dash-col-acknowledged = Acknowledged
+sweeps-dash-ack-yes = yes
+sweeps-dash-ack-never = not yet
+sweeps-dash-ack-old = only version { $version }
+sweeps-dash-stale = { $count ->
+    [one] 1 stale assignment
+   *[other] { $count } stale assignments
+}
+sweeps-dash-stale-item = Item { $item }, held by { $name }
+sweeps-dash-release = Release
+sweeps-export-items = Export items (CSV)
+sweeps-export-timeline = Export timeline (CSV)
+sweeps-export-json = Export all (JSON)
+sweeps-author-title = Write guidance version { $version }
+sweeps-author-help = The version is written as JSON: title, event, window, regions, languages, description (Markdown), escalation, linked sections, the checklist (steps of kind check, choice or text, each required or not, optionally “when” an earlier step has an answer) and the decisions, each with its policy section and version and an enforcement action. It is checked as you type, and the preview shows what agents will see.
+sweeps-author-draft = A draft of version { $version } is saved; publishing it asks every agent to acknowledge it.
+sweeps-author-field = Version { $version } (JSON)
+sweeps-author-valid = Ready to save or publish.
+sweeps-author-invalid = Not ready yet: { $reason }
+sweeps-author-save = Save draft
+sweeps-author-publish = Publish version { $version }
+sweeps-author-preview = Preview
 ## Command palette (Ctrl-K) and the keyboard shortcuts overlay (?)
 
 palette-title = Go to or do

@@ -113,6 +113,199 @@ error-no_such_object = Esto ya no existe.
 error-client_of_another_person = Estos cambios son de otra persona en este dispositivo.
 error-write_quota = El almacenamiento de tu organización está lleno. Pregunta a tu administrador.
 
+## Sweeps (issue 11)
+
+sweeps-title = Barridos
+sweeps-intro = Guía para un evento en tiempo real y los elementos que revisar con ella. El trabajo sigue sin conexión y se sincroniza cuando vuelve la red.
+sweeps-sign-in-list = Inicia sesión para ver y trabajar barridos.
+sweeps-sign-in-work = Inicia sesión para trabajar este barrido.
+sweeps-none-publish = Aún no hay barridos. Publica el primero abajo.
+sweeps-none-wait = Aún no hay barridos. Un especialista los publica aquí.
+sweeps-published-by = Publicado el { $date } por { $author }
+sweeps-state-plain = guía en texto libre
+sweeps-state-version = guía versión { $version }
+sweeps-done-of = { $done } de { $total } hechos
+sweeps-decided = { $count ->
+    [one] 1 decidido
+   *[other] { $count } decididos
+}
+sweeps-conflicts = { $count ->
+    [one] 1 conflicto
+   *[other] { $count } conflictos
+}
+sweeps-decision-no-violation = Sin infracción
+sweeps-decision-label = Etiquetar
+sweeps-decision-remove = Retirar
+sweeps-decision-escalate = Escalar
+sweeps-decision-none = — ninguna —
+sweeps-new-title = Publicar un barrido
+sweeps-field-title = Título
+sweeps-field-title-example = Noche electoral: horarios falsos de votación
+sweeps-field-guidance = Guía
+sweeps-field-guidance-example = Qué buscar, el periodo y las regiones, cuándo escalar.
+sweeps-field-items = Elementos, un enlace o usuario por línea (o ids de caso, o el texto de un CSV con una columna “link”)
+sweeps-publish = Publicar
+sweeps-import-ok = { $count ->
+    [one] 1 elemento.
+   *[other] { $count } elementos.
+}
+sweeps-import-duplicates = { $count ->
+    [one] Se descartó 1 línea repetida.
+   *[other] Se descartaron { $count } líneas repetidas.
+}
+sweeps-import-blank = { $count ->
+    [one] Se descartó 1 línea vacía.
+   *[other] Se descartaron { $count } líneas vacías.
+}
+sweeps-import-bad = { $count ->
+    [one] 1 línea no es un elemento. No se importa nada hasta corregirla.
+   *[other] { $count } líneas no son elementos. No se importa nada hasta corregirlas.
+}
+sweeps-import-line = Línea { $line }
+sweeps-import-empty = Pega al menos un enlace, usuario o id de caso.
+sweeps-import-too-large = El texto es demasiado grande: como máximo { $max } bytes.
+sweeps-import-too-many = Un barrido tiene como máximo { $max } elementos; esta lista tiene { $count }.
+sweeps-line-too-long = más de { $max } caracteres
+sweeps-line-control = contiene un carácter de control
+sweeps-line-scheme = un enlace debe empezar por http:// o https://
+sweeps-line-no-host = el enlace no tiene dominio
+sweeps-line-handle = un usuario es @ y hasta 64 letras, cifras, _ o .
+sweeps-line-unknown = no es un enlace, un usuario ni un id de caso
+sweeps-line-quote = las comillas del CSV no se cierran
+sweeps-line-column = la fila no tiene la columna “{ $column }”
+sweeps-error-no-title = Pon un título al barrido.
+sweeps-error-title-long = El título puede tener como máximo { $max } caracteres.
+sweeps-error-guidance-long = La guía puede tener como máximo { $max } caracteres.
+sweeps-orgs-failed = No se pudieron cargar las organizaciones: { $reason }
+sweeps-orgs-loading = Cargando organizaciones…
+sweeps-shared-with = Compartido con
+sweeps-no-vendors = Aún no hay organizaciones proveedoras.
+sweeps-shared-count = { $count ->
+    [one] Compartido con 1 organización
+   *[other] Compartido con { $count } organizaciones
+}
+sweeps-not-found = Barrido no encontrado
+sweeps-not-found-body = Este barrido aún no está en este dispositivo. Si se publicó hace un momento, aparecerá en cuanto la sincronización se ponga al día.
+sweeps-all = Todos los barridos
+sweeps-guidance = Guía
+sweeps-read-only = Puedes leer este barrido; lo trabajan agentes, especialistas y administradores.
+sweeps-next-unworked = Siguiente elemento sin trabajar
+sweeps-keys-hint = Pulsa ? para ver las teclas.
+sweeps-key-next = elemento siguiente
+sweeps-key-previous = elemento anterior
+sweeps-key-unworked = tomar el siguiente elemento sin trabajar (primero tu cola)
+sweeps-key-decision = elegir la decisión N
+sweeps-key-step = responder el paso N (una casilla se marca, una opción pasa a la siguiente)
+sweeps-key-note = escribir una nota
+sweeps-key-done = marcar hecho o no hecho
+sweeps-filter-text = Buscar
+sweeps-filter-status = Mostrar
+sweeps-filter-decision = Decisión
+sweeps-filter-any = cualquiera
+sweeps-filter-all = todos
+sweeps-filter-open = sin hacer
+sweeps-filter-done = hechos
+sweeps-filter-mine = míos
+sweeps-filter-unassigned = de nadie
+sweeps-filter-conflicts = con conflicto
+sweeps-filter-count = { $shown } de { $total } elementos
+sweeps-window-before = { $count ->
+    [one] 1 elemento antes de estos; pulsa k para llegar.
+   *[other] { $count } elementos antes de estos; pulsa k para llegar.
+}
+sweeps-window-after = { $count ->
+    [one] 1 elemento más después de estos; pulsa j o filtra la lista.
+   *[other] { $count } elementos más después de estos; pulsa j o filtra la lista.
+}
+sweeps-guidance-version = Guía versión { $version }: { $title }
+sweeps-guidance-event = Evento:
+sweeps-guidance-window = Cuándo:
+sweeps-guidance-where = Regiones e idiomas:
+sweeps-guidance-escalate = Escalar:
+sweeps-guidance-checklist = Lista de comprobación de cada elemento
+sweeps-guidance-decisions = Decisiones
+sweeps-ack-title = Está en vigor la versión { $version } de la guía
+sweeps-ack-body = Léela arriba antes de tu siguiente elemento. Tus respuestas registran la versión con la que trabajaste.
+sweeps-ack-since = Qué cambió desde la versión { $version }, la última que confirmaste:
+sweeps-ack-button = He leído la versión { $version }
+sweeps-change-text = Cambió: { $part }
+sweeps-part-title = el título
+sweeps-part-event = el evento
+sweeps-part-description = la descripción
+sweeps-part-escalation = los criterios de escalado
+sweeps-part-where = el periodo, las regiones o los idiomas
+sweeps-change-step-added = Paso nuevo: { $step }
+sweeps-change-step-changed = Paso cambiado: { $step }
+sweeps-change-step-removed = Paso eliminado: { $step }
+sweeps-change-decision-added = Decisión nueva: { $decision }
+sweeps-change-decision-changed = Decisión cambiada: { $decision }
+sweeps-change-decision-removed = Decisión eliminada: { $decision }
+sweeps-checklist = Lista de comprobación (versión { $version })
+sweeps-checklist-older = Estas respuestas se dieron con la versión { $version }; al responder de nuevo se registra la versión en vigor.
+sweeps-choose = — elegir —
+sweeps-answers = respuestas de la lista
+sweeps-nothing = nada
+sweeps-done = hecho
+sweeps-not-done = sin hacer
+sweeps-field-decision = Decisión
+sweeps-field-note = Nota
+sweeps-field-done = Hecho
+sweeps-field-answers = lista de comprobación
+sweeps-field-assignee = asignación
+sweeps-conflict-title = Ediciones en conflicto: { $field }.
+sweeps-conflict-shown = Se muestra: “{ $value }” de { $author }.
+sweeps-conflict-unseen = Hecho sin verlo:
+sweeps-conflict-value = “{ $value }” de { $author }
+sweeps-conflict-keep = Mantener “{ $value }”
+sweeps-conflict-use = Usar “{ $value }”
+sweeps-held-by = lo tiene { $name }
+sweeps-take = Tomar
+sweeps-pending = pendiente de sincronizar
+sweeps-pending-title = Guardado en este dispositivo; aún no está en el servidor
+sweeps-worked-by = Decidido por { $author }, { $date }
+sweeps-dash-title = Panel
+sweeps-dash-done = Hechos
+sweeps-dash-unassigned = De nadie
+sweeps-dash-escalations = Escalados
+sweeps-dash-median = Tiempo mediano por elemento
+sweeps-dash-conflicts = Conflictos
+sweeps-dash-none = aún no se sabe
+sweeps-dash-seconds = { $count ->
+    [one] 1 segundo
+   *[other] { $count } segundos
+}
+sweeps-dash-people = Por persona
+sweeps-dash-orgs = Por organización
+sweeps-dash-person = Persona
+sweeps-dash-org = Organización
+sweeps-dash-col-done = Hechos
+sweeps-dash-col-remaining = Pendientes
+sweeps-dash-sections = Decisiones por sección de política
+sweeps-dash-section = Sección
+sweeps-dash-col-items = Elementos
+sweeps-dash-acks = Confirmación de la versión { $version }
+sweeps-dash-col-acknowledged = Confirmada
+sweeps-dash-ack-yes = sí
+sweeps-dash-ack-never = todavía no
+sweeps-dash-ack-old = solo la versión { $version }
+sweeps-dash-stale = { $count ->
+    [one] 1 asignación inactiva
+   *[other] { $count } asignaciones inactivas
+}
+sweeps-dash-stale-item = Elemento { $item }, lo tiene { $name }
+sweeps-dash-release = Liberar
+sweeps-export-items = Exportar elementos (CSV)
+sweeps-export-timeline = Exportar cronología (CSV)
+sweeps-export-json = Exportar todo (JSON)
+sweeps-author-title = Escribir la versión { $version } de la guía
+sweeps-author-help = La versión se escribe en JSON: título, evento, periodo, regiones, idiomas, descripción (Markdown), escalado, secciones enlazadas, la lista de comprobación (pasos de tipo check, choice o text, obligatorios o no, opcionalmente “when” un paso anterior tiene una respuesta) y las decisiones, cada una con su sección y versión de política y una acción. Se comprueba mientras escribes y la vista previa muestra lo que verán los agentes.
+sweeps-author-draft = Hay un borrador guardado de la versión { $version }; al publicarlo, cada agente deberá confirmarlo.
+sweeps-author-field = Versión { $version } (JSON)
+sweeps-author-valid = Lista para guardar o publicar.
+sweeps-author-invalid = Aún no está lista: { $reason }
+sweeps-author-save = Guardar borrador
+sweeps-author-publish = Publicar la versión { $version }
+sweeps-author-preview = Vista previa
 ## Paleta de comandos (Ctrl-K) y atajos de teclado (?)
 
 palette-title = Ir a o hacer

@@ -6,7 +6,7 @@
 //! focused one, so a 50,000-item sweep keeps a small page; moving the focus past the window
 //! moves it. Keys (never while typing in a field): `j`/`k` next and previous item, `n` the
 //! next unworked item (taking it), `1`–`9` decision N, `Shift`+`1`–`9` step N, `e` the note,
-//! `d` done, `?` the list of keys.
+//! `d` done; the app's `?` overlay lists them ([`KEYS`]).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -30,6 +30,7 @@ use super::dashboard::SweepDashboard;
 use super::{Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
 use crate::i18n::{I18n, msg, use_i18n};
 use crate::route::Route;
+use crate::shortcuts::use_listed_shortcuts;
 use crate::sync::{SyncHandle, use_sync};
 use crate::tr;
 
@@ -58,12 +59,12 @@ impl Status {
 
     fn label(self, i18n: &I18n) -> String {
         i18n.t(match self {
-            Status::All => crate::i18n::msg("sweeps-filter-all"),
-            Status::Open => crate::i18n::msg("sweeps-filter-open"),
-            Status::Done => crate::i18n::msg("sweeps-filter-done"),
-            Status::Mine => crate::i18n::msg("sweeps-filter-mine"),
-            Status::Unassigned => crate::i18n::msg("sweeps-filter-unassigned"),
-            Status::Conflicts => crate::i18n::msg("sweeps-filter-conflicts"),
+            Status::All => msg("sweeps-filter-all"),
+            Status::Open => msg("sweeps-filter-open"),
+            Status::Done => msg("sweeps-filter-done"),
+            Status::Mine => msg("sweeps-filter-mine"),
+            Status::Unassigned => msg("sweeps-filter-unassigned"),
+            Status::Conflicts => msg("sweeps-filter-conflicts"),
         })
     }
 }
@@ -118,8 +119,8 @@ impl Filter {
     }
 }
 
-/// The keys of a sweep's items, for the `?` overlay.
-const SWEEP_KEYS: &[(&str, &str)] = &[
+/// The page's keys as the `?` overlay lists them.
+const KEYS: &[(&str, &str)] = &[
     ("j", msg("sweeps-key-next")),
     ("k", msg("sweeps-key-previous")),
     ("n", msg("sweeps-key-unworked")),
@@ -139,7 +140,6 @@ enum Key {
     Step(usize),
     Note,
     Done,
-    Close,
 }
 
 fn key_of(event: &KeyboardEvent) -> Option<Key> {
@@ -159,7 +159,6 @@ fn key_of(event: &KeyboardEvent) -> Option<Key> {
         ("n", ..) => Some(Key::NextUnworked),
         ("e", ..) => Some(Key::Note),
         ("d", ..) => Some(Key::Done),
-        ("Escape", ..) => Some(Key::Close),
         _ => None,
     }
 }
@@ -278,9 +277,7 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
     let i18n = use_i18n();
     let filter = use_state(Filter::default);
     let focus = use_state(|| None::<usize>);
-    let help = use_state(|| false);
-    // The `?` overlay lists these keys with the ones that work everywhere.
-    crate::shortcuts::use_listed_shortcuts(SWEEP_KEYS);
+    use_listed_shortcuts(KEYS);
     let error = use_state(|| None::<String>);
     // The key handler sees this render's state: the listener is made once and calls the
     // newest handler through this cell.
@@ -299,7 +296,7 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                     };
                     let key = key_of(event);
                     let typing = crate::shortcuts::typing_in_a_field();
-                    if let Some(key) = key.filter(|k| !typing || *k == Key::Close)
+                    if let Some(key) = key.filter(|_| !typing)
                         && let Some(handler) = on_key.borrow().as_ref()
                     {
                         event.prevent_default();
@@ -354,11 +351,10 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
 
     // This render's key handler.
     let handler = {
-        let (sync, id, focus, help, error, sent) = (
+        let (sync, id, focus, error, sent) = (
             sync.clone(),
             props.id.clone(),
             focus.clone(),
-            help.clone(),
             error.clone(),
             sent.clone(),
         );
@@ -372,7 +368,6 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                 focus_element(&format!("item-{n}"));
             };
             match key {
-                Key::Close => help.set(false),
                 Key::Next | Key::Previous => {
                     let at = focused.and_then(|n| shown.iter().position(|m| *m == n));
                     let next = match (key, at) {
@@ -485,10 +480,6 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             }
         })
     };
-    let toggle_help = {
-        let help = help.clone();
-        Callback::from(move |_| help.set(!*help))
-    };
     html! {
         <article class="page sweep">
             <p class="breadcrumb"><Link<Route> to={Route::Sweeps}>{ i18n.t("sweeps-title") }</Link<Route>></p>
@@ -519,11 +510,8 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                 if works && must_ack.is_none() {
                     <button type="button" onclick={next_unworked}>{ i18n.t("sweeps-next-unworked") }</button>
                 }
-                <button type="button" onclick={toggle_help.clone()} aria-expanded={help.to_string()}>{ i18n.t("sweeps-keys-button") }</button>
+                <span class="muted">{ i18n.t("sweeps-keys-hint") }</span>
             </div>
-            if *help {
-                <KeysHelp onclose={toggle_help} />
-            }
             if let Some(message) = &*error {
                 <p class="error" role="alert">{ message }</p>
             }
@@ -637,11 +625,11 @@ fn AckGate(props: &AckGateProps) -> Html {
         .map(|c| match c {
             Change::Text(what) => {
                 let part = i18n.t(match what {
-                    "title" => crate::i18n::msg("sweeps-part-title"),
-                    "event" => crate::i18n::msg("sweeps-part-event"),
-                    "description" => crate::i18n::msg("sweeps-part-description"),
-                    "escalation" => crate::i18n::msg("sweeps-part-escalation"),
-                    _ => crate::i18n::msg("sweeps-part-where"),
+                    "title" => msg("sweeps-part-title"),
+                    "event" => msg("sweeps-part-event"),
+                    "description" => msg("sweeps-part-description"),
+                    "escalation" => msg("sweeps-part-escalation"),
+                    _ => msg("sweeps-part-where"),
                 });
                 tr!(i18n, "sweeps-change-text", part = part)
             }
@@ -674,36 +662,6 @@ fn AckGate(props: &AckGateProps) -> Html {
                 <p class="error" role="alert">{ message }</p>
             }
             <button type="button" class="primary" {onclick}>{ tr!(i18n, "sweeps-ack-button", version = props.version) }</button>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct KeysHelpProps {
-    onclose: Callback<MouseEvent>,
-}
-
-#[component]
-fn KeysHelp(props: &KeysHelpProps) -> Html {
-    let i18n = use_i18n();
-    let keys = [
-        ("j", i18n.t("sweeps-key-next")),
-        ("k", i18n.t("sweeps-key-previous")),
-        ("n", i18n.t("sweeps-key-unworked")),
-        ("1 … 9", i18n.t("sweeps-key-decision")),
-        ("Shift + 1 … 9", i18n.t("sweeps-key-step")),
-        ("e", i18n.t("sweeps-key-note")),
-        ("d", i18n.t("sweeps-key-done")),
-        ("?", i18n.t("sweeps-key-help")),
-    ];
-    html! {
-        <section class="keys-help" aria-labelledby="keys-title">
-            <h2 id="keys-title">{ i18n.t("sweeps-keys-title") }</h2>
-            <dl>
-                { for keys.into_iter().map(|(k, what)| html! { <><dt><kbd>{ k }</kbd></dt><dd>{ what }</dd></> }) }
-            </dl>
-            <p class="muted">{ i18n.t("sweeps-keys-typing") }</p>
-            <button type="button" onclick={props.onclose.clone()}>{ i18n.t("sweeps-keys-close") }</button>
         </section>
     }
 }

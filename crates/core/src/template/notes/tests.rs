@@ -8,6 +8,7 @@ use crate::wire::OrgKind;
 
 fn actor(org: &str, role: Role) -> Actor<'_> {
     Actor {
+        person: "p-1",
         org_id: org,
         org_kind: if org == "platform" {
             OrgKind::Platform
