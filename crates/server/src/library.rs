@@ -9,7 +9,7 @@ use std::sync::{Arc, RwLock};
 use anyhow::Context;
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::import::{
-    ImportError, MAX_FILE_BYTES, MAX_FILES, MAX_LIBRARY_BYTES, SourceFile, parse_library, plan_import,
+    ImportError, MAX_FILE_BYTES, MAX_FILES, MAX_LIBRARY_BYTES, SourceFile, StatusChange, parse_library,
 };
 use casebook_core::library::Library;
 use casebook_core::search::index_library;
@@ -80,12 +80,22 @@ impl SharedLibrary {
     }
 }
 
-/// What an import did.
+/// What an import did (or, previewed, would do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ImportReport {
+    /// New versions, as `slug vN`.
     pub added: Vec<String>,
+    /// Stored versions whose status changed; their text is unchanged.
+    pub status_changes: Vec<StatusChange>,
     pub unchanged: usize,
     pub synonyms_updated: bool,
+}
+
+impl ImportReport {
+    /// Whether the library changed, so the server must reload it.
+    pub fn changed(&self) -> bool {
+        !self.added.is_empty() || !self.status_changes.is_empty() || self.synonyms_updated
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,21 +106,30 @@ pub enum ImportFailure {
     Store(#[from] anyhow::Error),
 }
 
-/// Validates `files` and, only if every file is valid, stores the new versions.
+/// Validates `files` and, only if every file is valid and nothing contradicts the stored
+/// library, stores the new versions and status changes.
 pub async fn import(store: &Store, files: &[SourceFile], now: &str) -> Result<ImportReport, ImportFailure> {
+    plan(store, files, now, true).await
+}
+
+/// What importing `files` would change, without writing anything.
+pub async fn preview(store: &Store, files: &[SourceFile], now: &str) -> Result<ImportReport, ImportFailure> {
+    plan(store, files, now, false).await
+}
+
+async fn plan(store: &Store, files: &[SourceFile], now: &str, apply: bool) -> Result<ImportReport, ImportFailure> {
     let parsed = parse_library(files).map_err(ImportFailure::Invalid)?;
-    let existing = store.stored_versions().await?;
-    let synonyms = store.synonyms().await?;
-    let plan = plan_import(&existing, parsed, &synonyms);
-    if !plan.is_empty() {
-        store.apply_import(&plan, now).await?;
-    }
+    let plan = store
+        .import_library(parsed, now, apply)
+        .await?
+        .map_err(ImportFailure::Invalid)?;
     Ok(ImportReport {
         added: plan
             .additions
             .iter()
             .map(|a| format!("{} v{}", a.slug, a.version.number))
             .collect(),
+        status_changes: plan.status_changes,
         unchanged: plan.unchanged,
         synonyms_updated: plan.synonyms.is_some(),
     })

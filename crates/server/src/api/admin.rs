@@ -46,12 +46,13 @@ pub async fn import_library(
         .collect();
     match import(&state.store, &files, &crate::now_rfc3339()).await {
         Ok(report) => {
-            if !report.added.is_empty() || report.synonyms_updated {
+            if report.changed() {
                 state.reload_library().await?;
             }
             let detail = format!(
-                "{} version(s) added, {} unchanged",
+                "{} version(s) added, {} status change(s), {} unchanged",
                 report.added.len(),
+                report.status_changes.len(),
                 report.unchanged
             );
             audit(&state, Some(&user.email), "library.import", "ok", Some(&detail)).await;
