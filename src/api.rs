@@ -23,16 +23,17 @@ pub enum ApiFailure {
 impl ApiFailure {
     /// A sentence for the person using the app.
     pub fn message(&self) -> String {
+        let i18n = crate::i18n::current();
         match self {
-            ApiFailure::Unreachable => {
-                "Casebook cannot reach its server. Check your connection; this page retries when you are back online."
-                    .into()
-            }
-            ApiFailure::Server { error: Some(e), .. } => format!("{} (request {})", e.message, e.request_id),
-            ApiFailure::Server { status, error: None } => format!("The server answered with status {status}."),
-            ApiFailure::Unreadable(_) => {
-                "The server's answer could not be read. Reload the page to get the newest version of Casebook.".into()
-            }
+            ApiFailure::Unreachable => i18n.t("api-unreachable"),
+            ApiFailure::Server { error: Some(e), .. } => crate::tr!(
+                i18n,
+                "api-server-error",
+                message = i18n.error(&e.code, &e.message),
+                request = e.request_id.as_str()
+            ),
+            ApiFailure::Server { status, error: None } => crate::tr!(i18n, "api-status", status = *status),
+            ApiFailure::Unreadable(_) => i18n.t("api-unreadable"),
         }
     }
 
@@ -43,7 +44,7 @@ impl ApiFailure {
             ApiFailure::Server {
                 status: 400..=499,
                 error: Some(e),
-            } => e.message.clone(),
+            } => crate::i18n::current().error(&e.code, &e.message),
             other => other.message(),
         }
     }

@@ -11,6 +11,7 @@ use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::api::{ApiFailure, get_json};
+use crate::i18n::msg;
 
 /// How often the server is checked while the page is open.
 const HEALTH_EVERY_MS: u32 = 30_000;
@@ -27,12 +28,13 @@ pub enum Connection {
 }
 
 impl Connection {
-    pub fn label(self) -> &'static str {
+    /// The message id of the state's name.
+    pub fn message_id(self) -> &'static str {
         match self {
-            Connection::Checking => "Connecting…",
-            Connection::Online => "Online",
-            Connection::Offline => "Offline",
-            Connection::ServerUnreachable => "Server unreachable",
+            Connection::Checking => msg("connection-checking"),
+            Connection::Online => msg("connection-online"),
+            Connection::Offline => msg("connection-offline"),
+            Connection::ServerUnreachable => msg("connection-unreachable"),
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod components;
 pub mod connection;
+pub mod i18n;
 pub mod library;
 pub mod local_db;
 pub mod pages;
@@ -20,6 +21,7 @@ use yew_router::prelude::*;
 
 use crate::components::shell::Shell;
 use crate::connection::ConnectionProvider;
+use crate::i18n::I18nProvider;
 use crate::library::LibraryProvider;
 use crate::route::{Route, switch};
 use crate::session::SessionProvider;
@@ -29,6 +31,7 @@ use crate::sync::SyncProvider;
 pub fn App() -> Html {
     html! {
         <BrowserRouter>
+          <I18nProvider>
             <ConnectionProvider>
                 <SessionProvider>
                     <SyncProvider>
@@ -40,6 +43,7 @@ pub fn App() -> Html {
                     </SyncProvider>
                 </SessionProvider>
             </ConnectionProvider>
+          </I18nProvider>
         </BrowserRouter>
     }
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use casebook::components::connection_badge::{ConnectionBadge, ConnectionBadgeProps};
 use casebook::components::document::{Document, DocumentProps};
 use casebook::connection::Connection;
+use casebook::i18n::{I18n, Lang};
 use casebook::route::Route;
 use casebook_core::document::{Block, Inline};
 use wasm_bindgen::JsCast;
@@ -258,7 +259,12 @@ fn the_sync_summary_says_what_waits_and_why() {
         (state(Status::Idle, 2, true), "1 edit refused · see why", "failed"),
     ];
     for (state, label, class) in cases {
-        assert_eq!(summary(&state, now), (label.to_string(), class), "{:?}", state.status);
+        assert_eq!(
+            summary(&I18n::english(), &state, now),
+            (label.to_string(), class),
+            "{:?}",
+            state.status
+        );
     }
 }
 
@@ -284,4 +290,39 @@ fn sign_in_returns_only_to_addresses_in_this_app() {
     for (query, expected) in cases {
         assert_eq!(next_after_sign_in(query).as_deref(), expected, "{query}");
     }
+}
+
+#[wasm_bindgen_test]
+fn messages_come_in_the_chosen_language_and_fall_back_to_english() {
+    let es = I18n::with_catalogue(Lang::Es, include_str!("../locales/es.ftl"));
+    assert_eq!(es.t("sign-out"), "Cerrar sesión");
+    assert_eq!(casebook::tr!(es, "sync-waiting", count = 1), "1 cambio pendiente");
+    assert_eq!(casebook::tr!(es, "sync-waiting", count = 4), "4 cambios pendientes");
+    // A catalogue that lacks a message shows the English one, never an id.
+    let partial = I18n::with_catalogue(Lang::Es, "sign-out = Salir\n");
+    assert_eq!(partial.t("sign-out"), "Salir");
+    assert_eq!(partial.t("sync-now"), "Sync now");
+    assert_eq!(partial.t("no-such-message"), "no-such-message");
+    // Arabic plurals have more forms than English; Latin names stay isolated inside Arabic.
+    let ar = I18n::with_catalogue(Lang::Ar, include_str!("../locales/ar.ftl"));
+    assert_eq!(casebook::tr!(ar, "sync-waiting", count = 2), "تعديلان بانتظار الإرسال");
+    assert_eq!(
+        casebook::tr!(ar, "working-offline", name = "Sam"),
+        "\u{2068}Sam\u{2069} · تعمل دون اتصال"
+    );
+    assert_eq!(ar.dir(), "rtl");
+    // A server error code reads in the interface language; an unknown code keeps the server's words.
+    assert_eq!(es.error("forbidden", "Forbidden."), "Tu rol no permite hacer esto.");
+    assert_eq!(es.error("something_new", "Server words."), "Server words.");
+    // Dates come from the browser's Intl for the language.
+    let ja = I18n::with_catalogue(Lang::Ja, include_str!("../locales/ja.ftl"));
+    let instant = 1_796_040_000_000.0; // 2026-11-30T12:00:00Z
+    assert!(
+        ja.date_time_utc(instant).contains("2026/11/30"),
+        "{}",
+        ja.date_time_utc(instant)
+    );
+    assert!(es.date(instant).contains("2026"), "{}", es.date(instant));
+    assert_eq!(I18n::english().number(12345.0), "12,345");
+    assert_eq!(es.relative(0.0, 3.0 * 3_600_000.0), "hace 3 horas");
 }

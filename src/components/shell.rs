@@ -7,7 +7,8 @@ use crate::components::connection_badge::ConnectionBadge;
 use crate::components::sign_in_link::SignInLink;
 use crate::components::sync_status::SyncStatus;
 use crate::connection::{Connection, use_connection};
-use crate::library::{Freshness, LibraryState, age, use_library};
+use crate::i18n::{Lang, msg, use_i18n};
+use crate::library::{Freshness, LibraryState, use_library};
 use crate::route::Route;
 use crate::session::{Session, sign_out, use_session};
 use crate::sync::use_sync;
@@ -20,6 +21,7 @@ pub struct ShellProps {
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let connection = use_connection();
+    let i18n = use_i18n();
     let route = use_route::<Route>();
     let section = |r: &Option<Route>| match r {
         Some(Route::Search | Route::Policy { .. } | Route::PolicyVersion { .. } | Route::PolicyDiff { .. }) => {
@@ -35,28 +37,30 @@ pub fn Shell(props: &ShellProps) -> Html {
     let current = section(&route);
     let handle = use_session();
     let is_admin = matches!(&handle.session, Session::SignedIn(u) if u.role == casebook_core::wire::Role::Admin);
-    let nav_item = |to: Route, key: &'static str, label: &'static str| {
+    let nav_item = |to: Route, key: &'static str, id: &'static str| {
+        let label = i18n.t(id);
         html! { <li><NavLink {to} current={current == key} {label} /></li> }
     };
     html! {
         <>
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <a class="skip-link" href="#main">{ i18n.t("skip-to-content") }</a>
             <header class="app-header">
-                <Link<Route> to={Route::Search} classes={classes!("brand")}>{ "Casebook" }</Link<Route>>
-                <nav aria-label="Main">
+                <Link<Route> to={Route::Search} classes={classes!("brand")}>{ i18n.t("app-name") }</Link<Route>>
+                <nav aria-label={i18n.t("nav-main")}>
                     <ul class="nav">
-                        { nav_item(Route::Search, "policies", "Policies") }
-                        { nav_item(Route::Sweeps, "sweeps", "Sweeps") }
-                        { nav_item(Route::Templates, "templates", "Templates") }
-                        { nav_item(Route::Settings, "settings", "Settings") }
+                        { nav_item(Route::Search, "policies", msg("nav-policies")) }
+                        { nav_item(Route::Sweeps, "sweeps", msg("nav-sweeps")) }
+                        { nav_item(Route::Templates, "templates", msg("nav-templates")) }
+                        { nav_item(Route::Settings, "settings", msg("nav-settings")) }
                         if is_admin {
-                            { nav_item(Route::People, "people", "People") }
-                            { nav_item(Route::Audit, "audit", "Audit log") }
+                            { nav_item(Route::People, "people", msg("nav-people")) }
+                            { nav_item(Route::Audit, "audit", msg("nav-audit")) }
                         }
                     </ul>
                 </nav>
                 <ConnectionBadge state={connection} />
                 <SyncStatus />
+                <LanguagePicker />
                 <Account />
             </header>
             <LibraryNotice />
@@ -69,7 +73,7 @@ pub fn Shell(props: &ShellProps) -> Html {
 struct NavLinkProps {
     to: Route,
     current: bool,
-    label: &'static str,
+    label: String,
 }
 
 /// A navigation link that marks the current section for assistive technology too.
@@ -88,7 +92,7 @@ fn NavLink(props: &NavLinkProps) -> Html {
     };
     html! {
         <a class="nav-link" href={props.to.to_path()} aria-current={props.current.then_some("page")} {onclick}>
-            { props.label }
+            { &props.label }
         </a>
     }
 }
@@ -98,23 +102,18 @@ fn NavLink(props: &NavLinkProps) -> Html {
 fn LibraryNotice() -> Html {
     let library = use_library();
     let connection = use_connection();
+    let i18n = use_i18n();
     let LibraryState::Ready(loaded) = library else {
         return html! {};
     };
     let Freshness::Saved { at_ms } = loaded.freshness else {
         return html! {};
     };
-    let when = age(at_ms, js_sys::Date::now());
+    let when = i18n.relative(at_ms, js_sys::Date::now());
     let message = match connection {
-        Connection::Offline => {
-            format!("You are offline. Showing the policy library saved on this device {when}.")
-        }
-        Connection::ServerUnreachable => {
-            format!("The server is unreachable. Showing the policy library saved on this device {when}.")
-        }
-        _ => {
-            format!("Showing the policy library saved on this device {when}; checking for updates…")
-        }
+        Connection::Offline => crate::tr!(i18n, "library-saved-offline", when = when),
+        Connection::ServerUnreachable => crate::tr!(i18n, "library-saved-unreachable", when = when),
+        _ => crate::tr!(i18n, "library-saved-checking", when = when),
     };
     html! { <p class="library-notice" role="status" data-freshness="saved">{ message }</p> }
 }
@@ -125,6 +124,7 @@ fn Account() -> Html {
     let handle = use_session();
     let navigator = use_navigator();
     let sync = use_sync();
+    let i18n = use_i18n();
     let failed = use_state(|| None::<String>);
     match &handle.session {
         Session::SignedIn(user) => {
@@ -134,9 +134,7 @@ fn Account() -> Html {
                 Callback::from(move |_| {
                     let waiting = sync.as_ref().map_or(0, |s| s.state.waiting);
                     if waiting > 0 {
-                        let question = format!(
-                            "{waiting} edit(s) have not reached the server yet. Signing out deletes them from this device. Sign out anyway?"
-                        );
+                        let question = crate::tr!(crate::i18n::current(), "sign-out-unsent", count = waiting);
                         if !gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {
                             return;
                         }
@@ -166,8 +164,8 @@ fn Account() -> Html {
             };
             html! {
                 <span class="account">
-                    <span class="account-name" title={user.email.clone()}>{ format!("{} · {}", user.name, user.title()) }</span>
-                    <button type="button" class="link-button" {onclick}>{ "Sign out" }</button>
+                    <span class="account-name" title={user.email.clone()}>{ format!("{} · {}", user.name, title(&i18n, user)) }</span>
+                    <button type="button" class="link-button" {onclick}>{ i18n.t("sign-out") }</button>
                     if let Some(message) = &*failed {
                         <span class="error" role="alert">{ message }</span>
                     }
@@ -182,11 +180,49 @@ fn Account() -> Html {
             Some(sync) => html! {
                 <span class="account">
                     <span class="account-name" title={sync.state.user.email.clone()}>
-                        { format!("{} · working offline", sync.state.user.name) }
+                        { crate::tr!(i18n, "working-offline", name = sync.state.user.name.as_str()) }
                     </span>
                 </span>
             },
             None => html! {},
         },
+    }
+}
+
+/// A person's role as their team names it, in the interface language: "Vendor agent".
+pub fn title(i18n: &crate::i18n::I18n, user: &casebook_core::wire::User) -> String {
+    use casebook_core::wire::{OrgKind, Role};
+    let role = i18n.t(match user.role {
+        Role::Agent => msg("role-agent"),
+        Role::Specialist => msg("role-specialist"),
+        Role::Trainer => msg("role-trainer"),
+        Role::Admin => msg("role-admin"),
+    });
+    match user.org_kind {
+        OrgKind::Platform => crate::tr!(i18n, "title-platform", role = role),
+        OrgKind::Vendor => crate::tr!(i18n, "title-vendor", role = role),
+    }
+}
+
+/// The header's language picker: each language in its own name, remembered on this device
+/// and, signed in, for the person.
+#[component]
+fn LanguagePicker() -> Html {
+    let i18n = use_i18n();
+    let onchange = {
+        let i18n = i18n.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(lang) = Lang::from_tag(&select.value()) {
+                i18n.choose(lang);
+            }
+        })
+    };
+    html! {
+        <select class="language-picker" aria-label={i18n.t("language-picker")} {onchange}>
+            { for Lang::ALL.into_iter().map(|lang| html! {
+                <option value={lang.code()} lang={lang.code()} selected={lang == i18n.lang()}>{ lang.native_name() }</option>
+            }) }
+        </select>
     }
 }

@@ -16,6 +16,7 @@ pub struct SignInLinkProps {
 pub fn SignInLink(props: &SignInLinkProps) -> Html {
     // Read on every route change, so the link always points back at the current page.
     let _location = use_location();
+    let i18n = crate::i18n::use_i18n();
     let href = sign_in_address(&here());
     let onclick = {
         let href = href.clone();
@@ -26,7 +27,7 @@ pub fn SignInLink(props: &SignInLinkProps) -> Html {
             }
         })
     };
-    html! { <a class={props.class.clone()} {href} {onclick}>{ "Sign in" }</a> }
+    html! { <a class={props.class.clone()} {href} {onclick}>{ i18n.t("sign-in") }</a> }
 }
 
 /// The current address within the app: path, query and fragment.

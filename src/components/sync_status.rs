@@ -5,15 +5,15 @@ use casebook_core::sync::{Mutation, Op, Overlay};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::library::age;
+use crate::i18n::{I18n, use_i18n};
 use crate::sync::{Status, SyncState, use_sync};
+use crate::tr;
 
 /// What the header says, and a CSS modifier for it.
-pub fn summary(state: &SyncState, now_ms: f64) -> (String, &'static str) {
+pub fn summary(i18n: &I18n, state: &SyncState, now_ms: f64) -> (String, &'static str) {
     let waiting = match state.waiting {
         0 => String::new(),
-        1 => "1 edit waiting".into(),
-        n => format!("{n} edits waiting"),
+        n => tr!(i18n, "sync-waiting", count = n),
     };
     let with_waiting = |lead: &str| {
         if waiting.is_empty() {
@@ -23,23 +23,24 @@ pub fn summary(state: &SyncState, now_ms: f64) -> (String, &'static str) {
         }
     };
     if state.failed.is_some() {
-        return ("1 edit refused · see why".into(), "failed");
+        return (i18n.t("sync-refused-short"), "failed");
     }
     match &state.status {
-        Status::Starting => ("Loading your work…".into(), "syncing"),
-        Status::Syncing { cursor, head } if *head > 0 => {
-            (format!("Catching up {}%", (cursor * 100 / head).min(100)), "syncing")
-        }
-        Status::Syncing { .. } => (with_waiting("Syncing…"), "syncing"),
-        Status::Offline if waiting.is_empty() => ("Not connected".into(), "offline"),
-        Status::Offline => (format!("Saved here · {waiting}"), "offline"),
-        Status::SignedOut => (with_waiting("Signed out, sign in to sync"), "failed"),
-        Status::Error(_) => (with_waiting("Sync problem"), "failed"),
+        Status::Starting => (i18n.t("sync-loading"), "syncing"),
+        Status::Syncing { cursor, head } if *head > 0 => (
+            tr!(i18n, "sync-catching-up", percent = (cursor * 100 / head).min(100)),
+            "syncing",
+        ),
+        Status::Syncing { .. } => (with_waiting(&i18n.t("sync-syncing")), "syncing"),
+        Status::Offline if waiting.is_empty() => (i18n.t("sync-not-connected"), "offline"),
+        Status::Offline => (tr!(i18n, "sync-saved-here", waiting = waiting.as_str()), "offline"),
+        Status::SignedOut => (with_waiting(&i18n.t("sync-signed-out")), "failed"),
+        Status::Error(_) => (with_waiting(&i18n.t("sync-problem")), "failed"),
         Status::Idle if !waiting.is_empty() => (waiting, "syncing"),
         Status::Idle => (
             match state.last_synced_ms {
-                Some(at) => format!("Synced {}", age(at, now_ms)),
-                None => "Synced".into(),
+                Some(at) => tr!(i18n, "sync-synced-ago", when = i18n.relative(at, now_ms)),
+                None => i18n.t("sync-synced"),
             },
             "synced",
         ),
@@ -77,11 +78,12 @@ pub fn SyncStatus() -> Html {
             move || drop(listener)
         });
     }
+    let i18n = use_i18n();
     let Some(sync) = use_sync() else {
         return html! {};
     };
     let state = &sync.state;
-    let (label, class) = summary(state, js_sys::Date::now());
+    let (label, class) = summary(&i18n, state, js_sys::Date::now());
     let retry = {
         let sync = sync.clone();
         Callback::from(move |_| sync.retry())
@@ -124,14 +126,14 @@ pub fn SyncStatus() -> Html {
             <div class="sync-panel">
                 if let Some(failed) = &failed {
                     <div class="sync-failed" role="alert">
-                        <p><strong>{ "The server refused an edit: " }</strong>{ &failed.message }</p>
+                        <p><strong>{ i18n.t("sync-refused") }</strong>{ " " }{ &failed.message }</p>
                         if let Some(edit) = failed_edit {
                             <p class="muted">{ edit }</p>
                         }
-                        <p class="muted">{ "The edits after it wait until you retry or discard it." }</p>
+                        <p class="muted">{ i18n.t("sync-refused-blocks") }</p>
                         <div class="button-row">
-                            <button type="button" class="primary" onclick={retry.clone()}>{ "Retry" }</button>
-                            <button type="button" onclick={discard}>{ "Discard this edit" }</button>
+                            <button type="button" class="primary" onclick={retry.clone()}>{ i18n.t("sync-retry") }</button>
+                            <button type="button" onclick={discard}>{ i18n.t("sync-discard") }</button>
                         </div>
                     </div>
                 }
@@ -140,8 +142,8 @@ pub fn SyncStatus() -> Html {
                 }
                 <p>
                     { match state.waiting {
-                        0 => "Every edit made on this device has reached the server.".to_string(),
-                        n => format!("{n} edit(s) are saved on this device and will be sent when the server answers."),
+                        0 => i18n.t("sync-all-sent"),
+                        n => tr!(i18n, "sync-saved-count", count = n),
                     } }
                 </p>
                 if state.waiting > 0 {
@@ -151,11 +153,11 @@ pub fn SyncStatus() -> Html {
                 }
                 <p class="muted">
                     { match state.last_synced_ms {
-                        Some(at) => format!("Last synced {}.", age(at, js_sys::Date::now())),
-                        None => "Not synced yet on this device.".into(),
+                        Some(at) => tr!(i18n, "sync-last", when = i18n.relative(at, js_sys::Date::now())),
+                        None => i18n.t("sync-never"),
                     } }
                 </p>
-                <button type="button" onclick={retry}>{ "Sync now" }</button>
+                <button type="button" onclick={retry}>{ i18n.t("sync-now") }</button>
             </div>
         </details>
     }

@@ -7,11 +7,12 @@ use crate::route::Route;
 
 #[component]
 pub fn NotFound() -> Html {
+    let i18n = crate::i18n::use_i18n();
     html! {
         <article class="page">
-            <h1>{ "Page not found" }</h1>
-            <p>{ "Casebook has no page at this address. The link may be mistyped or from an older version." }</p>
-            <p><Link<Route> to={Route::Search}>{ "Go to policy search" }</Link<Route>></p>
+            <h1>{ i18n.t("not-found-title") }</h1>
+            <p>{ i18n.t("not-found-body") }</p>
+            <p><Link<Route> to={Route::Search}>{ i18n.t("not-found-search") }</Link<Route>></p>
         </article>
     }
 }

@@ -14,12 +14,13 @@ pub struct PlannedProps {
 
 #[component]
 pub fn Planned(props: &PlannedProps) -> Html {
+    let i18n = crate::i18n::use_i18n();
     html! {
         <article class="page planned">
             <h1>{ &props.title }</h1>
             <p>{ &props.detail }</p>
-            <p class="muted">{ "This tool is not available in this version of Casebook yet." }</p>
-            <p><Link<Route> to={Route::Search}>{ "Search the policy library" }</Link<Route>></p>
+            <p class="muted">{ i18n.t("planned-not-yet") }</p>
+            <p><Link<Route> to={Route::Search}>{ i18n.t("planned-search") }</Link<Route>></p>
         </article>
     }
 }

@@ -1,0 +1,104 @@
+# Casebook の日本語インターフェース。ID は en.ftl と同じです。ここにないメッセージは英語で表示されます。
+
+## 各ページの枠
+
+app-name = Casebook
+skip-to-content = 本文へ移動
+nav-main = メイン
+nav-policies = ポリシー
+nav-sweeps = スイープ
+nav-templates = テンプレート
+nav-settings = 設定
+nav-people = メンバー
+nav-audit = 監査ログ
+language-picker = 表示言語
+sign-in = サインイン
+sign-out = サインアウト
+working-offline = { $name } · オフラインで作業中
+sign-out-unsent = まだサーバーに届いていない編集が { $count } 件あります。サインアウトするとこの端末から削除されます。サインアウトしますか？
+library-saved-offline = オフラインです。この端末に保存したポリシーライブラリ（{ $when }）を表示しています。
+library-saved-unreachable = サーバーに接続できません。この端末に保存したポリシーライブラリ（{ $when }）を表示しています。
+library-saved-checking = この端末に保存したポリシーライブラリ（{ $when }）を表示しています。更新を確認中…
+just-now = たった今
+
+## ロールと組織
+
+role-agent = エージェント
+role-specialist = ポリシースペシャリスト
+role-trainer = トレーナー
+role-admin = 管理者
+title-platform = プラットフォーム · { $role }
+title-vendor = ベンダー · { $role }
+
+## 接続
+
+connection-checking = 接続中…
+connection-online = オンライン
+connection-offline = オフライン
+connection-unreachable = サーバーに接続できません
+
+## ヘッダーの同期状態
+
+sync-waiting = 未送信の編集 { $count } 件
+sync-refused-short = 編集 1 件が拒否されました · 理由を見る
+sync-loading = 作業を読み込み中…
+sync-catching-up = 同期中 { $percent }%
+sync-syncing = 同期中…
+sync-not-connected = 未接続
+sync-saved-here = この端末に保存 · { $waiting }
+sync-signed-out = サインアウトしました。同期するにはサインインしてください
+sync-problem = 同期の問題
+sync-synced-ago = 同期済み（{ $when }）
+sync-synced = 同期済み
+sync-refused = サーバーが編集を拒否しました：
+sync-refused-blocks = 再試行するか破棄するまで、後続の編集は待機します。
+sync-retry = 再試行
+sync-discard = この編集を破棄
+sync-all-sent = この端末での編集はすべてサーバーに届いています。
+sync-saved-count = { $count } 件の編集がこの端末に保存されており、サーバーが応答したら送信されます。
+sync-last = 最終同期：{ $when }。
+sync-never = この端末ではまだ同期していません。
+sync-now = 今すぐ同期
+
+## 存在しないページ
+
+not-found-title = ページが見つかりません
+not-found-body = このアドレスのページは Casebook にありません。リンクの誤りか、古いバージョンのリンクかもしれません。
+not-found-search = ポリシー検索へ
+planned-not-yet = このバージョンの Casebook では、このツールはまだ使えません。
+planned-search = ポリシーライブラリを検索
+
+## サーバーとの通信の失敗
+
+api-unreachable = Casebook がサーバーに接続できません。接続を確認してください。オンラインに戻るとこのページは再試行します。
+api-server-error = { $message }（リクエスト { $request }）
+api-status = サーバーがステータス { $status } を返しました。
+api-unreadable = サーバーの応答を読み取れませんでした。ページを再読み込みして最新の Casebook を取得してください。
+
+## サーバーのエラーコード：{ $detail } はサーバー自身の説明（英語）です
+
+error-not_found = 見つかりません。{ $detail }
+error-bad_request = リクエストは受け付けられませんでした：{ $detail }
+error-invalid = 入力内容を確認してください：{ $detail }
+error-conflict = 同時に別の場所で変更されました：{ $detail }
+error-invalid_library = ポリシーライブラリにエラーがあります：{ $detail }
+error-method_not_allowed = ここではその操作はできません。
+error-sign_in_required = もう一度サインインしてください。
+error-forbidden = あなたのロールではこの操作はできません。
+error-csrf_header_missing = 安全のためリクエストをブロックしました。ページを再読み込みしてもう一度お試しください。
+error-bad_credentials = メールアドレスまたはパスワードが違います。
+error-account_switched_off = このアカウントは無効になっています。管理者に問い合わせてください。
+error-too_many_attempts = 試行回数が多すぎます。数分待ってからもう一度お試しください。
+error-unsupported_media_type = サーバーはこの種類のリクエストを読み取れません。
+error-payload_too_large = 大きすぎて送信できません。
+error-busy = サーバーが混み合っています。まもなく再試行します。
+error-internal = サーバーで問題が発生しました。作業内容は保持されています。もう一度お試しください。
+error-schema_version = この Casebook のバージョンは古くなっています。ページを再読み込みしてください。
+error-sync_gap = 一部の編集が途中で失われました。再送信しています。
+error-invalid_push = サーバーはこれらの編集を読み取れませんでした：{ $detail }
+error-invalid_edit = この編集は無効です：{ $detail }
+error-edit_not_allowed = この編集はできません：{ $detail }
+error-out_of_scope = これは別の組織のものです。
+error-no_such_object = これはもう存在しません。
+error-client_of_another_person = これらの編集はこの端末の別の人のものです。
+error-write_quota = 組織のストレージがいっぱいです。管理者に問い合わせてください。
