@@ -1,0 +1,81 @@
+// End to end: policy links that never mislead. A link into an old version says so next to
+// the paragraph it highlights, with the same section in the current version and what changed
+// in it; "Open the current version" keeps the section; the ¶ links can be found and a
+// paragraph's link copied from the keyboard.
+import { test, before, after } from 'node:test';
+import { launch, openPage, appReady, screenshot, expectNoAxeViolations, assert } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('an old-version paragraph link says so beside the paragraph and leads to the current section and its changes', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto('/policies/private-information/v/1?p=0#public-figures');
+  await appReady(page);
+  const section = page.locator('section#public-figures');
+  const highlighted = section.locator('[data-block="0"].highlight');
+  await highlighted.waitFor();
+  // The notice is in the same block as the highlighted paragraph, not only in the page header.
+  const bar = section.locator('.block', { has: page.locator('[data-block="0"].highlight') }).locator('.paragraph-bar.outdated');
+  await bar.waitFor();
+  assert.match(await bar.textContent(), /This is v1, not the current version \(v2\)\./);
+  const inCurrent = bar.getByRole('link', { name: 'Read this section in v2' });
+  assert.equal(await inCurrent.getAttribute('href'), '/policies/private-information/v/2#public-figures');
+  const changes = bar.getByRole('link', { name: 'What changed in this section since v1' });
+  assert.equal(await changes.getAttribute('href'), '/policies/private-information/diff/1/2#d-public-figures');
+  await screenshot(page, 'old-paragraph-link');
+  await expectNoAxeViolations(page);
+
+  await inCurrent.click();
+  await page.waitForURL(/\/policies\/private-information\/v\/2#public-figures$/);
+  await page.locator('h1', { hasText: 'Private information' }).waitFor();
+  assert.equal(await page.locator('.notice').count(), 0, 'v2 is the current version');
+  await page.goBack();
+  await page.waitForURL(/\/v\/1\?p=0#public-figures$/);
+  await page.locator('.paragraph-bar.outdated').getByRole('link', { name: 'What changed in this section since v1' }).click();
+  await page.waitForURL(/\/policies\/private-information\/diff\/1\/2#d-public-figures$/);
+  await page.locator('h2#d-public-figures').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"Open the current version" keeps the section being read', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto('/policies/private-information/v/1#real-world-risk');
+  await appReady(page);
+  const open = page.locator('.notice').getByRole('link', { name: 'Open the current version (v2)' });
+  await open.waitFor();
+  assert.equal(await open.getAttribute('href'), '/policies/private-information/v/2#real-world-risk');
+  await open.click();
+  await page.waitForURL(/\/v\/2#real-world-risk$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the ¶ links are visible without hovering, and a paragraph link is copied from the keyboard', async () => {
+  const { context, page, problems } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto('/policies/private-information/v/2#overview');
+  await appReady(page);
+  const pilcrow = page.locator('section#overview a.para-link').first();
+  await pilcrow.waitFor();
+  const opacity = Number(await pilcrow.evaluate((a) => getComputedStyle(a).opacity));
+  assert.ok(opacity >= 0.5, `a ¶ link is visible without hovering (opacity ${opacity})`);
+
+  await pilcrow.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/v\/2\?p=0#overview$/);
+  const copy = page.locator('section#overview .paragraph-bar').getByRole('button', { name: 'Copy link to this paragraph' });
+  await copy.waitFor();
+  assert.equal(await page.locator('.paragraph-bar.outdated').count(), 0, 'the current version is not called old');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Copy link to this paragraph');
+  await page.keyboard.press('Enter');
+  await page.locator('section#overview .paragraph-bar').getByRole('button', { name: 'Link copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(new URL(copied).pathname + new URL(copied).search + new URL(copied).hash,
+    '/policies/private-information/v/2?p=0#overview');
+  await expectNoAxeViolations(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
