@@ -165,3 +165,8 @@ policy-severity-low = منخفضة
 policy-severity-medium = متوسطة
 policy-severity-high = عالية
 policy-severity-critical = حرجة
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = يتوفر إصدار جديد من مكتبة السياسات.
+library-update-show = عرضه

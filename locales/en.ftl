@@ -164,3 +164,8 @@ policy-severity-low = Low
 policy-severity-medium = Medium
 policy-severity-high = High
 policy-severity-critical = Critical
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = A new version of the policy library is available.
+library-update-show = Show it

@@ -162,3 +162,8 @@ policy-severity-low = Baja
 policy-severity-medium = Media
 policy-severity-high = Alta
 policy-severity-critical = Crítica
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = Hay una nueva versión de la biblioteca de políticas.
+library-update-show = Mostrarla

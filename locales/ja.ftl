@@ -152,3 +152,8 @@ policy-severity-low = 低
 policy-severity-medium = 中
 policy-severity-high = 高
 policy-severity-critical = 重大
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = ポリシーライブラリの新しいバージョンがあります。
+library-update-show = 表示する

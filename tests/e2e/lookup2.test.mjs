@@ -3,7 +3,8 @@
 // in it; "Open the current version" keeps the section; the ¶ links can be found and a
 // paragraph's link copied from the keyboard.
 import { test, before, after } from 'node:test';
-import { launch, openPage, appReady, screenshot, expectNoAxeViolations, assert } from './browser.mjs';
+import { request } from 'playwright-core';
+import { launch, openPage, appReady, screenshot, expectNoAxeViolations, assert, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -76,6 +77,46 @@ test('the ¶ links are visible without hovering, and a paragraph link is copied 
   assert.equal(new URL(copied).pathname + new URL(copied).search + new URL(copied).hash,
     '/policies/private-information/v/2?p=0#overview');
   await expectNoAxeViolations(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an open tab hears about a new library version with a quiet notice, and shows it only when asked', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto('/policies/private-information#overview');
+  await appReady(page);
+  await page.locator('h1', { hasText: 'Private information' }).waitFor();
+  // A mark on the article: still there after the notice means the page was not rebuilt.
+  await page.locator('article.policy').evaluate((a) => { a.dataset.mark = 'kept'; });
+
+  // The policy team imports a new policy meanwhile.
+  const api = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'x-casebook-request': '1' } });
+  const signIn = await api.post('/api/session', { data: { email: 'specialist@platform.casebook.test', password: 'casebook-demo' } });
+  assert.equal(signIn.status(), 200, await signIn.text());
+  const text = ['---', 'slug: live-notice', 'title: Live notice', 'area: fraud-scams', 'owner: Tests',
+    'regions: [global]', 'languages: [en]', 'version: 1', 'status: published', 'effective: 2026-01-01',
+    'verified_until: 2027-01-01', 'summary: A policy imported while a tab was open.', 'actions:',
+    '  - name: Remove content', '    severity: high', '    when: Always.', '---', '',
+    '## Overview {#overview}', '', 'Imported while a tab was open.', ''].join('\n');
+  const imported = await api.post('/api/library/import', { data: { files: [{ path: 'policies/live-notice/v1.md', text }] } });
+  assert.equal(imported.status(), 200, await imported.text());
+  await api.dispose();
+
+  // The tab checks when it regains focus.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  const notice = page.locator('.library-update[role="status"]');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /A new version of the policy library is available/);
+  assert.equal(await page.locator('article.policy').getAttribute('data-mark'), 'kept');
+  await expectNoAxeViolations(page);
+
+  await notice.getByRole('button', { name: 'Show it' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await page.evaluate(() => {
+    history.pushState({}, '', '/policies/live-notice');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.locator('h1', { hasText: 'Live notice' }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
