@@ -300,3 +300,82 @@ async fn a_status_change_is_not_a_new_version_and_publishing_supersedes_the_prev
         assert!(!report.changed(), "{}: {report:?}", db.name);
     }
 }
+
+#[tokio::test]
+async fn a_preview_shows_new_versions_with_their_changes_and_status_changes_and_writes_nothing() {
+    for db in common::databases().await {
+        let store = db.open().await;
+        common::platform(&store, "Acme").await;
+        let (_state, app) = service(store.clone()).await;
+        let admin = sign_in(&app, "admin@acme.test").await;
+        let v1 = lifecycle(1, "status: published", "One.");
+        assert_eq!(
+            post_files(&app, &admin, std::slice::from_ref(&v1)).await.status,
+            StatusCode::OK
+        );
+        let v2 = lifecycle(2, "status: published", "Two.");
+        let other = policy_file("other", 1, "Else.");
+        let files: Vec<_> = [&v1, &v2, &other]
+            .iter()
+            .map(|f| json!({"path": f.path, "text": f.text}))
+            .collect();
+        let body = json!({ "files": files });
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/library/import/preview",
+            Some(&admin),
+            Some(body),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {}", db.name, reply.body);
+        let versions = reply.body["versions"].as_array().expect("versions");
+        let summary: Vec<(String, Option<u64>, u64)> = versions
+            .iter()
+            .map(|v| {
+                (
+                    format!("{} v{}", v["slug"].as_str().unwrap_or(""), v["number"]),
+                    v["compared_with"].as_u64(),
+                    v["sections_changed"].as_u64().unwrap_or(99),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("lifecycle v2".to_string(), Some(1), 1),
+                ("other v1".to_string(), None, 0)
+            ],
+            "{}",
+            db.name
+        );
+        assert_eq!(reply.body["status_changes"][0]["to"], "superseded", "{}", reply.body);
+        assert_eq!(reply.body["unchanged"], 1);
+        assert_eq!(
+            store.stored_versions().await.expect("versions").len(),
+            1,
+            "{}: nothing written",
+            db.name
+        );
+
+        // A contradiction shows in the preview as it would on import, at its line.
+        let v3 = lifecycle(3, "status: published", "Three.");
+        let files: Vec<_> = [&v2, &v3]
+            .iter()
+            .map(|f| json!({"path": f.path, "text": f.text}))
+            .collect();
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/library/import/preview",
+            Some(&admin),
+            Some(json!({ "files": files })),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        assert_eq!(reply.body["errors"][0]["file"], "policies/lifecycle/v2.md");
+        assert_eq!(reply.body["errors"][0]["line"], 9);
+    }
+}
