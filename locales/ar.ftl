@@ -170,3 +170,33 @@ policy-severity-critical = حرجة
 
 library-update-available = يتوفر إصدار جديد من مكتبة السياسات.
 library-update-show = عرضه
+
+## Library import page (lookup2)
+
+import-title = استيراد السياسات
+import-intro = اختر مجلد المكتبة أو بعض ملفاته. سترى كل مشكلة، أو ما الذي سيتغير، قبل حفظ أي شيء.
+import-folder = مجلد المكتبة
+import-files = أو ملفات
+import-working = جارٍ التحقق…
+import-unreadable = تعذّرت قراءة الملفات المختارة.
+import-not-text = الملف { $file } ليس ملفًا نصيًا.
+import-too-large = اختر { $files } ملف كحد أقصى و{ $mib } ميغابايت إجمالًا.
+import-problems = { $count ->
+    [one] مشكلة واحدة. لم يُحفظ شيء.
+   *[other] { $count } مشكلات. لم يُحفظ شيء.
+}
+import-whole-folder = المجلد بأكمله
+import-line = السطر { $line }:
+import-preview = ما الذي سيتغير
+import-new-policies = سياسات جديدة
+import-new-versions = إصدارات جديدة
+import-version-changes = مقارنةً بـ v{ $current }: { $changed } أقسام تغيّرت، { $added } أُضيفت، { $removed } حُذفت؛ { $actions } إجراءات تغيّرت
+import-status-changes = تغييرات الحالة
+import-status-change = { $slug } v{ $number } تصبح { $status } { $since }
+import-unchanged = { $count ->
+    [one] ملف واحد موجود بالفعل في المكتبة.
+   *[other] { $count } ملفات موجودة بالفعل في المكتبة.
+}
+import-nothing = لا شيء للاستيراد: المكتبة تحتوي هذه الملفات بالفعل.
+import-apply = تطبيق الاستيراد
+import-applied = تم الاستيراد: { $versions } إصدارات جديدة، { $changes } تغييرات في الحالة.

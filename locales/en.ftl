@@ -169,3 +169,33 @@ policy-severity-critical = Critical
 
 library-update-available = A new version of the policy library is available.
 library-update-show = Show it
+
+## Library import page (lookup2)
+
+import-title = Import policies
+import-intro = Choose the library folder, or some of its files. You will see every problem, or what will change, before anything is saved.
+import-folder = Library folder
+import-files = Or files
+import-working = Checking…
+import-unreadable = The chosen files could not be read.
+import-not-text = { $file } is not a text file.
+import-too-large = Choose at most { $files } files and { $mib } MiB in all.
+import-problems = { $count ->
+    [one] One problem. Nothing was saved.
+   *[other] { $count } problems. Nothing was saved.
+}
+import-whole-folder = The whole folder
+import-line = Line { $line }:
+import-preview = What will change
+import-new-policies = New policies
+import-new-versions = New versions
+import-version-changes = compared with v{ $current }: { $changed } sections changed, { $added } added, { $removed } removed; { $actions } actions changed
+import-status-changes = Status changes
+import-status-change = { $slug } v{ $number } becomes { $status } { $since }
+import-unchanged = { $count ->
+    [one] One file is already in the library.
+   *[other] { $count } files are already in the library.
+}
+import-nothing = Nothing to import: the library already holds these files.
+import-apply = Apply the import
+import-applied = Imported: { $versions } new versions, { $changes } status changes.

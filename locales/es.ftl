@@ -167,3 +167,33 @@ policy-severity-critical = Crítica
 
 library-update-available = Hay una nueva versión de la biblioteca de políticas.
 library-update-show = Mostrarla
+
+## Library import page (lookup2)
+
+import-title = Importar políticas
+import-intro = Elige la carpeta de la biblioteca o algunos de sus archivos. Verás cada problema, o lo que cambiará, antes de guardar nada.
+import-folder = Carpeta de la biblioteca
+import-files = O archivos
+import-working = Comprobando…
+import-unreadable = No se pudieron leer los archivos elegidos.
+import-not-text = { $file } no es un archivo de texto.
+import-too-large = Elige como máximo { $files } archivos y { $mib } MiB en total.
+import-problems = { $count ->
+    [one] Un problema. No se guardó nada.
+   *[other] { $count } problemas. No se guardó nada.
+}
+import-whole-folder = Toda la carpeta
+import-line = Línea { $line }:
+import-preview = Qué cambiará
+import-new-policies = Políticas nuevas
+import-new-versions = Versiones nuevas
+import-version-changes = frente a la v{ $current }: { $changed } secciones cambiadas, { $added } añadidas, { $removed } eliminadas; { $actions } medidas cambiadas
+import-status-changes = Cambios de estado
+import-status-change = { $slug } v{ $number } pasa a { $status } { $since }
+import-unchanged = { $count ->
+    [one] Un archivo ya está en la biblioteca.
+   *[other] { $count } archivos ya están en la biblioteca.
+}
+import-nothing = Nada que importar: la biblioteca ya tiene estos archivos.
+import-apply = Aplicar la importación
+import-applied = Importado: { $versions } versiones nuevas, { $changes } cambios de estado.

@@ -157,3 +157,31 @@ policy-severity-critical = 重大
 
 library-update-available = ポリシーライブラリの新しいバージョンがあります。
 library-update-show = 表示する
+
+## Library import page (lookup2)
+
+import-title = ポリシーのインポート
+import-intro = ライブラリのフォルダー、またはその一部のファイルを選んでください。保存する前に、すべての問題または変更内容が表示されます。
+import-folder = ライブラリのフォルダー
+import-files = またはファイル
+import-working = 確認中…
+import-unreadable = 選んだファイルを読み込めませんでした。
+import-not-text = { $file } はテキストファイルではありません。
+import-too-large = ファイルは { $files } 個、合計 { $mib } MiB までにしてください。
+import-problems = { $count ->
+   *[other] 問題が { $count } 件あります。何も保存していません。
+}
+import-whole-folder = フォルダー全体
+import-line = { $line } 行目:
+import-preview = 変更内容
+import-new-policies = 新しいポリシー
+import-new-versions = 新しいバージョン
+import-version-changes = v{ $current } と比べて: 変更 { $changed } セクション、追加 { $added }、削除 { $removed }、措置の変更 { $actions }
+import-status-changes = ステータスの変更
+import-status-change = { $slug } v{ $number } は { $status } になります { $since }
+import-unchanged = { $count ->
+   *[other] { $count } 個のファイルはすでにライブラリにあります。
+}
+import-nothing = インポートするものはありません。ライブラリにはすでにこれらのファイルがあります。
+import-apply = インポートを実行
+import-applied = インポートしました: 新しいバージョン { $versions } 件、ステータスの変更 { $changes } 件。

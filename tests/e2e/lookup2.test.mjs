@@ -93,12 +93,13 @@ test('an open tab hears about a new library version with a quiet notice, and sho
   const api = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'x-casebook-request': '1' } });
   const signIn = await api.post('/api/session', { data: { email: 'specialist@platform.casebook.test', password: 'casebook-demo' } });
   assert.equal(signIn.status(), 200, await signIn.text());
-  const text = ['---', 'slug: live-notice', 'title: Live notice', 'area: fraud-scams', 'owner: Tests',
+  const slug = `live-notice-${Date.now().toString(36)}`;
+  const text = ['---', `slug: ${slug}`, 'title: Live notice', 'area: fraud-scams', 'owner: Tests',
     'regions: [global]', 'languages: [en]', 'version: 1', 'status: published', 'effective: 2026-01-01',
     'verified_until: 2027-01-01', 'summary: A policy imported while a tab was open.', 'actions:',
     '  - name: Remove content', '    severity: high', '    when: Always.', '---', '',
     '## Overview {#overview}', '', 'Imported while a tab was open.', ''].join('\n');
-  const imported = await api.post('/api/library/import', { data: { files: [{ path: 'policies/live-notice/v1.md', text }] } });
+  const imported = await api.post('/api/library/import', { data: { files: [{ path: `policies/${slug}/v1.md`, text }] } });
   assert.equal(imported.status(), 200, await imported.text());
   await api.dispose();
 
@@ -112,11 +113,80 @@ test('an open tab hears about a new library version with a quiet notice, and sho
 
   await notice.getByRole('button', { name: 'Show it' }).click();
   await notice.waitFor({ state: 'detached' });
-  await page.evaluate(() => {
-    history.pushState({}, '', '/policies/live-notice');
+  await page.evaluate((slug) => {
+    history.pushState({}, '', `/policies/${slug}`);
     window.dispatchEvent(new PopStateEvent('popstate'));
-  });
+  }, slug);
   await page.locator('h1', { hasText: 'Live notice' }).waitFor();
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A slug of its own, so the test passes again against the same server.
+const SLUG = `import-page-${Date.now().toString(36)}`;
+
+/** A policy file for the import page: `SLUG` version `n`, saying `text`. */
+function importFile(n, text, status = 'published') {
+  return {
+    name: `v${n}.md`,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(['---', `slug: ${SLUG}`, 'title: Import page', 'area: fraud-scams', 'owner: Tests',
+      'regions: [global]', 'languages: [en]', `version: ${n}`, `status: ${status}`, `effective: 2026-0${n}-01`,
+      'verified_until: 2027-01-01', 'summary: A policy imported through the page.', 'actions:',
+      '  - name: Remove content', '    severity: high', '    when: Always.', '---', '',
+      '## Overview {#overview}', '', text, ''].join('\n')),
+  };
+}
+
+test('the import page shows problems in place, then a preview of new policies, versions and status changes, and applies it', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const signIn = await context.request.post('/api/session', {
+    headers: { 'x-casebook-request': '1' },
+    data: { email: 'specialist@platform.casebook.test', password: 'casebook-demo' },
+  });
+  assert.equal(signIn.status(), 200);
+  await page.goto('/library/import');
+  await appReady(page);
+  await page.locator('h1', { hasText: 'Import policies' }).waitFor();
+
+  await page.setInputFiles('#import-files', [importFile(1, 'First.', 'live')]);
+  const problemList = page.locator('.import-problems');
+  await problemList.waitFor();
+  assert.match(await problemList.textContent(), /v1\.md.*Line 9:.*unknown status "live"/s);
+  await expectNoAxeViolations(page);
+
+  await page.setInputFiles('#import-files', [importFile(1, 'First.')]);
+  await page.locator('.import-new-policies', { hasText: `Import page (${SLUG} v1)` }).waitFor();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Apply the import' }).click();
+  await page.locator('.import-done', { hasText: 'Imported: 1 new versions, 0 status changes.' }).waitFor();
+
+  await page.setInputFiles('#import-files', [importFile(1, 'First.'), importFile(2, 'Second.')]);
+  const versions = page.locator('.import-new-versions');
+  await versions.waitFor();
+  assert.match(await versions.textContent(), /Import page v2 — compared with v1: 1 sections changed, 0 added, 0 removed/);
+  assert.match(await page.locator('.import-status-changes').textContent(), new RegExp(`${SLUG} v1 becomes Superseded 2026-02-01`));
+  assert.match(await page.locator('.import-preview').textContent(), /One file is already in the library/);
+  await screenshot(page, 'import-preview');
+  await page.getByRole('button', { name: 'Apply the import' }).click();
+  await page.locator('.import-done').waitFor();
+  const policy = await (await context.request.get(`/api/policies/${SLUG}`)).json();
+  assert.deepEqual(policy.versions.map((v) => `${v.number} ${v.status}`), ['1 superseded', '2 published']);
+  // The browser logs the preview's expected 422 (a library with problems) as a failed load.
+  assert.deepEqual(problems.filter((p) => !p.includes('status of 422')), []);
+  await context.close();
+});
+
+test('the import page refuses an agent: the server says so', async () => {
+  const { context, page } = await openPage(browser);
+  await context.request.post('/api/session', {
+    headers: { 'x-casebook-request': '1' },
+    data: { email: 'agent@demo.casebook.test', password: 'casebook-demo' },
+  });
+  await page.goto('/library/import');
+  await appReady(page);
+  await page.setInputFiles('#import-files', [importFile(1, 'Agent.')]);
+  await page.locator('.import-page [role="alert"]').waitFor();
+  assert.equal(await page.locator('.import-preview').count(), 0);
   await context.close();
 });
