@@ -145,7 +145,6 @@ policy-versions-label = الإصدارات:
 policy-version-link = v{ $number } ({ $status })
 policy-changed-since = ما الذي تغيّر منذ v{ $number }
 policy-link-to-section = رابط إلى { $heading }
-policy-link-paragraph = رابط إلى الفقرة { $number }
 policy-copy-link = نسخ الرابط
 policy-link-copied = تم نسخ الرابط
 policy-copy-section-title = نسخ رابط إلى هذا القسم من هذا الإصدار (المفتاح: c)
@@ -200,3 +199,466 @@ import-unchanged = { $count ->
 import-nothing = لا شيء للاستيراد: المكتبة تحتوي هذه الملفات بالفعل.
 import-apply = تطبيق الاستيراد
 import-applied = تم الاستيراد: { $versions } إصدارات جديدة، { $changes } تغييرات في الحالة.
+## لوحة الأوامر (Ctrl-K) واختصارات لوحة المفاتيح (?)
+
+palette-title = انتقل أو نفّذ
+palette-input = ابحث عن صفحة أو سياسة أو حملة أو إجراء
+palette-placeholder = اكتب للعثور على صفحة أو سياسة أو حملة أو إجراء…
+palette-nothing = لا توجد نتائج. جرّب كلمة أخرى.
+palette-hint = ↑ ↓ للاختيار · Enter للفتح · Esc للإغلاق
+palette-kind-page = صفحة
+palette-kind-account = الحساب
+palette-kind-policy = سياسة
+palette-kind-sweep = حملة
+palette-language = غيّر لغة الواجهة إلى { $language }
+shortcut-palette = افتح لوحة الأوامر
+shortcut-help = اعرض هذه الاختصارات
+shortcut-close = أغلق نافذة أو لوحة
+shortcut-search = انتقل إلى مربع البحث
+shortcut-copy-link = انسخ رابط هذا القسم
+shortcut-unnamed = إجراء في الصفحة
+shortcuts-title = اختصارات لوحة المفاتيح
+shortcuts-everywhere = في كل مكان
+shortcuts-this-page = في هذه الصفحة
+shortcuts-not-while-typing = لا تعمل اختصارات المفتاح الواحد أثناء الكتابة في حقل.
+shortcuts-close = إغلاق
+## تسجيل الدخول (i18npages)
+
+signin-signed-in = تم تسجيل الدخول
+signin-signed-in-as = أنت مسجّل الدخول باسم { $name } ({ $email }).
+signin-go-search = انتقل إلى البحث في السياسات
+signin-hint = استخدم الحساب الذي أعطاك إياه مسؤول المورّد.
+signin-email = البريد الإلكتروني
+signin-password = كلمة المرور
+signin-busy = جارٍ تسجيل الدخول…
+signin-checking = جارٍ التحميل…
+document-paragraph-link = رابط إلى الفقرة { $number }
+
+## الإعدادات
+
+settings-title = الإعدادات
+settings-account = حسابك
+settings-who = { $name } · { $title } في { $org }
+settings-loading = جارٍ التحميل…
+settings-sign-in-to-change = سجّل الدخول لتغيير كلمة المرور.
+settings-language = اللغة
+settings-language-legend = لغة الواجهة
+settings-language-hint = تظهر الأزرار والرسائل والتواريخ بهذه اللغة. تبقى السياسات بلغتها الأصلية. يتذكّر هذا الجهاز اختيارك.
+settings-device = هذا الجهاز
+settings-insecure = يحتاج التشغيل دون اتصال إلى https. هذا العنوان يستخدم http عاديًا، لذلك لا يسمح المتصفح لـ Casebook بحفظ نفسه على هذا الجهاز ليفتح دون شبكة، ولا بنسخ الروابط نيابةً عنك (تظهر لتنسخها يدويًا). كل ما عدا ذلك يعمل. اطلب من المسؤول عنوان https.
+settings-later = قريبًا
+settings-later-list = تمويه الوسائط واختصارات لوحة المفاتيح.
+settings-password-title = تغيير كلمة المرور
+settings-current-password = كلمة المرور الحالية
+settings-new-password = كلمة المرور الجديدة
+settings-password-rule = { $min ->
+    [few] { $min } أحرف على الأقل.
+   *[other] { $min } حرفًا على الأقل.
+}
+settings-repeat-password = كلمة المرور الجديدة مرة أخرى
+settings-passwords-differ = كلمتا المرور الجديدتان مختلفتان؛ اكتب الكلمة نفسها مرتين.
+settings-password-changed = تم تغيير كلمة المرور. تم تسجيل خروجك من كل مكان آخر كنت مسجّلًا فيه.
+settings-changing = جارٍ التغيير…
+settings-change-password = تغيير كلمة المرور
+
+## الأشخاص
+
+people-title = الأشخاص
+people-only-admins = يمكن للمسؤولين فقط إدارة الأشخاص.
+people-intro = كل من لديه حساب في { $org }. لا يمكن للحساب المعطّل تسجيل الدخول، وتنتهي جلساته المفتوحة فورًا؛ فعّله مرة أخرى لاستعادته.
+people-loading = جارٍ التحميل…
+people-everyone = الجميع ({ $count })
+people-find = بحث
+people-find-placeholder = الاسم أو البريد أو الدور
+people-nobody = لا أحد يطابق البحث.
+people-table = كل الأشخاص في المؤسسة
+people-name = الاسم
+people-email = البريد الإلكتروني
+people-role = الدور
+people-account = الحساب
+people-password = كلمة المرور
+people-you = (أنت)
+people-role-of = دور { $name }
+people-role-agent = وكيل
+people-role-specialist = أخصائي سياسات
+people-role-trainer = مدرّب
+people-role-admin = مسؤول
+people-active = مفعّل
+people-off = معطّل
+people-switch-off = تعطيل
+people-switch-on = تفعيل
+people-switch-off-label = تعطيل حساب { $name }
+people-switch-on-label = تفعيل حساب { $name }
+people-change-yours = غيّر كلمة مرورك من الإعدادات
+people-new-password-for = كلمة مرور جديدة لـ { $name }
+people-new-password = كلمة مرور جديدة…
+people-set = حفظ
+people-cancel = إلغاء
+people-add-title = إضافة شخص
+people-first-password = كلمة المرور الأولى
+people-suggest = اقترح غيرها
+people-add = إضافة الشخص
+people-adding = جارٍ الإضافة…
+people-password-hint = { $min ->
+    [few] تحتاج كلمات المرور إلى { $min } أحرف على الأقل. أعطِ الشخص كلمة مروره الأولى بنفسك؛ لا يرسل Casebook بريدًا إلكترونيًا.
+   *[other] تحتاج كلمات المرور إلى { $min } حرفًا على الأقل. أعطِ الشخص كلمة مروره الأولى بنفسك؛ لا يرسل Casebook بريدًا إلكترونيًا.
+}
+people-added = تمت إضافة { $name } ({ $email }) بدور { $role }. أعطه بريده الإلكتروني وكلمة المرور الأولى التي وضعتها.
+people-could-not-add = تعذّرت إضافة { $name }: { $reason }
+people-could-not-change = تعذّر تغيير { $name }: { $reason }
+people-now-role = أصبح دور { $name } الآن: { $role }.
+people-switched-off-done = تم تعطيل حساب { $name }؛ انتهت جلساته.
+people-switched-on-done = تم تفعيل حساب { $name }؛ يمكنه تسجيل الدخول مجددًا.
+people-password-done = تم تعيين كلمة مرور جديدة لـ { $name }؛ انتهت جلساته.
+
+## سجل التدقيق
+
+audit-title = سجل التدقيق
+audit-only-admins = يمكن للمسؤولين فقط قراءة سجل التدقيق.
+audit-loading = جارٍ التحميل…
+audit-none = لا توجد إدخالات مطابقة.
+audit-any = الكل
+audit-time = الوقت
+audit-person = الشخص
+audit-action = الإجراء
+audit-object = العنصر
+audit-result = النتيجة
+audit-detail = التفاصيل
+audit-request = الطلب
+audit-anonymous = غير مسجّل الدخول
+audit-client-time = ساعة الجهاز: { $time }
+audit-count = { $count ->
+    [zero] لا توجد إدخالات معروضة.
+    [one] إدخال واحد معروض.
+    [two] إدخالان معروضان، الأحدث أولًا.
+    [few] { $count } إدخالات معروضة، الأحدث أولًا.
+    [many] { $count } إدخالًا معروضًا، الأحدث أولًا.
+   *[other] { $count } إدخال معروض، الأحدث أولًا.
+}
+audit-show-older = عرض الإدخالات الأقدم
+audit-result-ok = ناجح
+audit-result-failed = فشل
+audit-result-denied = مرفوض
+audit-action-sign-in = تسجيل الدخول
+audit-action-sign-out = تسجيل الخروج
+audit-action-sync-push = حفظ التعديلات
+audit-action-user-create = إضافة حساب
+audit-action-user-change = تغيير حساب
+audit-action-user-password = تغيير كلمة المرور الشخصية
+audit-action-library-import = استيراد السياسات
+audit-action-request-denied = طلب مرفوض
+audit-detail-rate-limited = محاولات كثيرة جدًا
+audit-detail-wrong-credentials = البريد الإلكتروني أو كلمة المرور خاطئة
+audit-detail-switched-off = الحساب معطّل
+audit-detail-changed-during-sign-in = تغيّر الحساب أثناء تسجيل الدخول
+audit-detail-wrong-current-password = كلمة المرور الحالية خاطئة
+audit-detail-changed-during-change = تغيّر الحساب أثناء التغيير
+audit-detail-other-sessions-ended = انتهت الجلسات الأخرى
+audit-detail-edits = { $count ->
+    [zero] لا تعديلات: { $fields }
+    [one] تعديل واحد: { $fields }
+    [two] تعديلان: { $fields }
+    [few] { $count } تعديلات: { $fields }
+    [many] { $count } تعديلًا: { $fields }
+   *[other] { $count } تعديل: { $fields }
+}
+audit-detail-edits-more = { $count ->
+    [zero] لا تعديلات: { $fields } و{ $more } أخرى
+    [one] تعديل واحد: { $fields } و{ $more } أخرى
+    [two] تعديلان: { $fields } و{ $more } أخرى
+    [few] { $count } تعديلات: { $fields } و{ $more } أخرى
+    [many] { $count } تعديلًا: { $fields } و{ $more } أخرى
+   *[other] { $count } تعديل: { $fields } و{ $more } أخرى
+}
+audit-detail-import = الإصدارات المضافة: { $added }؛ دون تغيير: { $unchanged }
+audit-detail-import-failed = { $count ->
+    [zero] لا مشكلات؛ لم يُستورد شيء
+    [one] مشكلة واحدة؛ لم يُستورد شيء
+    [two] مشكلتان؛ لم يُستورد شيء
+    [few] { $count } مشكلات؛ لم يُستورد شيء
+    [many] { $count } مشكلةً؛ لم يُستورد شيء
+   *[other] { $count } مشكلة؛ لم يُستورد شيء
+}
+audit-detail-created = { $email } بدور { $role }
+audit-detail-role = الدور: { $role }
+audit-detail-switched-on-now = تم التفعيل
+audit-detail-switched-off-now = تم التعطيل
+audit-detail-new-password = كلمة مرور جديدة
+audit-list-separator = { "، " }
+
+## تعديلات وتنزيلات تفشل على هذا الجهاز (i18npages)
+
+edit-impossible = هذا التعديل غير ممكن: { $reason }.
+edit-signed-out = لقد سجّلت الخروج.
+edit-signed-out-elsewhere = تم تسجيل خروجك في علامة تبويب أخرى. أعد تحميل الصفحة وسجّل الدخول.
+edit-not-saved = تعذّر حفظ التعديل. لم يتغيّر شيء.
+edit-storage-refused = رفض هذا المتصفح حفظ التعديل (هل مساحة التخزين ممتلئة؟). لم يتغيّر شيء.
+sync-storage-refused = رفض هذا المتصفح حفظ البيانات المتزامنة (هل مساحة التخزين ممتلئة؟).
+library-unreachable = يتعذّر على Casebook الوصول إلى خادمه.
+library-status = تعذّر على الخادم إرسال مكتبة السياسات (الحالة { $status }).
+library-interrupted = انقطع تنزيل مكتبة السياسات.
+library-unreadable = تعذّرت قراءة مكتبة السياسات. أعد تحميل الصفحة.
+library-index-interrupted = انقطع تنزيل فهرس البحث.
+## Case-note templates (issue 10)
+templates-title = قوالب الملاحظات
+templates-intro = اختر قالبًا واملأ حقوله وانسخ الملاحظة. تُحفظ الملاحظات لمؤسستك وتعمل دون اتصال.
+templates-sign-in = سجّل الدخول لاستخدام قوالب الملاحظات.
+templates-search-label = البحث في القوالب
+templates-search-placeholder = الاسم أو مجال السياسة أو النوع أو اللغة
+templates-search-hint = اضغط Enter لفتح أول نتيجة، أو / للعودة إلى هنا.
+templates-count = { $count ->
+    [zero] لا قوالب
+    [one] قالب واحد
+    [two] قالبان
+    [few] { $count } قوالب
+   *[other] { $count } قالبًا
+}
+templates-none = لا توجد قوالب بعد. يكتبها المتخصصون والمدربون.
+templates-no-match = لا يوجد قالب يطابق «{ $query }».
+templates-kind-notice = إشعار للمستخدم
+templates-kind-enforcement = ملاحظة إجراء
+templates-kind-escalation = تصعيد
+templates-version = الإصدار { $version }
+templates-not-found = هذا القالب غير موجود على هذا الجهاز. ربما لم تتم مشاركته مع مؤسستك، أو لم تتم مزامنته بعد.
+templates-back = كل القوالب
+templates-compose-title = كتابة: { $name }
+templates-fields = الحقول
+templates-note-language = لغة الملاحظة
+templates-falls-back = { $lang } (تُستخدم { $fallback })
+templates-required = مطلوب
+templates-choose = اختر…
+templates-preview = معاينة
+templates-preview-error = لا يمكن عرض المعاينة: { $detail }
+templates-copy-save = نسخ وحفظ
+templates-copy-hint = ‏Ctrl+Enter ينسخ الملاحظة ويحفظها.
+templates-blocked = املأ قبل النسخ: { $fields }
+templates-saved = نُسخت إلى الحافظة وحُفظت.
+templates-saved-not-copied = حُفظت. الحافظة غير متاحة هنا: حدّد المعاينة وانسخها.
+templates-save-failed = لم تُحفظ: { $detail }
+templates-pii-title = عُثر على بيانات شخصية
+templates-pii-found = { $kind } في { $field }
+templates-pii-redact = إخفاء ونسخ
+templates-pii-keep = إبقاء وتسجيل
+templates-pii-kind-email = عنوان بريد إلكتروني
+templates-pii-kind-phone = رقم هاتف
+templates-pii-kind-card = رقم بطاقة دفع
+templates-pii-kind-iban = رقم IBAN
+templates-problem-required = مطلوب.
+templates-problem-too-long = { $max } حرفًا على الأكثر.
+templates-problem-control = أزل أحرف التحكم.
+templates-problem-not-a-choice = اختر أحد الخيارات.
+templates-problem-bad-handle = ليس اسم حساب.
+templates-problem-bad-url = ليس رابط http(s).
+templates-problem-too-many-links = { $max } روابط على الأكثر.
+templates-problem-bad-date = ليس تاريخًا (YYYY-MM-DD).
+templates-problem-not-a-number = ليس عددًا صحيحًا.
+templates-problem-below-min = { $min } على الأقل.
+templates-problem-above-max = { $max } على الأكثر.
+templates-problem-pattern = يجب أن يكون بالشكل { $pattern } (‏# رقم، وA حرف لاتيني كبير).
+templates-problem-bad-policy-ref = اكتبه بالشكل policy#section@version.
+templates-history = سجل الملاحظات
+templates-history-search = البحث في الملاحظات
+templates-history-placeholder = رقم الحالة أو السياسة أو القالب أو النص
+templates-history-none = لا توجد ملاحظات بعد.
+templates-history-no-match = لا توجد ملاحظة مطابقة.
+templates-note-meta = { $template } · { $lang } · { $author } · { $time }
+templates-note-case = الحالة { $case }
+templates-note-pending = بانتظار المزامنة
+templates-note-kept = بيانات شخصية أُبقيت: { $kinds }
+## Sweeps (issue 11)
+
+sweeps-title = حملات المراجعة
+sweeps-intro = إرشادات لحدث مباشر، والعناصر التي تُراجع وفقها. يستمر العمل دون اتصال ويُزامَن عند عودة الشبكة.
+sweeps-sign-in-list = سجّل الدخول لعرض حملات المراجعة والعمل عليها.
+sweeps-sign-in-work = سجّل الدخول للعمل على هذه الحملة.
+sweeps-none-publish = لا توجد حملات بعد. انشر الأولى أدناه.
+sweeps-none-wait = لا توجد حملات بعد. ينشرها المختص هنا.
+sweeps-published-by = نُشرت في { $date } بواسطة { $author }
+sweeps-state-plain = إرشادات نصية حرة
+sweeps-state-version = الإرشادات، الإصدار { $version }
+sweeps-done-of = أُنجز { $done } من { $total }
+sweeps-decided = { $count ->
+    [one] قرار واحد
+   *[other] { $count } قرارات
+}
+sweeps-conflicts = { $count ->
+    [one] تعارض واحد
+   *[other] { $count } تعارضات
+}
+sweeps-decision-no-violation = لا مخالفة
+sweeps-decision-label = وسم
+sweeps-decision-remove = إزالة
+sweeps-decision-escalate = تصعيد
+sweeps-decision-none = — لا شيء —
+sweeps-new-title = نشر حملة مراجعة
+sweeps-field-title = العنوان
+sweeps-field-title-example = ليلة الانتخابات: مواعيد اقتراع مزيفة
+sweeps-field-guidance = الإرشادات
+sweeps-field-guidance-example = ما الذي يُبحث عنه، والفترة والمناطق، ومتى يُصعَّد.
+sweeps-field-items = العناصر، رابط أو اسم مستخدم في كل سطر (أو أرقام حالات، أو نص ملف CSV فيه عمود “link”)
+sweeps-publish = نشر
+sweeps-import-ok = { $count ->
+    [one] عنصر واحد.
+   *[other] { $count } عناصر.
+}
+sweeps-import-duplicates = { $count ->
+    [one] حُذف سطر مكرر واحد.
+   *[other] حُذفت { $count } أسطر مكررة.
+}
+sweeps-import-blank = { $count ->
+    [one] حُذف سطر فارغ واحد.
+   *[other] حُذفت { $count } أسطر فارغة.
+}
+sweeps-import-bad = { $count ->
+    [one] سطر واحد ليس عنصرًا. لن يُستورد شيء حتى يُصحَّح.
+   *[other] { $count } أسطر ليست عناصر. لن يُستورد شيء حتى تُصحَّح.
+}
+sweeps-import-line = السطر { $line }
+sweeps-import-empty = الصق رابطًا أو اسم مستخدم أو رقم حالة واحدًا على الأقل.
+sweeps-import-too-large = النص كبير جدًا: الحد الأقصى { $max } بايت.
+sweeps-import-too-many = تتسع الحملة لـ { $max } عنصر على الأكثر؛ هذه القائمة فيها { $count }.
+sweeps-line-too-long = أطول من { $max } حرف
+sweeps-line-control = يحتوي على حرف تحكم
+sweeps-line-scheme = يجب أن يبدأ الرابط بـ http:// أو https://
+sweeps-line-no-host = لا يحتوي الرابط على نطاق
+sweeps-line-handle = اسم المستخدم هو @ ثم حتى 64 حرفًا لاتينيًا أو رقمًا أو _ أو .
+sweeps-line-unknown = ليس رابطًا ولا اسم مستخدم ولا رقم حالة
+sweeps-line-quote = علامات الاقتباس في CSV غير مغلقة
+sweeps-line-column = لا يحتوي الصف على العمود “{ $column }”
+sweeps-error-no-title = أعطِ الحملة عنوانًا.
+sweeps-error-title-long = لا يتجاوز العنوان { $max } حرفًا.
+sweeps-error-guidance-long = لا تتجاوز الإرشادات { $max } حرف.
+sweeps-orgs-failed = تعذر تحميل المؤسسات: { $reason }
+sweeps-orgs-loading = جارٍ تحميل المؤسسات…
+sweeps-shared-with = مشتركة مع
+sweeps-no-vendors = لا توجد مؤسسات موردة بعد.
+sweeps-shared-count = { $count ->
+    [one] مشتركة مع مؤسسة واحدة
+   *[other] مشتركة مع { $count } مؤسسات
+}
+sweeps-not-found = الحملة غير موجودة
+sweeps-not-found-body = هذه الحملة ليست على هذا الجهاز بعد. إن نُشرت للتو فستظهر حين تكتمل المزامنة.
+sweeps-all = كل الحملات
+sweeps-guidance = الإرشادات
+sweeps-read-only = يمكنك قراءة هذه الحملة؛ يعمل عليها الوكلاء والمختصون والمسؤولون.
+sweeps-next-unworked = العنصر التالي غير المنجز
+sweeps-keys-button = المفاتيح (?)
+sweeps-keys-title = المفاتيح
+sweeps-keys-typing = لا تعمل المفاتيح أثناء الكتابة في حقل؛ اضغط Escape أو انقر خارجه أولًا.
+sweeps-keys-close = إغلاق
+sweeps-key-next = العنصر التالي
+sweeps-key-previous = العنصر السابق
+sweeps-key-unworked = أخذ العنصر التالي غير المنجز (قائمتك أولًا)
+sweeps-key-decision = اختيار القرار رقم N
+sweeps-key-step = الإجابة عن الخطوة رقم N (مربع الاختيار يُعلَّم، والخيار ينتقل إلى التالي)
+sweeps-key-note = كتابة ملاحظة
+sweeps-key-done = وضع علامة منجز أو غير منجز
+sweeps-key-help = إظهار هذه القائمة أو إخفاؤها
+sweeps-filter-text = بحث
+sweeps-filter-status = عرض
+sweeps-filter-decision = القرار
+sweeps-filter-any = أي قرار
+sweeps-filter-all = كل العناصر
+sweeps-filter-open = غير منجزة
+sweeps-filter-done = منجزة
+sweeps-filter-mine = الخاصة بي
+sweeps-filter-unassigned = غير مسندة
+sweeps-filter-conflicts = فيها تعارض
+sweeps-filter-count = { $shown } من { $total } عنصر
+sweeps-window-before = { $count ->
+    [one] عنصر واحد قبل هذه؛ اضغط k للوصول إليه.
+   *[other] { $count } عناصر قبل هذه؛ اضغط k للوصول إليها.
+}
+sweeps-window-after = { $count ->
+    [one] عنصر واحد آخر بعد هذه؛ اضغط j أو ضيّق القائمة.
+   *[other] { $count } عناصر أخرى بعد هذه؛ اضغط j أو ضيّق القائمة.
+}
+sweeps-guidance-version = الإرشادات، الإصدار { $version }: { $title }
+sweeps-guidance-event = الحدث:
+sweeps-guidance-window = الوقت:
+sweeps-guidance-where = المناطق واللغات:
+sweeps-guidance-escalate = التصعيد:
+sweeps-guidance-checklist = قائمة التحقق لكل عنصر
+sweeps-guidance-decisions = القرارات
+sweeps-ack-title = الإصدار { $version } من الإرشادات ساري المفعول
+sweeps-ack-body = اقرأه أعلاه قبل عنصرك التالي. تسجل إجاباتك الإصدار الذي عملت وفقه.
+sweeps-ack-since = ما الذي تغير منذ الإصدار { $version }، آخر إصدار أقررت به:
+sweeps-ack-button = قرأت الإصدار { $version }
+sweeps-change-text = تغيّر: { $part }
+sweeps-part-title = العنوان
+sweeps-part-event = الحدث
+sweeps-part-description = الوصف
+sweeps-part-escalation = معايير التصعيد
+sweeps-part-where = الفترة أو المناطق أو اللغات
+sweeps-change-step-added = خطوة جديدة: { $step }
+sweeps-change-step-changed = خطوة معدلة: { $step }
+sweeps-change-step-removed = خطوة محذوفة: { $step }
+sweeps-change-decision-added = قرار جديد: { $decision }
+sweeps-change-decision-changed = قرار معدل: { $decision }
+sweeps-change-decision-removed = قرار محذوف: { $decision }
+sweeps-checklist = قائمة التحقق (الإصدار { $version })
+sweeps-checklist-older = أُعطيت هذه الإجابات وفق الإصدار { $version }؛ الإجابة من جديد تسجل الإصدار الساري.
+sweeps-choose = — اختر —
+sweeps-answers = إجابات قائمة التحقق
+sweeps-nothing = لا شيء
+sweeps-done = منجز
+sweeps-not-done = غير منجز
+sweeps-field-decision = القرار
+sweeps-field-note = ملاحظة
+sweeps-field-done = منجز
+sweeps-field-answers = قائمة التحقق
+sweeps-field-assignee = الإسناد
+sweeps-conflict-title = تعديلات متعارضة على: { $field }.
+sweeps-conflict-shown = المعروض: “{ $value }” من { $author }.
+sweeps-conflict-unseen = أُجري دون رؤيته:
+sweeps-conflict-value = “{ $value }” من { $author }
+sweeps-conflict-keep = إبقاء “{ $value }”
+sweeps-conflict-use = اعتماد “{ $value }”
+sweeps-held-by = لدى { $name }
+sweeps-take = أخذ
+sweeps-pending = بانتظار المزامنة
+sweeps-pending-title = محفوظ على هذا الجهاز؛ لم يصل إلى الخادم بعد
+sweeps-worked-by = قرّره { $author }، { $date }
+sweeps-dash-title = لوحة المتابعة
+sweeps-dash-done = المنجز
+sweeps-dash-unassigned = غير المسند
+sweeps-dash-escalations = التصعيدات
+sweeps-dash-median = الوقت الوسيط لكل عنصر
+sweeps-dash-conflicts = التعارضات
+sweeps-dash-none = غير معروف بعد
+sweeps-dash-seconds = { $count ->
+    [one] ثانية واحدة
+   *[other] { $count } ثانية
+}
+sweeps-dash-people = حسب الشخص
+sweeps-dash-orgs = حسب المؤسسة
+sweeps-dash-person = الشخص
+sweeps-dash-org = المؤسسة
+sweeps-dash-col-done = المنجز
+sweeps-dash-col-remaining = المتبقي
+sweeps-dash-sections = القرارات حسب قسم السياسة
+sweeps-dash-section = القسم
+sweeps-dash-col-items = العناصر
+sweeps-dash-acks = الإقرار بالإصدار { $version }
+sweeps-dash-col-acknowledged = أقرّ
+sweeps-dash-ack-yes = نعم
+sweeps-dash-ack-never = ليس بعد
+sweeps-dash-ack-old = الإصدار { $version } فقط
+sweeps-dash-stale = { $count ->
+    [one] إسناد واحد خامل
+   *[other] { $count } إسنادات خاملة
+}
+sweeps-dash-stale-item = العنصر { $item }، لدى { $name }
+sweeps-dash-release = تحرير
+sweeps-export-items = تصدير العناصر (CSV)
+sweeps-export-timeline = تصدير التسلسل الزمني (CSV)
+sweeps-export-json = تصدير الكل (JSON)
+sweeps-author-title = كتابة الإصدار { $version } من الإرشادات
+sweeps-author-help = يُكتب الإصدار بصيغة JSON: العنوان والحدث والفترة والمناطق واللغات والوصف (Markdown) والتصعيد والأقسام المرتبطة وقائمة التحقق (خطوات من نوع check أو choice أو text، إلزامية أو لا، ويمكن ربطها بـ “when” بإجابة خطوة سابقة) والقرارات، لكل منها قسم السياسة وإصداره وإجراء تنفيذ. يُفحص أثناء الكتابة، وتعرض المعاينة ما سيراه الوكلاء.
+sweeps-author-draft = توجد مسودة محفوظة للإصدار { $version }؛ نشرها يطلب من كل وكيل الإقرار به.
+sweeps-author-field = الإصدار { $version } (JSON)
+sweeps-author-valid = جاهز للحفظ أو النشر.
+sweeps-author-invalid = ليس جاهزًا بعد: { $reason }
+sweeps-author-save = حفظ المسودة
+sweeps-author-publish = نشر الإصدار { $version }
+sweeps-author-preview = معاينة

@@ -144,7 +144,6 @@ policy-versions-label = Versions:
 policy-version-link = v{ $number } ({ $status })
 policy-changed-since = What changed since v{ $number }
 policy-link-to-section = Link to { $heading }
-policy-link-paragraph = Link to paragraph { $number }
 policy-copy-link = Copy link
 policy-link-copied = Link copied
 policy-copy-section-title = Copy a link to this section of this version (key: c)
@@ -199,3 +198,441 @@ import-unchanged = { $count ->
 import-nothing = Nothing to import: the library already holds these files.
 import-apply = Apply the import
 import-applied = Imported: { $versions } new versions, { $changes } status changes.
+## Command palette (Ctrl-K) and the keyboard shortcuts overlay (?)
+
+palette-title = Go to or do
+palette-input = Search for a page, policy, sweep or action
+palette-placeholder = Type to find a page, policy, sweep or action…
+palette-nothing = Nothing matches. Try another word.
+palette-hint = ↑ ↓ to choose · Enter to open · Esc to close
+palette-kind-page = Page
+palette-kind-account = Account
+palette-kind-policy = Policy
+palette-kind-sweep = Sweep
+palette-language = Switch the interface to { $language }
+shortcut-palette = Open the command palette
+shortcut-help = Show these shortcuts
+shortcut-close = Close a dialog or panel
+shortcut-search = Go to the search box
+shortcut-copy-link = Copy the link to this section
+shortcut-unnamed = Page action
+shortcuts-title = Keyboard shortcuts
+shortcuts-everywhere = Everywhere
+shortcuts-this-page = On this page
+shortcuts-not-while-typing = Single-key shortcuts do nothing while you type in a field.
+shortcuts-close = Close
+## Sign in (i18npages)
+
+signin-signed-in = Signed in
+signin-signed-in-as = You are signed in as { $name } ({ $email }).
+signin-go-search = Go to policy search
+signin-hint = Use the account your vendor administrator gave you.
+signin-email = Email
+signin-password = Password
+signin-busy = Signing in…
+signin-checking = Loading…
+document-paragraph-link = Link to paragraph { $number }
+
+## Settings
+
+settings-title = Settings
+settings-account = Your account
+settings-who = { $name } · { $title } at { $org }
+settings-loading = Loading…
+settings-sign-in-to-change = Sign in to change your password.
+settings-language = Language
+settings-language-legend = Interface language
+settings-language-hint = Buttons, messages and dates use this language. Policies keep their own language. This device remembers the choice.
+settings-device = This device
+settings-insecure = Offline start needs https. This address is plain http, so the browser does not let Casebook keep itself on this device for opening without a network, or copy links for you (they are shown to copy by hand). Everything else works. Ask your administrator for an https address.
+settings-later = Coming later
+settings-later-list = Media blurring and keyboard shortcuts.
+settings-password-title = Change your password
+settings-current-password = Current password
+settings-new-password = New password
+settings-password-rule = At least { $min } characters.
+settings-repeat-password = New password again
+settings-passwords-differ = The two new passwords differ; type the same one twice.
+settings-password-changed = Your password is changed. Anywhere else you were signed in, you are now signed out.
+settings-changing = Changing…
+settings-change-password = Change password
+
+## People
+
+people-title = People
+people-only-admins = Only administrators can manage people.
+people-intro = Everyone with an account at { $org }. A switched-off account cannot sign in and its open sessions end at once; switch it on again to restore it.
+people-loading = Loading…
+people-everyone = Everyone ({ $count })
+people-find = Find
+people-find-placeholder = name, email or role
+people-nobody = Nobody matches.
+people-table = Everyone in the organisation
+people-name = Name
+people-email = Email
+people-role = Role
+people-account = Account
+people-password = Password
+people-you = (you)
+people-role-of = Role of { $name }
+people-role-agent = Agent
+people-role-specialist = Policy specialist
+people-role-trainer = Trainer
+people-role-admin = Admin
+people-active = Active
+people-off = Switched off
+people-switch-off = Switch off
+people-switch-on = Switch on
+people-switch-off-label = Switch off { $name }'s account
+people-switch-on-label = Switch on { $name }'s account
+people-change-yours = Change yours in Settings
+people-new-password-for = New password for { $name }
+people-new-password = New password…
+people-set = Set
+people-cancel = Cancel
+people-add-title = Add a person
+people-first-password = First password
+people-suggest = Suggest another
+people-add = Add person
+people-adding = Adding…
+people-password-hint = Passwords need at least { $min } characters. Give the first one to the person yourself; Casebook does not send email.
+people-added = Added { $name } ({ $email }) as { $role }. Give them their email and the first password you set.
+people-could-not-add = Could not add { $name }: { $reason }
+people-could-not-change = Could not change { $name }: { $reason }
+people-now-role = { $name } is now { $role }.
+people-switched-off-done = Switched off { $name }'s account; their sessions have ended.
+people-switched-on-done = Switched on { $name }'s account; they can sign in again.
+people-password-done = Set a new password for { $name }; their sessions have ended.
+
+## Audit log
+
+audit-title = Audit log
+audit-only-admins = Only administrators can read the audit log.
+audit-loading = Loading…
+audit-none = No entries match.
+audit-any = any
+audit-time = Time
+audit-person = Person
+audit-action = Action
+audit-object = Object
+audit-result = Result
+audit-detail = Detail
+audit-request = Request
+audit-anonymous = not signed in
+audit-client-time = Device clock: { $time }
+audit-count = { $count ->
+    [one] 1 entry shown.
+   *[other] { $count } entries shown, newest first.
+}
+audit-show-older = Show older entries
+audit-result-ok = OK
+audit-result-failed = Failed
+audit-result-denied = Refused
+audit-action-sign-in = Sign-in
+audit-action-sign-out = Sign-out
+audit-action-sync-push = Edits saved
+audit-action-user-create = Account added
+audit-action-user-change = Account changed
+audit-action-user-password = Own password changed
+audit-action-library-import = Policy import
+audit-action-request-denied = Request refused
+audit-detail-rate-limited = Too many attempts
+audit-detail-wrong-credentials = Wrong email or password
+audit-detail-switched-off = Account switched off
+audit-detail-changed-during-sign-in = Account changed during sign-in
+audit-detail-wrong-current-password = Wrong current password
+audit-detail-changed-during-change = Account changed during the change
+audit-detail-other-sessions-ended = Other sessions ended
+audit-detail-edits = { $count ->
+    [one] 1 edit: { $fields }
+   *[other] { $count } edits: { $fields }
+}
+audit-detail-edits-more = { $count ->
+    [one] 1 edit: { $fields } and { $more } more
+   *[other] { $count } edits: { $fields } and { $more } more
+}
+audit-detail-import = Versions added: { $added }; unchanged: { $unchanged }
+audit-detail-import-failed = { $count ->
+    [one] 1 problem; nothing imported
+   *[other] { $count } problems; nothing imported
+}
+audit-detail-created = { $email } as { $role }
+audit-detail-role = role: { $role }
+audit-detail-switched-on-now = switched on
+audit-detail-switched-off-now = switched off
+audit-detail-new-password = new password
+audit-list-separator = { ", " }
+
+## Edits and downloads that fail on this device (i18npages)
+
+edit-impossible = This edit is not possible: { $reason }.
+edit-signed-out = You are signed out.
+edit-signed-out-elsewhere = You were signed out in another tab. Reload the page and sign in.
+edit-not-saved = The edit could not be saved. Nothing was changed.
+edit-storage-refused = This browser refused to save the edit (is its storage full?). Nothing was changed.
+sync-storage-refused = This browser refused to save synced data (is its storage full?).
+library-unreachable = Casebook cannot reach its server.
+library-status = The server could not send the policy library (status { $status }).
+library-interrupted = The policy library download was interrupted.
+library-unreadable = The policy library could not be read. Reload the page.
+library-index-interrupted = The search index download was interrupted.
+## Case-note templates (issue 10)
+templates-title = Note templates
+templates-intro = Pick a template, fill in its fields and copy the note. Notes are saved for your organisation and work offline.
+templates-sign-in = Sign in to use note templates.
+templates-search-label = Search templates
+templates-search-placeholder = Name, policy area, kind or language
+templates-search-hint = Press Enter to open the first match, or / to come back here.
+templates-count = { $count ->
+    [one] One template
+   *[other] { $count } templates
+}
+templates-none = No templates yet. Specialists and trainers write them.
+templates-no-match = No template matches “{ $query }”.
+templates-kind-notice = User notice
+templates-kind-enforcement = Enforcement note
+templates-kind-escalation = Escalation
+templates-version = version { $version }
+templates-not-found = This template is not on this device. It may not be shared with your organisation, or it has not synced yet.
+templates-back = All templates
+templates-compose-title = Compose: { $name }
+templates-fields = Fields
+templates-note-language = Note language
+templates-falls-back = { $lang } (uses { $fallback })
+templates-required = required
+templates-choose = Choose…
+templates-preview = Preview
+templates-preview-error = The preview cannot be shown: { $detail }
+templates-copy-save = Copy and save
+templates-copy-hint = Ctrl+Enter copies the note and saves it.
+templates-blocked = Fill in before copying: { $fields }
+templates-saved = Copied to the clipboard and saved.
+templates-saved-not-copied = Saved. The clipboard is not available here: select the preview and copy it.
+templates-save-failed = Not saved: { $detail }
+templates-pii-title = Personal data found
+templates-pii-found = { $kind } in { $field }
+templates-pii-redact = Redact and copy
+templates-pii-keep = Keep and record
+templates-pii-kind-email = An email address
+templates-pii-kind-phone = A phone number
+templates-pii-kind-card = A payment card number
+templates-pii-kind-iban = An IBAN
+templates-problem-required = Required.
+templates-problem-too-long = At most { $max } characters.
+templates-problem-control = Remove the control characters.
+templates-problem-not-a-choice = Pick one of the choices.
+templates-problem-bad-handle = Not an account handle.
+templates-problem-bad-url = Not an http(s) link.
+templates-problem-too-many-links = At most { $max } links.
+templates-problem-bad-date = Not a date (YYYY-MM-DD).
+templates-problem-not-a-number = Not a whole number.
+templates-problem-below-min = At least { $min }.
+templates-problem-above-max = At most { $max }.
+templates-problem-pattern = Must look like { $pattern } (# is a digit, A a capital letter).
+templates-problem-bad-policy-ref = Write it as policy#section@version.
+templates-history = Note history
+templates-history-search = Search notes
+templates-history-placeholder = Case id, policy, template or text
+templates-history-none = No notes yet.
+templates-history-no-match = No note matches.
+templates-note-meta = { $template } · { $lang } · { $author } · { $time }
+templates-note-case = case { $case }
+templates-note-pending = Waiting to sync
+templates-note-kept = Personal data kept: { $kinds }
+## Sweeps (issue 11)
+
+sweeps-title = Sweeps
+sweeps-intro = Guidance for a real-time event, and the items to check against it. Work goes on offline and syncs when the network returns.
+sweeps-sign-in-list = Sign in to see and work sweeps.
+sweeps-sign-in-work = Sign in to work this sweep.
+sweeps-none-publish = No sweeps yet. Publish the first one below.
+sweeps-none-wait = No sweeps yet. A specialist publishes them here.
+sweeps-published-by = Published { $date } by { $author }
+sweeps-state-plain = free-text guidance
+sweeps-state-version = guidance version { $version }
+sweeps-done-of = { $done } of { $total } done
+sweeps-decided = { $count ->
+    [one] 1 decided
+   *[other] { $count } decided
+}
+sweeps-conflicts = { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+}
+sweeps-decision-no-violation = No violation
+sweeps-decision-label = Label
+sweeps-decision-remove = Remove
+sweeps-decision-escalate = Escalate
+sweeps-decision-none = — none —
+sweeps-new-title = Publish a sweep
+sweeps-field-title = Title
+sweeps-field-title-example = Election night: fake polling-place claims
+sweeps-field-guidance = Guidance
+sweeps-field-guidance-example = What to look for, the time window and regions, when to escalate.
+sweeps-field-items = Items, one link or handle per line (or case ids, or a CSV file's text with a “link” column)
+sweeps-publish = Publish
+sweeps-import-ok = { $count ->
+    [one] 1 item.
+   *[other] { $count } items.
+}
+sweeps-import-duplicates = { $count ->
+    [one] 1 repeated line dropped.
+   *[other] { $count } repeated lines dropped.
+}
+sweeps-import-blank = { $count ->
+    [one] 1 blank line dropped.
+   *[other] { $count } blank lines dropped.
+}
+sweeps-import-bad = { $count ->
+    [one] 1 line is not an item. Nothing is imported until it is fixed.
+   *[other] { $count } lines are not items. Nothing is imported until they are fixed.
+}
+sweeps-import-line = Line { $line }
+sweeps-import-empty = Paste at least one link, handle or case id.
+sweeps-import-too-large = The text is too large: at most { $max } bytes.
+sweeps-import-too-many = A sweep holds at most { $max } items; this list has { $count }.
+sweeps-line-too-long = longer than { $max } characters
+sweeps-line-control = holds a control character
+sweeps-line-scheme = a link must start with http:// or https://
+sweeps-line-no-host = the link has no host
+sweeps-line-handle = a handle is @ and up to 64 letters, digits, _ or .
+sweeps-line-unknown = not a link, a handle or a case id
+sweeps-line-quote = the CSV quoting is not closed
+sweeps-line-column = the row has no “{ $column }” column
+sweeps-error-no-title = Give the sweep a title.
+sweeps-error-title-long = The title may be at most { $max } characters.
+sweeps-error-guidance-long = The guidance may be at most { $max } characters.
+sweeps-orgs-failed = The organisations could not be loaded: { $reason }
+sweeps-orgs-loading = Loading organisations…
+sweeps-shared-with = Shared with
+sweeps-no-vendors = There are no vendor organisations yet.
+sweeps-shared-count = { $count ->
+    [one] Shared with 1 organisation
+   *[other] Shared with { $count } organisations
+}
+sweeps-not-found = Sweep not found
+sweeps-not-found-body = This sweep is not on this device yet. If it was published a moment ago, it appears as soon as sync catches up.
+sweeps-all = All sweeps
+sweeps-guidance = Guidance
+sweeps-read-only = You can read this sweep; agents, specialists and admins work its items.
+sweeps-next-unworked = Next unworked item
+sweeps-keys-button = Keys (?)
+sweeps-keys-title = Keys
+sweeps-keys-typing = Keys do nothing while you type in a field; press Escape or click outside it first.
+sweeps-keys-close = Close
+sweeps-key-next = next item
+sweeps-key-previous = previous item
+sweeps-key-unworked = take the next unworked item (your own queue first)
+sweeps-key-decision = choose decision N
+sweeps-key-step = answer checklist step N (a check ticks, a choice moves to its next option)
+sweeps-key-note = write a note
+sweeps-key-done = mark done or not done
+sweeps-key-help = show or hide this list
+sweeps-filter-text = Find
+sweeps-filter-status = Show
+sweeps-filter-decision = Decision
+sweeps-filter-any = any
+sweeps-filter-all = all items
+sweeps-filter-open = not done
+sweeps-filter-done = done
+sweeps-filter-mine = mine
+sweeps-filter-unassigned = nobody's
+sweeps-filter-conflicts = with a conflict
+sweeps-filter-count = { $shown } of { $total } items
+sweeps-window-before = { $count ->
+    [one] 1 item before these; press k to reach it.
+   *[other] { $count } items before these; press k to reach them.
+}
+sweeps-window-after = { $count ->
+    [one] 1 more item after these; press j or narrow the list to reach it.
+   *[other] { $count } more items after these; press j or narrow the list to reach them.
+}
+sweeps-guidance-version = Guidance version { $version }: { $title }
+sweeps-guidance-event = Event:
+sweeps-guidance-window = When:
+sweeps-guidance-where = Regions and languages:
+sweeps-guidance-escalate = Escalate:
+sweeps-guidance-checklist = Checklist for every item
+sweeps-guidance-decisions = Decisions
+sweeps-ack-title = Guidance version { $version } is in force
+sweeps-ack-body = Read it above before your next item. Your answers record the version you worked under.
+sweeps-ack-since = What changed since version { $version }, the last one you acknowledged:
+sweeps-ack-button = I have read version { $version }
+sweeps-change-text = { $part } changed
+sweeps-part-title = The title
+sweeps-part-event = The event
+sweeps-part-description = The description
+sweeps-part-escalation = The escalation criteria
+sweeps-part-where = The time window, regions or languages
+sweeps-change-step-added = New step: { $step }
+sweeps-change-step-changed = Step changed: { $step }
+sweeps-change-step-removed = Step removed: { $step }
+sweeps-change-decision-added = New decision: { $decision }
+sweeps-change-decision-changed = Decision changed: { $decision }
+sweeps-change-decision-removed = Decision removed: { $decision }
+sweeps-checklist = Checklist (version { $version })
+sweeps-checklist-older = These answers were given under version { $version }; answering again records the version in force.
+sweeps-choose = — choose —
+sweeps-answers = checklist answers
+sweeps-nothing = nothing
+sweeps-done = done
+sweeps-not-done = not done
+sweeps-field-decision = Decision
+sweeps-field-note = Note
+sweeps-field-done = Done
+sweeps-field-answers = checklist
+sweeps-field-assignee = assignment
+sweeps-conflict-title = Conflicting edits to the { $field }.
+sweeps-conflict-shown = Shown: “{ $value }” by { $author }.
+sweeps-conflict-unseen = Made without seeing it:
+sweeps-conflict-value = “{ $value }” by { $author }
+sweeps-conflict-keep = Keep “{ $value }”
+sweeps-conflict-use = Use “{ $value }”
+sweeps-held-by = held by { $name }
+sweeps-take = Take
+sweeps-pending = waiting to sync
+sweeps-pending-title = Saved on this device; not yet on the server
+sweeps-worked-by = Decided by { $author }, { $date }
+sweeps-dash-title = Dashboard
+sweeps-dash-done = Done
+sweeps-dash-unassigned = Nobody's
+sweeps-dash-escalations = Escalations
+sweeps-dash-median = Median time per item
+sweeps-dash-conflicts = Conflicts
+sweeps-dash-none = not yet known
+sweeps-dash-seconds = { $count ->
+    [one] 1 second
+   *[other] { $count } seconds
+}
+sweeps-dash-people = Per person
+sweeps-dash-orgs = Per organisation
+sweeps-dash-person = Person
+sweeps-dash-org = Organisation
+sweeps-dash-col-done = Done
+sweeps-dash-col-remaining = Remaining
+sweeps-dash-sections = Decisions per policy section
+sweeps-dash-section = Section
+sweeps-dash-col-items = Items
+sweeps-dash-acks = Acknowledgment of version { $version }
+sweeps-dash-col-acknowledged = Acknowledged
+sweeps-dash-ack-yes = yes
+sweeps-dash-ack-never = not yet
+sweeps-dash-ack-old = only version { $version }
+sweeps-dash-stale = { $count ->
+    [one] 1 stale assignment
+   *[other] { $count } stale assignments
+}
+sweeps-dash-stale-item = Item { $item }, held by { $name }
+sweeps-dash-release = Release
+sweeps-export-items = Export items (CSV)
+sweeps-export-timeline = Export timeline (CSV)
+sweeps-export-json = Export all (JSON)
+sweeps-author-title = Write guidance version { $version }
+sweeps-author-help = The version is written as JSON: title, event, window, regions, languages, description (Markdown), escalation, linked sections, the checklist (steps of kind check, choice or text, each required or not, optionally “when” an earlier step has an answer) and the decisions, each with its policy section and version and an enforcement action. It is checked as you type, and the preview shows what agents will see.
+sweeps-author-draft = A draft of version { $version } is saved; publishing it asks every agent to acknowledge it.
+sweeps-author-field = Version { $version } (JSON)
+sweeps-author-valid = Ready to save or publish.
+sweeps-author-invalid = Not ready yet: { $reason }
+sweeps-author-save = Save draft
+sweeps-author-publish = Publish version { $version }
+sweeps-author-preview = Preview

@@ -142,7 +142,6 @@ policy-versions-label = Versiones:
 policy-version-link = v{ $number } ({ $status })
 policy-changed-since = Qué cambió desde la v{ $number }
 policy-link-to-section = Enlace a { $heading }
-policy-link-paragraph = Enlace al párrafo { $number }
 policy-copy-link = Copiar enlace
 policy-link-copied = Enlace copiado
 policy-copy-section-title = Copiar un enlace a esta sección de esta versión (tecla: c)
@@ -197,3 +196,441 @@ import-unchanged = { $count ->
 import-nothing = Nada que importar: la biblioteca ya tiene estos archivos.
 import-apply = Aplicar la importación
 import-applied = Importado: { $versions } versiones nuevas, { $changes } cambios de estado.
+## Paleta de comandos (Ctrl-K) y atajos de teclado (?)
+
+palette-title = Ir a o hacer
+palette-input = Busca una página, política, barrido o acción
+palette-placeholder = Escribe para encontrar una página, política, barrido o acción…
+palette-nothing = No hay coincidencias. Prueba con otra palabra.
+palette-hint = ↑ ↓ para elegir · Intro para abrir · Esc para cerrar
+palette-kind-page = Página
+palette-kind-account = Cuenta
+palette-kind-policy = Política
+palette-kind-sweep = Barrido
+palette-language = Cambiar la interfaz a { $language }
+shortcut-palette = Abrir la paleta de comandos
+shortcut-help = Mostrar estos atajos
+shortcut-close = Cerrar un diálogo o panel
+shortcut-search = Ir al cuadro de búsqueda
+shortcut-copy-link = Copiar el enlace a esta sección
+shortcut-unnamed = Acción de la página
+shortcuts-title = Atajos de teclado
+shortcuts-everywhere = En todas partes
+shortcuts-this-page = En esta página
+shortcuts-not-while-typing = Los atajos de una tecla no hacen nada mientras escribes en un campo.
+shortcuts-close = Cerrar
+## Iniciar sesión (i18npages)
+
+signin-signed-in = Sesión iniciada
+signin-signed-in-as = Has iniciado sesión como { $name } ({ $email }).
+signin-go-search = Ir a la búsqueda de políticas
+signin-hint = Usa la cuenta que te dio el administrador de tu proveedor.
+signin-email = Correo electrónico
+signin-password = Contraseña
+signin-busy = Iniciando sesión…
+signin-checking = Cargando…
+document-paragraph-link = Enlace al párrafo { $number }
+
+## Ajustes
+
+settings-title = Ajustes
+settings-account = Tu cuenta
+settings-who = { $name } · { $title } en { $org }
+settings-loading = Cargando…
+settings-sign-in-to-change = Inicia sesión para cambiar tu contraseña.
+settings-language = Idioma
+settings-language-legend = Idioma de la interfaz
+settings-language-hint = Los botones, mensajes y fechas usan este idioma. Las políticas conservan su propio idioma. Este dispositivo recuerda la elección.
+settings-device = Este dispositivo
+settings-insecure = El inicio sin conexión necesita https. Esta dirección es http simple, así que el navegador no deja que Casebook se guarde en este dispositivo para abrirse sin red, ni que copie enlaces por ti (se muestran para copiarlos a mano). Todo lo demás funciona. Pide a tu administrador una dirección https.
+settings-later = Próximamente
+settings-later-list = Difuminado de contenido multimedia y atajos de teclado.
+settings-password-title = Cambiar tu contraseña
+settings-current-password = Contraseña actual
+settings-new-password = Contraseña nueva
+settings-password-rule = Al menos { $min } caracteres.
+settings-repeat-password = Repite la contraseña nueva
+settings-passwords-differ = Las dos contraseñas nuevas no coinciden; escribe la misma dos veces.
+settings-password-changed = Tu contraseña ha cambiado. Se ha cerrado tu sesión en cualquier otro sitio donde la tuvieras abierta.
+settings-changing = Cambiando…
+settings-change-password = Cambiar contraseña
+
+## Personas
+
+people-title = Personas
+people-only-admins = Solo los administradores pueden gestionar personas.
+people-intro = Todas las personas con cuenta en { $org }. Una cuenta desactivada no puede iniciar sesión y sus sesiones abiertas terminan al instante; actívala de nuevo para restaurarla.
+people-loading = Cargando…
+people-everyone = Todos ({ $count })
+people-find = Buscar
+people-find-placeholder = nombre, correo o rol
+people-nobody = Nadie coincide.
+people-table = Todas las personas de la organización
+people-name = Nombre
+people-email = Correo electrónico
+people-role = Rol
+people-account = Cuenta
+people-password = Contraseña
+people-you = (tú)
+people-role-of = Rol de { $name }
+people-role-agent = Agente
+people-role-specialist = Especialista en políticas
+people-role-trainer = Formador
+people-role-admin = Administrador
+people-active = Activa
+people-off = Desactivada
+people-switch-off = Desactivar
+people-switch-on = Activar
+people-switch-off-label = Desactivar la cuenta de { $name }
+people-switch-on-label = Activar la cuenta de { $name }
+people-change-yours = Cambia la tuya en Ajustes
+people-new-password-for = Contraseña nueva para { $name }
+people-new-password = Contraseña nueva…
+people-set = Guardar
+people-cancel = Cancelar
+people-add-title = Añadir una persona
+people-first-password = Primera contraseña
+people-suggest = Sugerir otra
+people-add = Añadir persona
+people-adding = Añadiendo…
+people-password-hint = Las contraseñas necesitan al menos { $min } caracteres. Entrega tú la primera a la persona; Casebook no envía correos.
+people-added = Se añadió a { $name } ({ $email }) como { $role }. Dale su correo y la primera contraseña que pusiste.
+people-could-not-add = No se pudo añadir a { $name }: { $reason }
+people-could-not-change = No se pudo cambiar a { $name }: { $reason }
+people-now-role = { $name } ahora es { $role }.
+people-switched-off-done = Se desactivó la cuenta de { $name }; sus sesiones han terminado.
+people-switched-on-done = Se activó la cuenta de { $name }; puede volver a iniciar sesión.
+people-password-done = Se puso una contraseña nueva a { $name }; sus sesiones han terminado.
+
+## Registro de auditoría
+
+audit-title = Registro de auditoría
+audit-only-admins = Solo los administradores pueden leer el registro de auditoría.
+audit-loading = Cargando…
+audit-none = Ninguna entrada coincide.
+audit-any = cualquiera
+audit-time = Hora
+audit-person = Persona
+audit-action = Acción
+audit-object = Objeto
+audit-result = Resultado
+audit-detail = Detalle
+audit-request = Solicitud
+audit-anonymous = sin sesión
+audit-client-time = Reloj del dispositivo: { $time }
+audit-count = { $count ->
+    [one] Se muestra 1 entrada.
+   *[other] Se muestran { $count } entradas, de la más reciente a la más antigua.
+}
+audit-show-older = Mostrar entradas anteriores
+audit-result-ok = Correcto
+audit-result-failed = Fallido
+audit-result-denied = Rechazado
+audit-action-sign-in = Inicio de sesión
+audit-action-sign-out = Cierre de sesión
+audit-action-sync-push = Cambios guardados
+audit-action-user-create = Cuenta añadida
+audit-action-user-change = Cuenta cambiada
+audit-action-user-password = Contraseña propia cambiada
+audit-action-library-import = Importación de políticas
+audit-action-request-denied = Solicitud rechazada
+audit-detail-rate-limited = Demasiados intentos
+audit-detail-wrong-credentials = Correo o contraseña incorrectos
+audit-detail-switched-off = Cuenta desactivada
+audit-detail-changed-during-sign-in = La cuenta cambió durante el inicio de sesión
+audit-detail-wrong-current-password = Contraseña actual incorrecta
+audit-detail-changed-during-change = La cuenta cambió durante el cambio
+audit-detail-other-sessions-ended = Se cerraron las demás sesiones
+audit-detail-edits = { $count ->
+    [one] 1 cambio: { $fields }
+   *[other] { $count } cambios: { $fields }
+}
+audit-detail-edits-more = { $count ->
+    [one] 1 cambio: { $fields } y { $more } más
+   *[other] { $count } cambios: { $fields } y { $more } más
+}
+audit-detail-import = Versiones añadidas: { $added }; sin cambios: { $unchanged }
+audit-detail-import-failed = { $count ->
+    [one] 1 problema; no se importó nada
+   *[other] { $count } problemas; no se importó nada
+}
+audit-detail-created = { $email } como { $role }
+audit-detail-role = rol: { $role }
+audit-detail-switched-on-now = activada
+audit-detail-switched-off-now = desactivada
+audit-detail-new-password = contraseña nueva
+audit-list-separator = { ", " }
+
+## Cambios y descargas que fallan en este dispositivo (i18npages)
+
+edit-impossible = Este cambio no es posible: { $reason }.
+edit-signed-out = Has cerrado la sesión.
+edit-signed-out-elsewhere = Se cerró tu sesión en otra pestaña. Recarga la página e inicia sesión.
+edit-not-saved = No se pudo guardar el cambio. No se modificó nada.
+edit-storage-refused = Este navegador no dejó guardar el cambio (¿está lleno su almacenamiento?). No se modificó nada.
+sync-storage-refused = Este navegador no dejó guardar los datos sincronizados (¿está lleno su almacenamiento?).
+library-unreachable = Casebook no puede conectar con su servidor.
+library-status = El servidor no pudo enviar la biblioteca de políticas (estado { $status }).
+library-interrupted = La descarga de la biblioteca de políticas se interrumpió.
+library-unreadable = No se pudo leer la biblioteca de políticas. Recarga la página.
+library-index-interrupted = La descarga del índice de búsqueda se interrumpió.
+## Case-note templates (issue 10)
+templates-title = Plantillas de notas
+templates-intro = Elige una plantilla, rellena sus campos y copia la nota. Las notas se guardan para tu organización y funcionan sin conexión.
+templates-sign-in = Inicia sesión para usar las plantillas de notas.
+templates-search-label = Buscar plantillas
+templates-search-placeholder = Nombre, área de política, tipo o idioma
+templates-search-hint = Pulsa Intro para abrir la primera coincidencia, o / para volver aquí.
+templates-count = { $count ->
+    [one] Una plantilla
+   *[other] { $count } plantillas
+}
+templates-none = Aún no hay plantillas. Las escriben especialistas y formadores.
+templates-no-match = Ninguna plantilla coincide con «{ $query }».
+templates-kind-notice = Aviso al usuario
+templates-kind-enforcement = Nota de medida
+templates-kind-escalation = Escalado
+templates-version = versión { $version }
+templates-not-found = Esta plantilla no está en este dispositivo. Puede que no se haya compartido con tu organización o que aún no se haya sincronizado.
+templates-back = Todas las plantillas
+templates-compose-title = Redactar: { $name }
+templates-fields = Campos
+templates-note-language = Idioma de la nota
+templates-falls-back = { $lang } (usa { $fallback })
+templates-required = obligatorio
+templates-choose = Elige…
+templates-preview = Vista previa
+templates-preview-error = No se puede mostrar la vista previa: { $detail }
+templates-copy-save = Copiar y guardar
+templates-copy-hint = Ctrl+Intro copia la nota y la guarda.
+templates-blocked = Rellena antes de copiar: { $fields }
+templates-saved = Copiada al portapapeles y guardada.
+templates-saved-not-copied = Guardada. El portapapeles no está disponible aquí: selecciona la vista previa y cópiala.
+templates-save-failed = No se guardó: { $detail }
+templates-pii-title = Se encontraron datos personales
+templates-pii-found = { $kind } en { $field }
+templates-pii-redact = Ocultar y copiar
+templates-pii-keep = Mantener y registrar
+templates-pii-kind-email = Un correo electrónico
+templates-pii-kind-phone = Un número de teléfono
+templates-pii-kind-card = Un número de tarjeta de pago
+templates-pii-kind-iban = Un IBAN
+templates-problem-required = Obligatorio.
+templates-problem-too-long = Como máximo { $max } caracteres.
+templates-problem-control = Quita los caracteres de control.
+templates-problem-not-a-choice = Elige una de las opciones.
+templates-problem-bad-handle = No es un nombre de cuenta.
+templates-problem-bad-url = No es un enlace http(s).
+templates-problem-too-many-links = Como máximo { $max } enlaces.
+templates-problem-bad-date = No es una fecha (AAAA-MM-DD).
+templates-problem-not-a-number = No es un número entero.
+templates-problem-below-min = Como mínimo { $min }.
+templates-problem-above-max = Como máximo { $max }.
+templates-problem-pattern = Debe tener la forma { $pattern } (# es un dígito, A una letra mayúscula).
+templates-problem-bad-policy-ref = Escríbelo como política#sección@versión.
+templates-history = Historial de notas
+templates-history-search = Buscar notas
+templates-history-placeholder = Caso, política, plantilla o texto
+templates-history-none = Aún no hay notas.
+templates-history-no-match = Ninguna nota coincide.
+templates-note-meta = { $template } · { $lang } · { $author } · { $time }
+templates-note-case = caso { $case }
+templates-note-pending = Pendiente de sincronizar
+templates-note-kept = Datos personales mantenidos: { $kinds }
+## Sweeps (issue 11)
+
+sweeps-title = Barridos
+sweeps-intro = Guía para un evento en tiempo real y los elementos que revisar con ella. El trabajo sigue sin conexión y se sincroniza cuando vuelve la red.
+sweeps-sign-in-list = Inicia sesión para ver y trabajar barridos.
+sweeps-sign-in-work = Inicia sesión para trabajar este barrido.
+sweeps-none-publish = Aún no hay barridos. Publica el primero abajo.
+sweeps-none-wait = Aún no hay barridos. Un especialista los publica aquí.
+sweeps-published-by = Publicado el { $date } por { $author }
+sweeps-state-plain = guía en texto libre
+sweeps-state-version = guía versión { $version }
+sweeps-done-of = { $done } de { $total } hechos
+sweeps-decided = { $count ->
+    [one] 1 decidido
+   *[other] { $count } decididos
+}
+sweeps-conflicts = { $count ->
+    [one] 1 conflicto
+   *[other] { $count } conflictos
+}
+sweeps-decision-no-violation = Sin infracción
+sweeps-decision-label = Etiquetar
+sweeps-decision-remove = Retirar
+sweeps-decision-escalate = Escalar
+sweeps-decision-none = — ninguna —
+sweeps-new-title = Publicar un barrido
+sweeps-field-title = Título
+sweeps-field-title-example = Noche electoral: horarios falsos de votación
+sweeps-field-guidance = Guía
+sweeps-field-guidance-example = Qué buscar, el periodo y las regiones, cuándo escalar.
+sweeps-field-items = Elementos, un enlace o usuario por línea (o ids de caso, o el texto de un CSV con una columna “link”)
+sweeps-publish = Publicar
+sweeps-import-ok = { $count ->
+    [one] 1 elemento.
+   *[other] { $count } elementos.
+}
+sweeps-import-duplicates = { $count ->
+    [one] Se descartó 1 línea repetida.
+   *[other] Se descartaron { $count } líneas repetidas.
+}
+sweeps-import-blank = { $count ->
+    [one] Se descartó 1 línea vacía.
+   *[other] Se descartaron { $count } líneas vacías.
+}
+sweeps-import-bad = { $count ->
+    [one] 1 línea no es un elemento. No se importa nada hasta corregirla.
+   *[other] { $count } líneas no son elementos. No se importa nada hasta corregirlas.
+}
+sweeps-import-line = Línea { $line }
+sweeps-import-empty = Pega al menos un enlace, usuario o id de caso.
+sweeps-import-too-large = El texto es demasiado grande: como máximo { $max } bytes.
+sweeps-import-too-many = Un barrido tiene como máximo { $max } elementos; esta lista tiene { $count }.
+sweeps-line-too-long = más de { $max } caracteres
+sweeps-line-control = contiene un carácter de control
+sweeps-line-scheme = un enlace debe empezar por http:// o https://
+sweeps-line-no-host = el enlace no tiene dominio
+sweeps-line-handle = un usuario es @ y hasta 64 letras, cifras, _ o .
+sweeps-line-unknown = no es un enlace, un usuario ni un id de caso
+sweeps-line-quote = las comillas del CSV no se cierran
+sweeps-line-column = la fila no tiene la columna “{ $column }”
+sweeps-error-no-title = Pon un título al barrido.
+sweeps-error-title-long = El título puede tener como máximo { $max } caracteres.
+sweeps-error-guidance-long = La guía puede tener como máximo { $max } caracteres.
+sweeps-orgs-failed = No se pudieron cargar las organizaciones: { $reason }
+sweeps-orgs-loading = Cargando organizaciones…
+sweeps-shared-with = Compartido con
+sweeps-no-vendors = Aún no hay organizaciones proveedoras.
+sweeps-shared-count = { $count ->
+    [one] Compartido con 1 organización
+   *[other] Compartido con { $count } organizaciones
+}
+sweeps-not-found = Barrido no encontrado
+sweeps-not-found-body = Este barrido aún no está en este dispositivo. Si se publicó hace un momento, aparecerá en cuanto la sincronización se ponga al día.
+sweeps-all = Todos los barridos
+sweeps-guidance = Guía
+sweeps-read-only = Puedes leer este barrido; lo trabajan agentes, especialistas y administradores.
+sweeps-next-unworked = Siguiente elemento sin trabajar
+sweeps-keys-button = Teclas (?)
+sweeps-keys-title = Teclas
+sweeps-keys-typing = Las teclas no hacen nada mientras escribes en un campo; pulsa Escape o haz clic fuera primero.
+sweeps-keys-close = Cerrar
+sweeps-key-next = elemento siguiente
+sweeps-key-previous = elemento anterior
+sweeps-key-unworked = tomar el siguiente elemento sin trabajar (primero tu cola)
+sweeps-key-decision = elegir la decisión N
+sweeps-key-step = responder el paso N (una casilla se marca, una opción pasa a la siguiente)
+sweeps-key-note = escribir una nota
+sweeps-key-done = marcar hecho o no hecho
+sweeps-key-help = mostrar u ocultar esta lista
+sweeps-filter-text = Buscar
+sweeps-filter-status = Mostrar
+sweeps-filter-decision = Decisión
+sweeps-filter-any = cualquiera
+sweeps-filter-all = todos
+sweeps-filter-open = sin hacer
+sweeps-filter-done = hechos
+sweeps-filter-mine = míos
+sweeps-filter-unassigned = de nadie
+sweeps-filter-conflicts = con conflicto
+sweeps-filter-count = { $shown } de { $total } elementos
+sweeps-window-before = { $count ->
+    [one] 1 elemento antes de estos; pulsa k para llegar.
+   *[other] { $count } elementos antes de estos; pulsa k para llegar.
+}
+sweeps-window-after = { $count ->
+    [one] 1 elemento más después de estos; pulsa j o filtra la lista.
+   *[other] { $count } elementos más después de estos; pulsa j o filtra la lista.
+}
+sweeps-guidance-version = Guía versión { $version }: { $title }
+sweeps-guidance-event = Evento:
+sweeps-guidance-window = Cuándo:
+sweeps-guidance-where = Regiones e idiomas:
+sweeps-guidance-escalate = Escalar:
+sweeps-guidance-checklist = Lista de comprobación de cada elemento
+sweeps-guidance-decisions = Decisiones
+sweeps-ack-title = Está en vigor la versión { $version } de la guía
+sweeps-ack-body = Léela arriba antes de tu siguiente elemento. Tus respuestas registran la versión con la que trabajaste.
+sweeps-ack-since = Qué cambió desde la versión { $version }, la última que confirmaste:
+sweeps-ack-button = He leído la versión { $version }
+sweeps-change-text = Cambió: { $part }
+sweeps-part-title = el título
+sweeps-part-event = el evento
+sweeps-part-description = la descripción
+sweeps-part-escalation = los criterios de escalado
+sweeps-part-where = el periodo, las regiones o los idiomas
+sweeps-change-step-added = Paso nuevo: { $step }
+sweeps-change-step-changed = Paso cambiado: { $step }
+sweeps-change-step-removed = Paso eliminado: { $step }
+sweeps-change-decision-added = Decisión nueva: { $decision }
+sweeps-change-decision-changed = Decisión cambiada: { $decision }
+sweeps-change-decision-removed = Decisión eliminada: { $decision }
+sweeps-checklist = Lista de comprobación (versión { $version })
+sweeps-checklist-older = Estas respuestas se dieron con la versión { $version }; al responder de nuevo se registra la versión en vigor.
+sweeps-choose = — elegir —
+sweeps-answers = respuestas de la lista
+sweeps-nothing = nada
+sweeps-done = hecho
+sweeps-not-done = sin hacer
+sweeps-field-decision = Decisión
+sweeps-field-note = Nota
+sweeps-field-done = Hecho
+sweeps-field-answers = lista de comprobación
+sweeps-field-assignee = asignación
+sweeps-conflict-title = Ediciones en conflicto: { $field }.
+sweeps-conflict-shown = Se muestra: “{ $value }” de { $author }.
+sweeps-conflict-unseen = Hecho sin verlo:
+sweeps-conflict-value = “{ $value }” de { $author }
+sweeps-conflict-keep = Mantener “{ $value }”
+sweeps-conflict-use = Usar “{ $value }”
+sweeps-held-by = lo tiene { $name }
+sweeps-take = Tomar
+sweeps-pending = pendiente de sincronizar
+sweeps-pending-title = Guardado en este dispositivo; aún no está en el servidor
+sweeps-worked-by = Decidido por { $author }, { $date }
+sweeps-dash-title = Panel
+sweeps-dash-done = Hechos
+sweeps-dash-unassigned = De nadie
+sweeps-dash-escalations = Escalados
+sweeps-dash-median = Tiempo mediano por elemento
+sweeps-dash-conflicts = Conflictos
+sweeps-dash-none = aún no se sabe
+sweeps-dash-seconds = { $count ->
+    [one] 1 segundo
+   *[other] { $count } segundos
+}
+sweeps-dash-people = Por persona
+sweeps-dash-orgs = Por organización
+sweeps-dash-person = Persona
+sweeps-dash-org = Organización
+sweeps-dash-col-done = Hechos
+sweeps-dash-col-remaining = Pendientes
+sweeps-dash-sections = Decisiones por sección de política
+sweeps-dash-section = Sección
+sweeps-dash-col-items = Elementos
+sweeps-dash-acks = Confirmación de la versión { $version }
+sweeps-dash-col-acknowledged = Confirmada
+sweeps-dash-ack-yes = sí
+sweeps-dash-ack-never = todavía no
+sweeps-dash-ack-old = solo la versión { $version }
+sweeps-dash-stale = { $count ->
+    [one] 1 asignación inactiva
+   *[other] { $count } asignaciones inactivas
+}
+sweeps-dash-stale-item = Elemento { $item }, lo tiene { $name }
+sweeps-dash-release = Liberar
+sweeps-export-items = Exportar elementos (CSV)
+sweeps-export-timeline = Exportar cronología (CSV)
+sweeps-export-json = Exportar todo (JSON)
+sweeps-author-title = Escribir la versión { $version } de la guía
+sweeps-author-help = La versión se escribe en JSON: título, evento, periodo, regiones, idiomas, descripción (Markdown), escalado, secciones enlazadas, la lista de comprobación (pasos de tipo check, choice o text, obligatorios o no, opcionalmente “when” un paso anterior tiene una respuesta) y las decisiones, cada una con su sección y versión de política y una acción. Se comprueba mientras escribes y la vista previa muestra lo que verán los agentes.
+sweeps-author-draft = Hay un borrador guardado de la versión { $version }; al publicarlo, cada agente deberá confirmarlo.
+sweeps-author-field = Versión { $version } (JSON)
+sweeps-author-valid = Lista para guardar o publicar.
+sweeps-author-invalid = Aún no está lista: { $reason }
+sweeps-author-save = Guardar borrador
+sweeps-author-publish = Publicar la versión { $version }
+sweeps-author-preview = Vista previa

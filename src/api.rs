@@ -100,6 +100,11 @@ pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), A
     no_content(send(Request::post(path), body, None).await?).await
 }
 
+/// `PUT` a JSON body to an endpoint that answers `204 No Content`.
+pub async fn put_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiFailure> {
+    no_content(send(Request::put(path), body, None).await?).await
+}
+
 /// Sends a state-changing request (with the CSRF header) carrying a JSON body.
 async fn send<B: Serialize>(
     request: gloo::net::http::RequestBuilder,

@@ -3,6 +3,8 @@
 pub mod connection_badge;
 pub mod document;
 pub mod library_update;
+pub mod page_focus;
+pub mod palette;
 pub mod shell;
 pub mod sign_in_link;
 pub mod sync_status;

@@ -350,15 +350,38 @@ pub fn initial_lang() -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// The catalogue saved on this device for `lang`, parsed.
+thread_local! {
+    /// Catalogues parsed this session, so switching back and forth parses each once.
+    static PARSED: std::cell::RefCell<Vec<(Lang, Rc<Bundle>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The catalogue saved on this device for `lang`, parsed (once a session).
 fn saved_bundle(lang: Lang) -> Option<Rc<Bundle>> {
     if lang == Lang::En {
         return FALLBACK.with(|b| Some(b.clone()));
     }
+    if let Some(parsed) = PARSED.with(|p| p.borrow().iter().find(|(l, _)| *l == lang).map(|(_, b)| b.clone())) {
+        return Some(parsed);
+    }
     let text = storage()?
         .get_item(&format!("{CATALOGUE_KEY_PREFIX}{}", lang.code()))
         .ok()??;
-    bundle(lang, &text).map(Rc::new)
+    let parsed = Rc::new(bundle(lang, &text)?);
+    remember_parsed(lang, parsed.clone());
+    Some(parsed)
+}
+
+fn remember_parsed(lang: Lang, bundle: Rc<Bundle>) {
+    PARSED.with(|p| {
+        let mut p = p.borrow_mut();
+        p.retain(|(l, _)| *l != lang);
+        p.push((lang, bundle));
+    });
+}
+
+thread_local! {
+    /// Languages whose catalogue was checked against the server this session.
+    static CHECKED: std::cell::RefCell<Vec<Lang>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Downloads `lang`'s catalogue and saves it on this device: `None` offline, on an error, or
@@ -413,13 +436,21 @@ pub fn I18nProvider(props: &I18nProviderProps) -> Html {
                 let _ = html.set_attribute("lang", lang.code());
                 let _ = html.set_attribute("dir", lang.dir());
             }
-            if lang != Lang::En {
+            let unchecked = CHECKED.with(|c| {
+                let mut c = c.borrow_mut();
+                let new = !c.contains(&lang);
+                c.push(lang);
+                new
+            });
+            if lang != Lang::En && unchecked {
                 wasm_bindgen_futures::spawn_local(async move {
                     // Rebuilt only when the saved copy was missing or differs (a new release).
                     if let Some(text) = download(lang).await
                         && let Some(b) = bundle(lang, &text)
                     {
-                        loaded.set(Some((lang, Rc::new(b))));
+                        let b = Rc::new(b);
+                        remember_parsed(lang, b.clone());
+                        loaded.set(Some((lang, b)));
                     }
                 });
             }

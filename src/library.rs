@@ -122,33 +122,24 @@ async fn fetch(current: Option<&str>) -> Result<Refresh, String> {
     if let Some(tag) = &held_tag {
         request = request.header("If-None-Match", tag);
     }
-    let response = request
-        .send()
-        .await
-        .map_err(|_| "Casebook cannot reach its server.".to_string())?;
+    let i18n = crate::i18n::current();
+    let response = request.send().await.map_err(|_| i18n.t("library-unreachable"))?;
     if response.status() == 304 || (held_tag.is_some() && response.headers().get("ETag") == held_tag) {
         return Ok(Refresh::Unchanged);
     }
     if !response.ok() {
-        return Err(format!(
-            "The server could not send the policy library (status {}).",
-            response.status()
-        ));
+        return Err(crate::tr!(i18n, "library-status", status = response.status()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| "The policy library download was interrupted.".to_string())?;
-    let snapshot: LibrarySnapshot = serde_json::from_str(&text)
-        .map_err(|_| "The policy library could not be read. Reload the page.".to_string())?;
+    let text = response.text().await.map_err(|_| i18n.t("library-interrupted"))?;
+    let snapshot: LibrarySnapshot = serde_json::from_str(&text).map_err(|_| i18n.t("library-unreadable"))?;
     let index_response = Request::get("/api/search-index")
         .send()
         .await
-        .map_err(|_| "Casebook cannot reach its server.".to_string())?;
+        .map_err(|_| i18n.t("library-unreachable"))?;
     let bytes = index_response
         .binary()
         .await
-        .map_err(|_| "The search index download was interrupted.".to_string())?;
+        .map_err(|_| i18n.t("library-index-interrupted"))?;
     let index = SearchIndex::from_bytes(&bytes).map_err(|e| e.to_string())?;
     Ok(Refresh::Changed(Box::new(Download {
         snapshot,

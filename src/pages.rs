@@ -11,3 +11,4 @@ pub mod search;
 pub mod settings;
 pub mod sign_in;
 pub mod sweeps;
+pub mod templates;

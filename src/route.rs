@@ -64,13 +64,8 @@ pub fn switch(route: Route) -> Html {
         }
         Route::Sweeps => html! { <pages::sweeps::SweepsPage /> },
         Route::SweepRun { id } => html! { <pages::sweeps::SweepPage {id} /> },
-        Route::Templates => html! {
-            <pages::planned::Planned title="Note templates"
-                detail="Typed templates for enforcement and escalation notes, in several languages." />
-        },
-        Route::Compose { id } => html! {
-            <pages::planned::Planned title="Compose a note" detail={format!("Filling in template {id}.")} />
-        },
+        Route::Templates => html! { <pages::templates::TemplatesPage /> },
+        Route::Compose { id } => html! { <pages::templates::ComposePage {id} /> },
         Route::Settings => html! { <pages::settings::SettingsPage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },

@@ -94,7 +94,7 @@ pub fn admin_only(title: &str, refusal: &str, session: &Session) -> Html {
         <article class="page">
             <h1>{ title }</h1>
             if matches!(session, Session::Checking) {
-                <p class="muted" aria-busy="true">{ "Loading…" }</p>
+                <p class="muted" aria-busy="true">{ crate::i18n::current().t("signin-checking") }</p>
             } else {
                 <p role="alert">{ refusal }</p>
             }

@@ -214,8 +214,9 @@ impl SyncHandle {
     /// IndexedDB, and shown, once the returned future completes.
     pub async fn edit(&self, ops: Vec<Op>) -> Result<(), String> {
         let actor = Actor::of(&self.state.user);
-        casebook_core::tool::check_all(&actor, &self.state.overlay(), &ops)
-            .map_err(|(_, refusal)| format!("This edit is not possible: {refusal}."))?;
+        casebook_core::tool::check_all(&actor, &self.state.overlay(), &ops).map_err(|(_, refusal)| {
+            crate::tr!(crate::i18n::current(), "edit-impossible", reason = refusal.to_string())
+        })?;
         self.engine.clone().enqueue(ops).await
     }
 
@@ -410,23 +411,24 @@ impl Engine {
 
     async fn enqueue(self: Rc<Self>, ops: Vec<Op>) -> Result<(), String> {
         let engine = self.clone();
-        let saved =
-            with_lock(OUTBOX_LOCK, async move {
-                if engine.stopped.get() {
-                    return Err("You are signed out.".to_string());
-                }
-                let Some(mut outbox) = engine.stored_outbox().await else {
-                    return Err("You were signed out in another tab. Reload the page and sign in.".to_string());
-                };
-                outbox.edits.enqueue(ops, js_sys::Date::now() as u64);
-                let value = json(&outbox).map_err(|_| "The edit could not be saved. Nothing was changed.")?;
-                engine.db.put_all(&[(OUTBOX_KEY, value)]).await.map_err(
-                    |_| "This browser refused to save the edit (is its storage full?). Nothing was changed.",
-                )?;
-                *engine.outbox.borrow_mut() = outbox;
-                Ok(())
-            })
-            .await;
+        let saved = with_lock(OUTBOX_LOCK, async move {
+            if engine.stopped.get() {
+                return Err(crate::i18n::current().t("edit-signed-out"));
+            }
+            let Some(mut outbox) = engine.stored_outbox().await else {
+                return Err(crate::i18n::current().t("edit-signed-out-elsewhere"));
+            };
+            outbox.edits.enqueue(ops, js_sys::Date::now() as u64);
+            let value = json(&outbox).map_err(|_| crate::i18n::current().t("edit-not-saved"))?;
+            engine
+                .db
+                .put_all(&[(OUTBOX_KEY, value)])
+                .await
+                .map_err(|_| crate::i18n::current().t("edit-storage-refused"))?;
+            *engine.outbox.borrow_mut() = outbox;
+            Ok(())
+        })
+        .await;
         self.notify();
         if saved.is_ok() {
             self.tell_other_tabs("outbox");
@@ -656,7 +658,7 @@ impl Engine {
                     Err(e) => Err(e),
                 };
                 if saved.is_err() {
-                    return Err(Ended::Error("This browser refused to save synced data.".into()));
+                    return Err(Ended::Error(crate::i18n::current().t("sync-storage-refused")));
                 }
                 *self.replica.borrow_mut() = Rc::new(empty);
                 continue;
@@ -677,9 +679,7 @@ impl Engine {
                     Err(e) => Err(e),
                 };
                 if saved.is_err() {
-                    return Err(Ended::Error(
-                        "This browser refused to save synced data (is its storage full?).".into(),
-                    ));
+                    return Err(Ended::Error(crate::i18n::current().t("sync-storage-refused")));
                 }
                 *self.replica.borrow_mut() = Rc::new(replica);
             }

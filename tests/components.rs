@@ -221,6 +221,7 @@ fn the_sync_summary_says_what_waits_and_why() {
             email: "a@acme.test".into(),
             name: "A".into(),
             role: Role::Agent,
+            ui_lang: None,
         },
         replica: Rc::new(Replica::default()),
         pending: Rc::new((1..=pending).map(edit).collect()),
@@ -328,4 +329,71 @@ fn messages_come_in_the_chosen_language_and_fall_back_to_english() {
     assert!(es.date(instant).contains("2026"), "{}", es.date(instant));
     assert_eq!(I18n::english().number(12345.0), "12,345");
     assert_eq!(es.relative(0.0, 3.0 * 3_600_000.0), "hace 3 horas");
+}
+
+#[wasm_bindgen_test]
+fn the_audit_log_names_actions_and_details_in_the_interface_language() {
+    use casebook::pages::audit::{action_name, readable_detail, result_name};
+    let es = I18n::with_catalogue(Lang::Es, include_str!("../locales/es.ftl"));
+    let ar = I18n::with_catalogue(Lang::Ar, include_str!("../locales/ar.ftl"));
+    let en = I18n::english();
+    assert_eq!(action_name(&es, "session.sign_in"), "Inicio de sesión");
+    assert_eq!(action_name(&en, "sync.push"), "Edits saved");
+    // An action this version does not know shows as the server wrote it.
+    assert_eq!(action_name(&es, "note.create"), "note.create");
+    assert_eq!(result_name(&es, "denied"), "Rechazado");
+    assert_eq!(result_name(&es, "later"), "later");
+    // The details the server writes in a known shape (crates/server/src/{sync,api/*}.rs).
+    let detail = |i18n: &I18n, action: &str, text: &str| readable_detail(i18n, action, text);
+    assert_eq!(
+        detail(
+            &en,
+            "sync.push",
+            "8 edit(s) from client web-0f9d up to mutation 13: sweepitem:a decision, sweepitem:b note and 6 more"
+        )
+        .as_deref(),
+        Some("8 edits: sweepitem:a decision, sweepitem:b note and 6 more")
+    );
+    assert_eq!(
+        detail(
+            &es,
+            "sync.push",
+            "1 edit(s) from client web-0f9d up to mutation 2: sweepitem:a decision"
+        )
+        .as_deref(),
+        Some("1 cambio: sweepitem:a decision")
+    );
+    assert_eq!(
+        detail(
+            &ar,
+            "sync.push",
+            "2 edit(s) from client web-0f9d up to mutation 2: a x, b y"
+        )
+        .as_deref(),
+        Some("تعديلان: \u{2068}a x, b y\u{2069}")
+    );
+    assert_eq!(
+        detail(&es, "user.change", "role specialist, switched off, new password").as_deref(),
+        Some("rol: Especialista en políticas, desactivada, contraseña nueva")
+    );
+    assert_eq!(
+        detail(&en, "user.create", "nadia@demo.casebook.test as trainer").as_deref(),
+        Some("nadia@demo.casebook.test as Trainer")
+    );
+    assert_eq!(
+        detail(&es, "library.import", "2 version(s) added, 5 unchanged").as_deref(),
+        Some("Versiones añadidas: 2; sin cambios: 5")
+    );
+    assert_eq!(
+        detail(&en, "library.import", "3 problem(s); nothing imported").as_deref(),
+        Some("3 problems; nothing imported")
+    );
+    assert_eq!(
+        detail(&es, "session.sign_in", "wrong email or password").as_deref(),
+        Some("Correo o contraseña incorrectos")
+    );
+    // Anything else keeps the server's own words.
+    assert_eq!(detail(&es, "request.denied", "GET /api/users: forbidden"), None);
+    assert_eq!(detail(&es, "user.change", "role overlord"), None);
+    assert_eq!(detail(&es, "sync.push", "3 edit(s) from somewhere"), None);
 }

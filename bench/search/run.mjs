@@ -3,10 +3,9 @@
 // One page per engine and throttling rate. Load time and memory are measured in fresh pages;
 // query latency in rounds that alternate between engines, so a slow moment of the machine
 // hits all of them alike. Reported figures are medians over rounds.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { serve, launch } from '../serve.mjs';
 
 const out = process.argv[2];
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -22,28 +21,9 @@ const files = {
   '/minisearch.js': path.join(root, 'node_modules/minisearch/dist/es/index.js'),
   '/flexsearch.js': path.join(root, 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.js'),
 };
-const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+const { server, base } = await serve(out, files);
 
-// Cross-origin isolation gives performance.now() microsecond resolution in Chromium.
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x').pathname;
-  const file = url.startsWith('/data/') ? path.join(out, path.basename(url)) : files[url];
-  if (!file || !fs.existsSync(file)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, {
-    'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-embedder-policy': 'require-corp',
-  });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launch();
 
 async function page(rate) {
   const context = await browser.newContext();

@@ -48,7 +48,7 @@ pub fn Document(props: &DocumentProps) -> Html {
                         <div class="block">
                             { rendered }
                             <a class="para-link" {href} {onclick}
-                               aria-label={crate::tr!(i18n, "policy-link-paragraph", number = index + 1)}>{ "¶" }</a>
+                               aria-label={crate::tr!(i18n, "document-paragraph-link", number = index + 1)}>{ "¶" }</a>
                             { beside.unwrap_or_default() }
                         </div>
                     }

@@ -4,6 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::connection_badge::ConnectionBadge;
+use crate::components::page_focus::PageFocus;
+use crate::components::palette::CommandPalette;
 use crate::components::sign_in_link::SignInLink;
 use crate::components::sync_status::SyncStatus;
 use crate::connection::{Connection, use_connection};
@@ -66,6 +68,8 @@ pub fn Shell(props: &ShellProps) -> Html {
             <LibraryNotice />
             <crate::components::library_update::LibraryUpdateNotice />
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <CommandPalette />
+            <PageFocus />
         </>
     }
 }
@@ -130,37 +134,10 @@ fn Account() -> Html {
     match &handle.session {
         Session::SignedIn(user) => {
             let onclick = {
-                let (set, failed, navigator) = (handle.set.clone(), failed.clone(), navigator.clone());
-                let sync = sync.clone();
+                let (set, failed, navigator, sync) =
+                    (handle.set.clone(), failed.clone(), navigator.clone(), sync.clone());
                 Callback::from(move |_| {
-                    let waiting = sync.as_ref().map_or(0, |s| s.state.waiting);
-                    if waiting > 0 {
-                        let question = crate::tr!(crate::i18n::current(), "sign-out-unsent", count = waiting);
-                        if !gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {
-                            return;
-                        }
-                    }
-                    if let Some(sync) = &sync {
-                        sync.stop();
-                    }
-                    let (set, failed, navigator, sync) = (set.clone(), failed.clone(), navigator.clone(), sync.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match sign_out().await {
-                            Ok(()) => {
-                                set.emit(Session::SignedOut);
-                                if let Some(navigator) = navigator {
-                                    navigator.push(&Route::SignIn);
-                                }
-                            }
-                            Err(e) => {
-                                // Still signed in: keep syncing.
-                                if let Some(sync) = &sync {
-                                    sync.resume();
-                                }
-                                failed.set(Some(e.message()));
-                            }
-                        }
-                    });
+                    sign_out_flow(set.clone(), navigator.clone(), sync.clone(), Some(failed.clone()))
                 })
             };
             html! {
@@ -206,16 +183,42 @@ pub fn title(i18n: &crate::i18n::I18n, user: &casebook_core::wire::User) -> Stri
 }
 
 /// The header's language picker: each language in its own name, remembered on this device
-/// and, signed in, for the person.
+/// and, signed in, for the person (so it follows them to another device).
 #[component]
 fn LanguagePicker() -> Html {
     let i18n = use_i18n();
+    let handle = use_session();
+    // Signing in (or the session loading) brings the person's own choice.
+    {
+        let i18n = i18n.clone();
+        let chosen = match &handle.session {
+            Session::SignedIn(user) => user.ui_lang.as_deref().and_then(Lang::from_tag),
+            _ => None,
+        };
+        use_effect_with(chosen, move |chosen| {
+            if let Some(lang) = *chosen
+                && lang != i18n.lang()
+            {
+                i18n.choose(lang);
+            }
+        });
+    }
     let onchange = {
         let i18n = i18n.clone();
+        let signed_in = matches!(handle.session, Session::SignedIn(_));
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(lang) = Lang::from_tag(&select.value()) {
                 i18n.choose(lang);
+                if signed_in {
+                    let choice = casebook_core::wire::LanguageChoice {
+                        lang: lang.code().to_owned(),
+                    };
+                    // Offline, the device remembers it; the person's choice follows the next time.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = crate::api::put_no_content("/api/session/language", &choice).await;
+                    });
+                }
             }
         })
     };
@@ -226,4 +229,44 @@ fn LanguagePicker() -> Html {
             }) }
         </select>
     }
+}
+
+/// Signing out: asks first when edits have not reached the server (signing out deletes them
+/// from this device), stops syncing, ends the session and goes to the sign-in page. A failure
+/// keeps the person signed in and syncing, and is shown in `failed` when given.
+pub fn sign_out_flow(
+    set: Callback<Session>,
+    navigator: Option<Navigator>,
+    sync: Option<crate::sync::SyncHandle>,
+    failed: Option<UseStateHandle<Option<String>>>,
+) {
+    let waiting = sync.as_ref().map_or(0, |s| s.state.waiting);
+    if waiting > 0 {
+        let question = crate::tr!(crate::i18n::current(), "sign-out-unsent", count = waiting);
+        if !gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+    }
+    if let Some(sync) = &sync {
+        sync.stop();
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match sign_out().await {
+            Ok(()) => {
+                set.emit(Session::SignedOut);
+                if let Some(navigator) = navigator {
+                    navigator.push(&Route::SignIn);
+                }
+            }
+            Err(e) => {
+                // Still signed in: keep syncing.
+                if let Some(sync) = &sync {
+                    sync.resume();
+                }
+                if let Some(failed) = failed {
+                    failed.set(Some(e.message()));
+                }
+            }
+        }
+    });
 }

@@ -1,26 +1,141 @@
 //! The audit log, for administrators: every state change, sign-in and refused request.
+//!
+//! The server writes its entries in English, for operators; this page shows them in the
+//! interface language: actions and results by name, the details the server writes in a
+//! known shape as sentences (the server's own words stay in the cell's `title`), times in
+//! the person's time zone with UTC on hover.
 
 use casebook_core::wire::{AuditEntry, Role};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::api::{ApiFailure, get_json};
+use crate::i18n::{I18n, msg, use_i18n};
+use crate::pages::people::role_label;
 use crate::session::{Session, admin_only, use_session};
+use crate::tr;
 
 /// Entries per request; "Show older entries" asks for the next page.
 const PAGE: usize = 100;
 
-/// The actions the server records, offered as suggestions in the action filter.
-const ACTIONS: [&str; 8] = [
-    "session.sign_in",
-    "session.sign_out",
-    "sync.push",
-    "user.create",
-    "user.change",
-    "user.password",
-    "library.import",
-    "request.denied",
+/// The actions the server records, with their names: offered in the action filter, and
+/// shown in the log (an action not listed shows as the server wrote it).
+const ACTIONS: [(&str, &str); 8] = [
+    ("session.sign_in", msg("audit-action-sign-in")),
+    ("session.sign_out", msg("audit-action-sign-out")),
+    ("sync.push", msg("audit-action-sync-push")),
+    ("user.create", msg("audit-action-user-create")),
+    ("user.change", msg("audit-action-user-change")),
+    ("user.password", msg("audit-action-user-password")),
+    ("library.import", msg("audit-action-library-import")),
+    ("request.denied", msg("audit-action-request-denied")),
 ];
+
+/// The results the server records, with their names.
+const RESULTS: [(&str, &str); 3] = [
+    ("ok", msg("audit-result-ok")),
+    ("failed", msg("audit-result-failed")),
+    ("denied", msg("audit-result-denied")),
+];
+
+/// The details the server writes as fixed phrases, with their messages.
+const PHRASES: [(&str, &str); 7] = [
+    ("rate limited", msg("audit-detail-rate-limited")),
+    ("wrong email or password", msg("audit-detail-wrong-credentials")),
+    ("account switched off", msg("audit-detail-switched-off")),
+    (
+        "account changed during sign-in",
+        msg("audit-detail-changed-during-sign-in"),
+    ),
+    ("wrong current password", msg("audit-detail-wrong-current-password")),
+    (
+        "account changed during the change",
+        msg("audit-detail-changed-during-change"),
+    ),
+    ("other sessions ended", msg("audit-detail-other-sessions-ended")),
+];
+
+/// An action's name in the interface language, or the server's name for an unknown one.
+pub fn action_name(i18n: &I18n, action: &str) -> String {
+    ACTIONS
+        .iter()
+        .find(|(a, _)| *a == action)
+        .map_or_else(|| action.to_string(), |(_, id)| i18n.t(id))
+}
+
+/// A result's name in the interface language, or the server's word for an unknown one.
+pub fn result_name(i18n: &I18n, result: &str) -> String {
+    RESULTS
+        .iter()
+        .find(|(r, _)| *r == result)
+        .map_or_else(|| result.to_string(), |(_, id)| i18n.t(id))
+}
+
+/// A detail the server wrote in a known shape, as a sentence in the interface language;
+/// `None` for any other (it shows as the server wrote it).
+pub fn readable_detail(i18n: &I18n, action: &str, detail: &str) -> Option<String> {
+    if let Some((_, id)) = PHRASES.iter().find(|(p, _)| *p == detail) {
+        return Some(i18n.t(id));
+    }
+    let count = |s: &str| s.parse::<u64>().ok();
+    match action {
+        // "3 edit(s) from client web-0f9d… up to mutation 13: sweepitem:x decision, … and 2 more"
+        "sync.push" => {
+            let (n, rest) = detail.split_once(" edit(s) from client ")?;
+            let (_client, rest) = rest.split_once(" up to mutation ")?;
+            let (_mutation, fields) = rest.split_once(": ")?;
+            let n = count(n)?;
+            Some(
+                match fields
+                    .rsplit_once(" and ")
+                    .and_then(|(f, m)| Some((f, count(m.strip_suffix(" more")?)?)))
+                {
+                    Some((fields, more)) => {
+                        tr!(i18n, "audit-detail-edits-more", count = n, fields = fields, more = more)
+                    }
+                    None => tr!(i18n, "audit-detail-edits", count = n, fields = fields),
+                },
+            )
+        }
+        // "2 version(s) added, 5 unchanged" / "3 problem(s); nothing imported"
+        "library.import" => {
+            if let Some(n) = detail.strip_suffix(" problem(s); nothing imported") {
+                return Some(tr!(i18n, "audit-detail-import-failed", count = count(n)?));
+            }
+            let (added, unchanged) = detail.split_once(" version(s) added, ")?;
+            let unchanged = unchanged.strip_suffix(" unchanged")?;
+            Some(tr!(
+                i18n,
+                "audit-detail-import",
+                added = count(added)?,
+                unchanged = count(unchanged)?
+            ))
+        }
+        // "nadia@… as trainer"
+        "user.create" => {
+            let (email, role) = detail.rsplit_once(" as ")?;
+            let role = role_label(i18n, Role::parse(role)?);
+            Some(tr!(i18n, "audit-detail-created", email = email, role = role))
+        }
+        // "role specialist, switched off, new password"
+        "user.change" => {
+            let parts = detail
+                .split(", ")
+                .map(|part| match part {
+                    "switched on" => Some(i18n.t("audit-detail-switched-on-now")),
+                    "switched off" => Some(i18n.t("audit-detail-switched-off-now")),
+                    "new password" => Some(i18n.t("audit-detail-new-password")),
+                    _ => {
+                        let role = Role::parse(part.strip_prefix("role ")?)?;
+                        Some(tr!(i18n, "audit-detail-role", role = role_label(i18n, role)))
+                    }
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(parts.join(&i18n.t("audit-list-separator")))
+        }
+        _ => None,
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Filter {
@@ -51,12 +166,42 @@ impl Filter {
     }
 }
 
-/// `2026-11-29T07:37:34.587Z` as `2026-11-29 07:37:34 UTC`.
-fn readable(time: &str) -> String {
-    match (time.get(..10), time.get(11..19)) {
-        (Some(day), Some(clock)) if time.ends_with('Z') => format!("{day} {clock} UTC"),
-        _ => time.to_string(),
+/// Sets one field of the filter to an input's or a menu's new value.
+fn on_change(filter: &UseStateHandle<Filter>, set: fn(&mut Filter, String)) -> Callback<Event> {
+    let filter = filter.clone();
+    Callback::from(move |e: Event| {
+        let value = match e.target_dyn_into::<HtmlSelectElement>() {
+            Some(select) => select.value(),
+            None => match e.target_dyn_into::<HtmlInputElement>() {
+                Some(input) => input.value(),
+                None => return,
+            },
+        };
+        let mut next = (*filter).clone();
+        set(&mut next, value);
+        filter.set(next);
+    })
+}
+
+/// A server time (`2026-11-29T07:37:34.587Z`) in milliseconds since the epoch.
+fn parse_time(time: &str) -> Option<f64> {
+    Some(js_sys::Date::parse(time)).filter(|ms| ms.is_finite())
+}
+
+/// The time cell: the time in the person's zone; UTC (and the device's clock, for edits) on
+/// hover.
+fn time_cell(i18n: &I18n, entry: &AuditEntry) -> Html {
+    let Some(ms) = parse_time(&entry.server_time) else {
+        return html! { <time datetime={entry.server_time.clone()}>{ &entry.server_time }</time> };
+    };
+    let mut title = i18n.date_time_utc(ms);
+    if let Some(client) = &entry.client_time {
+        let device = client
+            .parse::<f64>()
+            .map_or_else(|_| client.clone(), |ms| i18n.date_time_utc(ms));
+        title = format!("{title}\n{}", tr!(i18n, "audit-client-time", time = device));
     }
+    html! { <time datetime={entry.server_time.clone()} {title}>{ i18n.date_time(ms) }</time> }
 }
 
 /// The entries loaded so far (newest first) and whether older ones remain.
@@ -69,6 +214,7 @@ struct Loaded {
 #[component]
 pub fn AuditPage() -> Html {
     let handle = use_session();
+    let i18n = use_i18n();
     let filter = use_state(Filter::default);
     let loaded = use_state(|| None::<Result<Loaded, ApiFailure>>);
     let loading_older = use_state(|| false);
@@ -96,35 +242,32 @@ pub fn AuditPage() -> Html {
         });
     }
     if !is_admin {
-        return admin_only(
-            "Audit log",
-            "Only administrators can read the audit log.",
-            &handle.session,
-        );
+        return admin_only(&i18n.t("audit-title"), &i18n.t("audit-only-admins"), &handle.session);
     }
-    let text_filter = |id: &'static str, label: &'static str, value: String, set: fn(&mut Filter, String)| {
-        let list = (id == "audit-action").then_some("audit-actions");
-        let filter = filter.clone();
-        let onchange = Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                let mut next = (*filter).clone();
-                set(&mut next, input.value());
-                filter.set(next);
-            }
-        });
-        html! { <span class="filter"><label for={id}>{ label }</label><input {id} type="search" {list} {value} {onchange} /></span> }
+    let text_filter = |id: &'static str, label: String, value: String, set: fn(&mut Filter, String)| {
+        let onchange = on_change(&filter, set);
+        html! {
+            <span class="filter">
+                <label for={id}>{ label }</label>{ " " }<input {id} type="search" dir="auto" {value} {onchange} />
+            </span>
+        }
     };
-    let onresult = {
-        let filter = filter.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                filter.set(Filter {
-                    result: select.value(),
-                    ..(*filter).clone()
-                });
+    // A choice among named values ("" for any), as the filter's `set` field.
+    let choice =
+        |id: &'static str, label: String, options: &[(&str, &str)], value: &str, set: fn(&mut Filter, String)| {
+            let onchange = on_change(&filter, set);
+            html! {
+                <span class="filter">
+                    <label for={id}>{ label }</label>{ " " }
+                    <select {id} {onchange}>
+                        <option value="" selected={value.is_empty()}>{ i18n.t("audit-any") }</option>
+                        { for options.iter().map(|(v, name)| html! {
+                            <option value={v.to_string()} selected={value == *v}>{ i18n.t(name) }</option>
+                        }) }
+                    </select>
+                </span>
             }
-        })
-    };
+        };
     let show_older = {
         let (loaded, filter, loading_older, generation) = (
             loaded.clone(),
@@ -163,59 +306,61 @@ pub fn AuditPage() -> Html {
     };
     html! {
         <article class="page audit-page">
-            <h1>{ "Audit log" }</h1>
+            <h1 id="audit-title">{ i18n.t("audit-title") }</h1>
             <div class="filter-bar">
-                { text_filter("audit-actor", "Person ", filter.actor.clone(), |f, v| f.actor = v) }
-                { text_filter("audit-action", "Action ", filter.action.clone(), |f, v| f.action = v) }
-                { text_filter("audit-object", "Object ", filter.object.clone(), |f, v| f.object = v) }
-                <span class="filter">
-                    <label for="audit-result">{ "Result " }</label>
-                    <select id="audit-result" onchange={onresult}>
-                        { for ["", "ok", "failed", "denied"].iter().map(|r| html! {
-                            <option value={*r} selected={filter.result == *r}>{ if r.is_empty() { "any" } else { r } }</option>
-                        }) }
-                    </select>
-                </span>
+                { text_filter("audit-actor", i18n.t("audit-person"), filter.actor.clone(), |f, v| f.actor = v) }
+                { choice("audit-action", i18n.t("audit-action"), &ACTIONS, &filter.action, |f, v| f.action = v) }
+                { text_filter("audit-object", i18n.t("audit-object"), filter.object.clone(), |f, v| f.object = v) }
+                { choice("audit-result", i18n.t("audit-result"), &RESULTS, &filter.result, |f, v| f.result = v) }
             </div>
-            <datalist id="audit-actions">
-                { for ACTIONS.iter().map(|a| html! { <option value={*a} /> }) }
-            </datalist>
             { match &*loaded {
-                None => html! { <p class="muted" aria-busy="true">{ "Loading…" }</p> },
+                None => html! { <p class="muted" aria-busy="true">{ i18n.t("audit-loading") }</p> },
                 Some(Err(failure)) => html! { <p class="error" role="alert">{ failure.message() }</p> },
-                Some(Ok(page)) if page.entries.is_empty() => html! { <p class="empty">{ "No entries match." }</p> },
+                Some(Ok(page)) if page.entries.is_empty() => html! { <p class="empty">{ i18n.t("audit-none") }</p> },
                 Some(Ok(page)) => html! {
                     <>
+                    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="audit-title">
                     <table class="audit">
                         <thead><tr>
-                            <th scope="col">{ "Server time" }</th><th scope="col">{ "Person" }</th><th scope="col">{ "Action" }</th>
-                            <th scope="col">{ "Object" }</th><th scope="col">{ "Result" }</th><th scope="col">{ "Detail" }</th><th scope="col">{ "Request" }</th>
+                            <th scope="col">{ i18n.t("audit-time") }</th><th scope="col">{ i18n.t("audit-person") }</th>
+                            <th scope="col">{ i18n.t("audit-action") }</th><th scope="col">{ i18n.t("audit-object") }</th>
+                            <th scope="col">{ i18n.t("audit-result") }</th><th scope="col">{ i18n.t("audit-detail") }</th>
+                            <th scope="col">{ i18n.t("audit-request") }</th>
                         </tr></thead>
                         <tbody>
-                            { for page.entries.iter().map(|e| html! {
-                                <tr class={classes!("audit-row", e.result.clone())} data-id={e.id.to_string()}>
-                                    <td title={e.client_time.as_ref().map(|t| format!("Client time: {t}"))}>
-                                        <time datetime={e.server_time.clone()}>{ readable(&e.server_time) }</time>
-                                    </td>
-                                    <td>{ e.actor.clone().unwrap_or_else(|| "—".into()) }</td>
-                                    <td>{ &e.action }</td>
-                                    <td class="audit-object">{ e.object.clone().unwrap_or_default() }</td>
-                                    <td>{ &e.result }</td>
-                                    <td>{ e.detail.clone().unwrap_or_default() }</td>
-                                    <td><code title={e.request_id.clone()}>{ &e.request_id[..8.min(e.request_id.len())] }</code></td>
-                                </tr>
+                            { for page.entries.iter().map(|e| {
+                                let detail = e.detail.as_deref().unwrap_or_default();
+                                let readable = readable_detail(&i18n, &e.action, detail);
+                                html! {
+                                    <tr class={classes!("audit-row", e.result.clone())} data-id={e.id.to_string()}
+                                        data-action={e.action.clone()}>
+                                        <td class="audit-time">{ time_cell(&i18n, e) }</td>
+                                        <td>
+                                            if let Some(actor) = &e.actor {
+                                                <bdi>{ actor }</bdi>
+                                            } else {
+                                                <span class="muted">{ i18n.t("audit-anonymous") }</span>
+                                            }
+                                        </td>
+                                        <td class="audit-action" title={e.action.clone()}>{ action_name(&i18n, &e.action) }</td>
+                                        <td class="audit-object"><bdi>{ e.object.clone().unwrap_or_default() }</bdi></td>
+                                        <td class="audit-result">{ result_name(&i18n, &e.result) }</td>
+                                        <td class="audit-detail" title={readable.is_some().then(|| detail.to_string())}>
+                                            <bdi>{ readable.unwrap_or_else(|| detail.to_string()) }</bdi>
+                                        </td>
+                                        <td><code title={e.request_id.clone()}>{ &e.request_id[..8.min(e.request_id.len())] }</code></td>
+                                    </tr>
+                                }
                             }) }
                         </tbody>
                     </table>
+                    </div>
                     <p class="muted audit-count">
-                        { match page.entries.len() {
-                            1 => "1 entry shown.".to_string(),
-                            n => format!("{n} entries shown, newest first."),
-                        } }
+                        { tr!(i18n, "audit-count", count = page.entries.len()) }
                         if page.more {
                             { " " }
                             <button type="button" class="quiet" onclick={show_older} disabled={*loading_older}>
-                                { if *loading_older { "Loading…" } else { "Show older entries" } }
+                                { i18n.t(if *loading_older { msg("audit-loading") } else { msg("audit-show-older") }) }
                             </button>
                         }
                     </p>

@@ -12,8 +12,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiFailure};
+use crate::i18n::{I18n, msg, use_i18n};
 use crate::route::Route;
 use crate::session::{Session, admin_only, use_session};
+use crate::tr;
 
 /// The outcome of the last action, announced to screen readers too.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +61,7 @@ impl Reducible for People {
 #[component]
 pub fn PeoplePage() -> Html {
     let handle = use_session();
+    let i18n = use_i18n();
     let people = use_reducer(People::default);
     let notice = use_state(|| None::<Notice>);
     let filter = use_state(String::new);
@@ -77,7 +80,7 @@ pub fn PeoplePage() -> Html {
         });
     }
     let Some(me) = me else {
-        return admin_only("People", "Only administrators can manage people.", &handle.session);
+        return admin_only(&i18n.t("people-title"), &i18n.t("people-only-admins"), &handle.session);
     };
 
     let on_done = {
@@ -90,11 +93,13 @@ pub fn PeoplePage() -> Html {
     let on_added = {
         let on_done = on_done.clone();
         Callback::from(move |person: Person| {
-            let done = format!(
-                "Added {} ({}) as {}. Give them their email and the first password you set.",
-                person.name,
-                person.email,
-                person.role.label()
+            let i18n = crate::i18n::current();
+            let done = tr!(
+                i18n,
+                "people-added",
+                name = person.name.as_str(),
+                email = person.email.as_str(),
+                role = role_label(&i18n, person.role)
             );
             on_done.emit((person, done));
         })
@@ -110,11 +115,8 @@ pub fn PeoplePage() -> Html {
 
     html! {
         <article class="page people-page">
-            <h1>{ "People" }</h1>
-            <p class="muted">
-                { format!("Everyone with an account at {}. ", me.org_name) }
-                { "A switched-off account cannot sign in and its open sessions end at once; switch it on again to restore it." }
-            </p>
+            <h1>{ i18n.t("people-title") }</h1>
+            <p class="muted">{ tr!(i18n, "people-intro", org = me.org_name.as_str()) }</p>
             <p class="notice-line" role="status" aria-live="polite">
                 if let Some(Notice::Done(text)) = &*notice { <span class="ok-text">{ text }</span> }
             </p>
@@ -123,7 +125,7 @@ pub fn PeoplePage() -> Html {
             }
             <AddPerson {on_added} on_refused={on_failed.clone()} />
             { match &people.list {
-                None => html! { <p class="muted" aria-busy="true">{ "Loading…" }</p> },
+                None => html! { <p class="muted" aria-busy="true">{ i18n.t("people-loading") }</p> },
                 Some(Err(failure)) => html! { <p class="error" role="alert">{ failure.message() }</p> },
                 Some(Ok(list)) => {
                     let needle = filter.trim().to_lowercase();
@@ -132,25 +134,28 @@ pub fn PeoplePage() -> Html {
                         .filter(|p| needle.is_empty()
                             || p.name.to_lowercase().contains(&needle)
                             || p.email.contains(&needle)
-                            || p.role.label().to_lowercase() == needle)
+                            || p.role.label().to_lowercase() == needle
+                            || role_label(&i18n, p.role).to_lowercase() == needle)
                         .collect();
                     html! {
                         <section class="people-list" aria-labelledby="people-title">
                             <div class="list-head">
-                                <h2 id="people-title">{ format!("Everyone ({})", list.len()) }</h2>
+                                <h2 id="people-title">{ tr!(i18n, "people-everyone", count = list.len()) }</h2>
                                 <span class="filter">
-                                    <label for="people-filter">{ "Find " }</label>
-                                    <input id="people-filter" type="search" placeholder="name, email or role"
+                                    <label for="people-filter">{ i18n.t("people-find") }</label>{ " " }
+                                    <input id="people-filter" type="search" dir="auto" placeholder={i18n.t("people-find-placeholder")}
                                         value={(*filter).clone()} oninput={on_filter} />
                                 </span>
                             </div>
                             if shown.is_empty() {
-                                <p class="empty">{ "Nobody matches." }</p>
+                                <p class="empty">{ i18n.t("people-nobody") }</p>
                             } else {
+                                <div class="table-scroll" role="region" tabindex="0" aria-label={i18n.t("people-table")}>
                                 <table class="people">
                                     <thead><tr>
-                                        <th scope="col">{ "Name" }</th><th scope="col">{ "Email" }</th><th scope="col">{ "Role" }</th>
-                                        <th scope="col">{ "Account" }</th><th scope="col">{ "Password" }</th>
+                                        <th scope="col">{ i18n.t("people-name") }</th><th scope="col">{ i18n.t("people-email") }</th>
+                                        <th scope="col">{ i18n.t("people-role") }</th>
+                                        <th scope="col">{ i18n.t("people-account") }</th><th scope="col">{ i18n.t("people-password") }</th>
                                     </tr></thead>
                                     <tbody>
                                         { for shown.into_iter().map(|person| html! {
@@ -159,6 +164,7 @@ pub fn PeoplePage() -> Html {
                                         }) }
                                     </tbody>
                                 </table>
+                                </div>
                             }
                         </section>
                     }
@@ -182,6 +188,7 @@ struct PersonRowProps {
 /// changes it. While a change is on its way the row's controls wait for the answer.
 #[component]
 fn PersonRow(props: &PersonRowProps) -> Html {
+    let i18n = use_i18n();
     let busy = use_state(|| false);
     // Bumped after a refusal, to rebuild the role menu showing the role the person still has.
     let attempt = use_state(|| 0u32);
@@ -224,7 +231,12 @@ fn PersonRow(props: &PersonRowProps) -> Html {
                     }
                     Err(failure) => {
                         attempt.set(*attempt + 1);
-                        on_failed.emit(format!("Could not change {}: {}", person.name, failure.reason()));
+                        on_failed.emit(tr!(
+                            crate::i18n::current(),
+                            "people-could-not-change",
+                            name = person.name.as_str(),
+                            reason = failure.reason()
+                        ));
                     }
                 }
                 busy.set(false);
@@ -245,17 +257,26 @@ fn PersonRow(props: &PersonRowProps) -> Html {
                     role: Some(role),
                     ..Default::default()
                 },
-                format!("{name} is now {}.", role.label()),
+                {
+                    let i18n = crate::i18n::current();
+                    tr!(
+                        i18n,
+                        "people-now-role",
+                        name = name.as_str(),
+                        role = role_label(&i18n, role)
+                    )
+                },
             );
         })
     };
     let on_switch = {
         let (send, name, active) = (send.clone(), person.name.clone(), person.active);
         Callback::from(move |_: MouseEvent| {
+            let i18n = crate::i18n::current();
             let done = if active {
-                format!("Switched off {name}'s account; their sessions have ended.")
+                tr!(i18n, "people-switched-off-done", name = name.as_str())
             } else {
-                format!("Switched on {name}'s account; they can sign in again.")
+                tr!(i18n, "people-switched-on-done", name = name.as_str())
             };
             send(
                 PersonChange {
@@ -275,7 +296,7 @@ fn PersonRow(props: &PersonRowProps) -> Html {
                     password: (*new_password).clone(),
                     ..Default::default()
                 },
-                format!("Set a new password for {name}; their sessions have ended."),
+                tr!(crate::i18n::current(), "people-password-done", name = name.as_str()),
             );
         })
     };
@@ -297,44 +318,48 @@ fn PersonRow(props: &PersonRowProps) -> Html {
     let busy = *busy;
     html! {
         <tr class={classes!("person", (!person.active).then_some("off"))} data-email={person.email.clone()} aria-busy={busy.to_string()}>
-            <th scope="row">{ &person.name }{ if props.is_me { " (you)" } else { "" } }</th>
-            <td class="email">{ &person.email }</td>
+            <th scope="row">{ &person.name }if props.is_me { { " " }{ i18n.t("people-you") } }</th>
+            <td class="email" dir="ltr">{ &person.email }</td>
             <td>
-                <label for={role_id.clone()} class="visually-hidden">{ format!("Role of {}", person.name) }</label>
+                <label for={role_id.clone()} class="visually-hidden">{ tr!(i18n, "people-role-of", name = person.name.as_str()) }</label>
                 <select key={format!("{}-{}", person.role.as_str(), *attempt)} id={role_id} onchange={on_role}
                     disabled={props.is_me || busy}>
                     { for Role::ALL.iter().map(|r| html! {
-                        <option value={r.as_str()} selected={*r == person.role}>{ r.label() }</option>
+                        <option value={r.as_str()} selected={*r == person.role}>{ role_label(&i18n, *r) }</option>
                     }) }
                 </select>
             </td>
             <td>
                 <span class={classes!("account-state", if person.active { "on" } else { "off" })}>
-                    { if person.active { "Active" } else { "Switched off" } }
+                    { i18n.t(if person.active { msg("people-active") } else { msg("people-off") }) }
                 </span>
                 if !props.is_me {
                     <button type="button" class="quiet" onclick={on_switch} disabled={busy}
-                        aria-label={format!("{} {}'s account", if person.active { "Switch off" } else { "Switch on" }, person.name)}>
-                        { if person.active { "Switch off" } else { "Switch on" } }
+                        aria-label={if person.active {
+                            tr!(i18n, "people-switch-off-label", name = person.name.as_str())
+                        } else {
+                            tr!(i18n, "people-switch-on-label", name = person.name.as_str())
+                        }}>
+                        { i18n.t(if person.active { msg("people-switch-off") } else { msg("people-switch-on") }) }
                     </button>
                 }
             </td>
             <td>
                 if props.is_me {
-                    <Link<Route> to={Route::Settings}>{ "Change yours in Settings" }</Link<Route>>
+                    <Link<Route> to={Route::Settings}>{ i18n.t("people-change-yours") }</Link<Route>>
                 } else if let Some(text) = (*new_password).clone() {
                     <form class="inline-form" onsubmit={on_password}>
                         <label for={format!("password-{}", person.id)} class="visually-hidden">
-                            { format!("New password for {}", person.name) }
+                            { tr!(i18n, "people-new-password-for", name = person.name.as_str()) }
                         </label>
                         <input id={format!("password-{}", person.id)} type="text" autocomplete="new-password"
                             minlength={MIN_PASSWORD_CHARS.to_string()} required=true value={text} oninput={on_password_input} />
-                        <button type="submit" class="quiet" disabled={busy}>{ "Set" }</button>
-                        <button type="button" class="quiet" onclick={toggle_password}>{ "Cancel" }</button>
+                        <button type="submit" class="quiet" disabled={busy}>{ i18n.t("people-set") }</button>
+                        <button type="button" class="quiet" onclick={toggle_password}>{ i18n.t("people-cancel") }</button>
                     </form>
                 } else {
                     <button type="button" class="quiet" ref={password_button} onclick={toggle_password}
-                        aria-label={format!("New password for {}", person.name)}>{ "New password…" }</button>
+                        aria-label={tr!(i18n, "people-new-password-for", name = person.name.as_str())}>{ i18n.t("people-new-password") }</button>
                 }
             </td>
         </tr>
@@ -351,6 +376,7 @@ struct AddPersonProps {
 /// The form that creates an account in the admin's organisation.
 #[component]
 fn AddPerson(props: &AddPersonProps) -> Html {
+    let i18n = use_i18n();
     let (name, email, role) = (use_node_ref(), use_node_ref(), use_node_ref());
     let form = use_node_ref();
     let busy = use_state(|| false);
@@ -396,7 +422,12 @@ fn AddPerson(props: &AddPersonProps) -> Html {
                         first_password.set(suggest_password());
                         on_added.emit(person);
                     }
-                    Err(failure) => on_refused.emit(format!("Could not add {}: {}", body.name, failure.reason())),
+                    Err(failure) => on_refused.emit(tr!(
+                        crate::i18n::current(),
+                        "people-could-not-add",
+                        name = body.name.as_str(),
+                        reason = failure.reason()
+                    )),
                 }
                 busy.set(false);
             });
@@ -412,40 +443,40 @@ fn AddPerson(props: &AddPersonProps) -> Html {
     };
     html! {
         <section class="add-person" aria-labelledby="add-person-title">
-            <h2 id="add-person-title">{ "Add a person" }</h2>
+            <h2 id="add-person-title">{ i18n.t("people-add-title") }</h2>
             <form class="add-person-form" ref={form} {onsubmit}>
                 <div class="field">
-                    <label for="new-name">{ "Name" }</label>
-                    <input id="new-name" ref={name} type="text" autocomplete="off" required=true maxlength="200" />
+                    <label for="new-name">{ i18n.t("people-name") }</label>
+                    <input id="new-name" ref={name} type="text" dir="auto" autocomplete="off" required=true maxlength="200" />
                 </div>
                 <div class="field">
-                    <label for="new-email">{ "Email" }</label>
-                    <input id="new-email" ref={email} type="email" autocomplete="off" required=true />
+                    <label for="new-email">{ i18n.t("people-email") }</label>
+                    <input id="new-email" ref={email} type="email" dir="ltr" autocomplete="off" required=true />
                 </div>
                 <div class="field">
-                    <label for="new-role">{ "Role" }</label>
+                    <label for="new-role">{ i18n.t("people-role") }</label>
                     <select id="new-role" ref={role}>
                         // Explicitly selected: yew inserts options last to first, which would
                         // otherwise leave the last one (Admin) chosen.
                         { for Role::ALL.iter().map(|r| html! {
-                            <option value={r.as_str()} selected={*r == Role::Agent}>{ r.label() }</option>
+                            <option value={r.as_str()} selected={*r == Role::Agent}>{ role_label(&i18n, *r) }</option>
                         }) }
                     </select>
                 </div>
                 <div class="field password-field">
-                    <label for="new-password">{ "First password" }</label>
+                    <label for="new-password">{ i18n.t("people-first-password") }</label>
                     <span class="password-row">
-                        <input id="new-password" type="text" autocomplete="new-password" required=true
+                        <input id="new-password" type="text" dir="ltr" autocomplete="new-password" required=true
                             minlength={MIN_PASSWORD_CHARS.to_string()} value={(*first_password).clone()} oninput={on_password_input}
                             aria-describedby="new-password-hint" />
-                        <button type="button" class="quiet" onclick={suggest}>{ "Suggest another" }</button>
+                        <button type="button" class="quiet" onclick={suggest}>{ i18n.t("people-suggest") }</button>
                     </span>
                 </div>
-                <button type="submit" class="primary" disabled={*busy}>{ if *busy { "Adding…" } else { "Add person" } }</button>
+                <button type="submit" class="primary" disabled={*busy}>
+                    { i18n.t(if *busy { msg("people-adding") } else { msg("people-add") }) }
+                </button>
             </form>
-            <p id="new-password-hint" class="muted hint">
-                { format!("Passwords need at least {MIN_PASSWORD_CHARS} characters. Give the first one to the person yourself; Casebook does not send email.") }
-            </p>
+            <p id="new-password-hint" class="muted hint">{ tr!(i18n, "people-password-hint", min = MIN_PASSWORD_CHARS) }</p>
         </section>
     }
 }
@@ -472,4 +503,15 @@ fn suggest_password() -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A role as the People page and the audit log name it, in the interface language: "Trainer".
+/// (Core's `Role::label` stays English for the server.)
+pub fn role_label(i18n: &I18n, role: Role) -> String {
+    i18n.t(match role {
+        Role::Agent => msg("people-role-agent"),
+        Role::Specialist => msg("people-role-specialist"),
+        Role::Trainer => msg("people-role-trainer"),
+        Role::Admin => msg("people-role-admin"),
+    })
 }

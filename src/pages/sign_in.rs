@@ -7,12 +7,14 @@ use yew_router::prelude::*;
 
 use crate::api;
 use crate::components::sign_in_link::next_after_sign_in;
+use crate::i18n::{msg, use_i18n};
 use crate::route::{self, Route};
 use crate::session::{Session, use_session};
 
 #[component]
 pub fn SignInPage() -> Html {
     let handle = use_session();
+    let i18n = use_i18n();
     let navigator = use_navigator();
     let email = use_node_ref();
     let password = use_node_ref();
@@ -22,9 +24,9 @@ pub fn SignInPage() -> Html {
     if let Session::SignedIn(user) = &handle.session {
         return html! {
             <article class="page narrow">
-                <h1>{ "Signed in" }</h1>
-                <p>{ format!("You are signed in as {} ({}).", user.name, user.email) }</p>
-                <p><Link<Route> to={Route::Search}>{ "Go to policy search" }</Link<Route>></p>
+                <h1>{ i18n.t("signin-signed-in") }</h1>
+                <p>{ crate::tr!(i18n, "signin-signed-in-as", name = user.name.as_str(), email = user.email.as_str()) }</p>
+                <p><Link<Route> to={Route::Search}>{ i18n.t("signin-go-search") }</Link<Route>></p>
             </article>
         };
     }
@@ -66,17 +68,17 @@ pub fn SignInPage() -> Html {
 
     html! {
         <article class="page narrow">
-            <h1>{ "Sign in" }</h1>
-            <p class="muted">{ "Use the account your vendor administrator gave you." }</p>
+            <h1>{ i18n.t("sign-in") }</h1>
+            <p class="muted">{ i18n.t("signin-hint") }</p>
             <form class="form" {onsubmit}>
-                <label for="email">{ "Email" }</label>
-                <input id="email" ref={email} type="email" autocomplete="username" required=true />
-                <label for="password">{ "Password" }</label>
+                <label for="email">{ i18n.t("signin-email") }</label>
+                <input id="email" ref={email} type="email" dir="ltr" autocomplete="username" required=true />
+                <label for="password">{ i18n.t("signin-password") }</label>
                 <input id="password" ref={password} type="password" autocomplete="current-password" required=true />
                 if let Some(message) = &*error {
                     <p class="error" role="alert">{ message }</p>
                 }
-                <button type="submit" class="primary" disabled={*busy}>{ if *busy { "Signing in…" } else { "Sign in" } }</button>
+                <button type="submit" class="primary" disabled={*busy}>{ i18n.t(if *busy { msg("signin-busy") } else { msg("sign-in") }) }</button>
             </form>
         </article>
     }

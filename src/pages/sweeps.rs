@@ -1,75 +1,112 @@
-//! Sweeps: the list (with the form specialists publish from) and one sweep's items, worked
-//! concurrently by agents. Every edit goes through [`crate::sync`], so it works offline and
-//! a conflicting edit is shown, never lost.
+//! Sweeps: the list (newest first, with date, author and guidance version) and the form
+//! specialists publish from; one sweep's page is in `sweeps/run.rs`, its dashboard and
+//! export in `sweeps/dashboard.rs`. Every edit goes through [`crate::sync`], so it works
+//! offline and a conflicting edit is shown, never lost.
+
+mod authoring;
+mod dashboard;
+mod run;
 
 use std::collections::BTreeSet;
 
-use casebook_core::sweep::{self, DECISIONS, ItemEdit, ItemField, Progress};
-use casebook_core::sync::Op;
+use casebook_core::sweep::items::{self, ImportError, LineProblem};
+use casebook_core::sweep::{self, DECISIONS, NewSweepError, Progress};
 use casebook_core::wire::{Org, OrgKind};
-use serde_json::Value;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+pub use run::SweepPage;
+
 use crate::components::sign_in_link::SignInLink;
+use crate::i18n::{I18n, use_i18n};
 use crate::route::Route;
 use crate::sync::{SyncHandle, use_sync};
+use crate::tr;
 
-/// How many items a sweep page shows before "Show more".
-const PAGE: usize = 100;
-
-fn sign_in_first(what: &str) -> Html {
+fn sign_in_first(i18n: &I18n, what: String) -> Html {
     html! {
         <article class="page narrow">
-            <h1>{ "Sweeps" }</h1>
-            <p>{ format!("Sign in to {what}.") }</p>
+            <h1>{ i18n.t("sweeps-title") }</h1>
+            <p>{ what }</p>
             <p><SignInLink /></p>
         </article>
     }
 }
 
-fn progress_line(progress: &Progress) -> String {
-    let mut parts = vec![format!("{} of {} done", progress.done, progress.total)];
-    for (value, label) in DECISIONS {
+/// A decision's label in the interface language: the four plain decisions are translated;
+/// a guided sweep's options are the specialist's own words.
+fn plain_decision_label(i18n: &I18n, value: &str) -> String {
+    match value {
+        "no_violation" => i18n.t("sweeps-decision-no-violation"),
+        "label" => i18n.t("sweeps-decision-label"),
+        "remove" => i18n.t("sweeps-decision-remove"),
+        "escalate" => i18n.t("sweeps-decision-escalate"),
+        other => other.to_string(),
+    }
+}
+
+fn progress_line(i18n: &I18n, progress: &Progress) -> String {
+    let mut parts = vec![tr!(
+        i18n,
+        "sweeps-done-of",
+        done = progress.done,
+        total = progress.total
+    )];
+    for (value, _) in DECISIONS {
         if let Some(n) = progress.decisions.get(value) {
-            parts.push(format!("{label} {n}"));
+            parts.push(format!("{} {n}", plain_decision_label(i18n, value)));
         }
     }
-    match progress.conflicts {
-        0 => {}
-        1 => parts.push("1 conflict".into()),
-        n => parts.push(format!("{n} conflicts")),
+    let guided: usize = progress
+        .decisions
+        .iter()
+        .filter(|(k, _)| !DECISIONS.iter().any(|(v, _)| v == k))
+        .map(|(_, n)| n)
+        .sum();
+    if guided > 0 {
+        parts.push(tr!(i18n, "sweeps-decided", count = guided));
+    }
+    if progress.conflicts > 0 {
+        parts.push(tr!(i18n, "sweeps-conflicts", count = progress.conflicts));
     }
     parts.join(" · ")
 }
 
-fn progress_bar(progress: &Progress) -> Html {
+fn progress_bar(i18n: &I18n, progress: &Progress) -> Html {
     let max = progress.total.max(1).to_string();
     html! { <progress class="sweep-progress" max={max} value={progress.done.to_string()}
-    aria-label={format!("{} of {} done", progress.done, progress.total)}></progress> }
+    aria-label={tr!(i18n, "sweeps-done-of", done = progress.done, total = progress.total)}></progress> }
 }
 
 #[component]
 pub fn SweepsPage() -> Html {
+    let i18n = use_i18n();
     let Some(sync) = use_sync() else {
-        return sign_in_first("see and work sweeps");
+        return sign_in_first(&i18n, i18n.t("sweeps-sign-in-list"));
     };
     let sweeps = sweep::list(&sync.state.overlay());
     let publishes = sweep::publishes(sync.state.user.role);
     html! {
         <article class="page">
-            <h1>{ "Sweeps" }</h1>
-            <p class="muted">{ "Guidance for a real-time event, and the items to check against it. Work goes on offline and syncs when the network returns." }</p>
+            <h1>{ i18n.t("sweeps-title") }</h1>
+            <p class="muted">{ i18n.t("sweeps-intro") }</p>
             if sweeps.is_empty() {
-                <p class="empty">{ if publishes { "No sweeps yet. Publish the first one below." } else { "No sweeps yet. A specialist publishes them here." } }</p>
+                <p class="empty">{ if publishes { i18n.t("sweeps-none-publish") } else { i18n.t("sweeps-none-wait") } }</p>
             } else {
                 <ul class="sweep-list">
                     { for sweeps.iter().map(|s| html! {
                         <li key={s.id.clone()}>
-                            <Link<Route> to={Route::SweepRun { id: s.id.clone() }}>{ &s.title }</Link<Route>>
-                            { progress_bar(&s.progress) }
-                            <span class="muted">{ progress_line(&s.progress) }</span>
+                            <span class="sweep-list-title">
+                                <Link<Route> to={Route::SweepRun { id: s.id.clone() }}>{ &s.title }</Link<Route>>
+                                <span class="muted sweep-list-meta">
+                                    { tr!(i18n, "sweeps-published-by", date = i18n.date_time(s.published_ms as f64), author = s.author.as_str()) }
+                                    { " · " }
+                                    { if s.version == 0 { i18n.t("sweeps-state-plain") } else { tr!(i18n, "sweeps-state-version", version = s.version) } }
+                                </span>
+                            </span>
+                            { progress_bar(&i18n, &s.progress) }
+                            <span class="muted">{ progress_line(&i18n, &s.progress) }</span>
                         </li>
                     }) }
                 </ul>
@@ -86,40 +123,121 @@ struct NewSweepProps {
     sync: SyncHandle,
 }
 
-/// The form a specialist publishes a sweep from.
+/// A bad line's reason in the interface language.
+fn line_problem(i18n: &I18n, problem: &LineProblem) -> String {
+    match problem {
+        LineProblem::TooLong => tr!(i18n, "sweeps-line-too-long", max = sweep::MAX_TARGET_CHARS),
+        LineProblem::Control => i18n.t("sweeps-line-control"),
+        LineProblem::Scheme => i18n.t("sweeps-line-scheme"),
+        LineProblem::NoHost => i18n.t("sweeps-line-no-host"),
+        LineProblem::Handle => i18n.t("sweeps-line-handle"),
+        LineProblem::Unknown => i18n.t("sweeps-line-unknown"),
+        LineProblem::Quote => i18n.t("sweeps-line-quote"),
+        LineProblem::MissingColumn(column) => tr!(i18n, "sweeps-line-column", column = column.as_str()),
+    }
+}
+
+/// Selects line `line` (1-based) of a text box and scrolls it into view, so an error's line
+/// number can be found in a long list.
+fn show_line(area: &NodeRef, line: usize) {
+    let Some(area) = area.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    let text = area.value();
+    let mut start = 0;
+    for (i, l) in text.split('\n').enumerate() {
+        let end = start + l.encode_utf16().count();
+        if i + 1 == line {
+            let _ = area.focus();
+            let _ = area.set_selection_range(start as u32, end as u32);
+            // Scroll the box so the selected line is about a third of the way down.
+            let height = f64::from(area.scroll_height()) / text.split('\n').count().max(1) as f64;
+            area.set_scroll_top(((i as f64 - 3.0).max(0.0) * height) as i32);
+            return;
+        }
+        start = end + 1;
+    }
+}
+
+/// What the item box holds, checked as it is typed: a count, what was dropped and why, or
+/// every bad line with a button that shows it in the box.
+#[derive(Debug, Clone, PartialEq)]
+enum Checked {
+    Nothing,
+    Ok {
+        items: usize,
+        blank: usize,
+        duplicates: usize,
+    },
+    Bad(ImportError),
+}
+
+/// The form a specialist publishes a sweep from. The sweep's id is drawn once per form, so
+/// a second click on Publish (or a retry) republishes the same sweep, never a copy.
 #[component]
 fn NewSweep(props: &NewSweepProps) -> Html {
-    let (title, guidance, items) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let i18n = use_i18n();
+    let (title, guidance, items_box) = (use_node_ref(), use_node_ref(), use_node_ref());
     let error = use_state(|| None::<String>);
     let shared = use_state(BTreeSet::<String>::new);
+    let checked = use_state(|| Checked::Nothing);
+    let id = use_state(new_sweep_id);
+    let busy = use_state(|| false);
     let navigator = use_navigator();
     let on_share = {
         let shared = shared.clone();
         Callback::from(move |orgs: BTreeSet<String>| shared.set(orgs))
     };
+    let on_items = {
+        let checked = checked.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            checked.set(match items::import(&text) {
+                Ok(got) => Checked::Ok {
+                    items: got.items.len(),
+                    blank: got.blank,
+                    duplicates: got.duplicates,
+                },
+                Err(ImportError::Empty) => Checked::Nothing,
+                Err(why) => Checked::Bad(why),
+            });
+        })
+    };
     let onsubmit = {
-        let (title, guidance, items, error, sync, shared) = (
+        let (title, guidance, items_box, error, sync, shared, id, busy, i18n) = (
             title.clone(),
             guidance.clone(),
-            items.clone(),
+            items_box.clone(),
             error.clone(),
             props.sync.clone(),
             shared.clone(),
+            id.clone(),
+            busy.clone(),
+            i18n.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if *busy {
+                return;
+            }
             let input = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let area = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|i| i.value()).unwrap_or_default();
-            let id = new_sweep_id();
             let org = sync.state.user.org_id.clone();
-            let ops = match sweep::publish(&id, &org, &shared, &input(&title), &area(&guidance), &area(&items)) {
+            let ops = match sweep::publish(&id, &org, &shared, &input(&title), &area(&guidance), &area(&items_box)) {
                 Ok(ops) => ops,
                 Err(why) => {
-                    error.set(Some(format!("Cannot publish yet: {why}.")));
+                    error.set(Some(new_sweep_error(&i18n, &why)));
                     return;
                 }
             };
-            let (error, sync, navigator) = (error.clone(), sync.clone(), navigator.clone());
+            busy.set(true);
+            let (error, sync, navigator, id, busy) = (
+                error.clone(),
+                sync.clone(),
+                navigator.clone(),
+                (*id).clone(),
+                busy.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 match sync.edit(ops).await {
                     Ok(()) => {
@@ -127,30 +245,89 @@ fn NewSweep(props: &NewSweepProps) -> Html {
                             navigator.push(&Route::SweepRun { id });
                         }
                     }
-                    Err(why) => error.set(Some(why)),
+                    Err(why) => {
+                        busy.set(false);
+                        error.set(Some(why));
+                    }
                 }
             });
         })
     };
+    let feedback = match &*checked {
+        // The line is always there and one line high, so the Publish button does not move
+        // when the box's change (on leaving it) fills it in: a click would miss it.
+        Checked::Nothing => html! { <p id="sweep-items-check" class="muted import-check"></p> },
+        Checked::Ok {
+            items,
+            blank,
+            duplicates,
+        } => html! {
+            <p class="muted import-check" id="sweep-items-check" aria-live="polite">
+                { tr!(i18n, "sweeps-import-ok", count = *items) }
+                if *duplicates > 0 { { " " }{ tr!(i18n, "sweeps-import-duplicates", count = *duplicates) } }
+                if *blank > 0 { { " " }{ tr!(i18n, "sweeps-import-blank", count = *blank) } }
+            </p>
+        },
+        Checked::Bad(ImportError::Lines { errors, total }) => html! {
+            <div class="import-errors" id="sweep-items-check" role="alert">
+                <p>{ tr!(i18n, "sweeps-import-bad", count = *total) }</p>
+                <ul>
+                    { for errors.iter().map(|e| {
+                        let (area, line) = (items_box.clone(), e.line);
+                        let onclick = Callback::from(move |_| show_line(&area, line));
+                        html! {
+                            <li>
+                                <button type="button" class="link-button" {onclick}>{ tr!(i18n, "sweeps-import-line", line = e.line) }</button>
+                                { " " }{ line_problem(&i18n, &e.problem) }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        },
+        Checked::Bad(why) => html! {
+            <p class="error" id="sweep-items-check" role="alert">{ import_error(&i18n, why) }</p>
+        },
+    };
     html! {
         <section class="new-sweep" aria-labelledby="new-sweep-title">
-            <h2 id="new-sweep-title">{ "Publish a sweep" }</h2>
+            <h2 id="new-sweep-title">{ i18n.t("sweeps-new-title") }</h2>
             <form class="form" {onsubmit}>
-                <label for="sweep-title">{ "Title" }</label>
-                <input id="sweep-title" ref={title} maxlength="200" required=true placeholder="Election night: fake polling-place claims" />
-                <label for="sweep-guidance">{ "Guidance" }</label>
-                <textarea id="sweep-guidance" ref={guidance} rows="4" placeholder="What to look for, the time window and regions, when to escalate." />
-                <label for="sweep-items">{ "Items, one link or handle per line" }</label>
-                <textarea id="sweep-items" ref={items} rows="6" required=true placeholder="https://example.test/post/123\n@handle" />
+                <label for="sweep-title">{ i18n.t("sweeps-field-title") }</label>
+                <input id="sweep-title" ref={title} maxlength="200" required=true placeholder={i18n.t("sweeps-field-title-example")} />
+                <label for="sweep-guidance">{ i18n.t("sweeps-field-guidance") }</label>
+                <textarea id="sweep-guidance" ref={guidance} rows="4" placeholder={i18n.t("sweeps-field-guidance-example")} />
+                <label for="sweep-items">{ i18n.t("sweeps-field-items") }</label>
+                <textarea id="sweep-items" ref={items_box} rows="6" required=true aria-describedby="sweep-items-check"
+                    placeholder="https://example.test/post/123\n@handle\nCASE-1234" onchange={on_items} />
+                { feedback }
                 if props.sync.state.user.org_kind == OrgKind::Platform {
                     <Sharing chosen={(*shared).clone()} onchange={on_share} />
                 }
                 if let Some(message) = &*error {
                     <p class="error" role="alert">{ message }</p>
                 }
-                <button type="submit" class="primary">{ "Publish" }</button>
+                <button type="submit" class="primary" disabled={*busy}>{ i18n.t("sweeps-publish") }</button>
             </form>
         </section>
+    }
+}
+
+fn import_error(i18n: &I18n, why: &ImportError) -> String {
+    match why {
+        ImportError::Empty => i18n.t("sweeps-import-empty"),
+        ImportError::TooLarge(_) => tr!(i18n, "sweeps-import-too-large", max = items::MAX_IMPORT_BYTES),
+        ImportError::TooMany(n) => tr!(i18n, "sweeps-import-too-many", count = *n, max = sweep::MAX_ITEMS),
+        ImportError::Lines { total, .. } => tr!(i18n, "sweeps-import-bad", count = *total),
+    }
+}
+
+fn new_sweep_error(i18n: &I18n, why: &NewSweepError) -> String {
+    match why {
+        NewSweepError::NoTitle => i18n.t("sweeps-error-no-title"),
+        NewSweepError::TitleTooLong => tr!(i18n, "sweeps-error-title-long", max = sweep::MAX_TITLE_CHARS),
+        NewSweepError::GuidanceTooLong => tr!(i18n, "sweeps-error-guidance-long", max = sweep::MAX_GUIDANCE_CHARS),
+        NewSweepError::Items(why) => import_error(i18n, why),
     }
 }
 
@@ -164,6 +341,7 @@ struct SharingProps {
 /// shares; a sweep reaches exactly the organisations ticked here.
 #[component]
 fn Sharing(props: &SharingProps) -> Html {
+    let i18n = use_i18n();
     let orgs = use_state(|| None::<Result<Vec<Org>, String>>);
     {
         let orgs = orgs.clone();
@@ -177,15 +355,15 @@ fn Sharing(props: &SharingProps) -> Html {
     let vendors: Vec<Org> = match &*orgs {
         Some(Ok(list)) => list.iter().filter(|o| o.kind == OrgKind::Vendor).cloned().collect(),
         Some(Err(why)) => {
-            return html! { <p class="error">{ format!("The organisations could not be loaded: {why}") }</p> };
+            return html! { <p class="error">{ tr!(i18n, "sweeps-orgs-failed", reason = why.as_str()) }</p> };
         }
-        None => return html! { <p class="muted">{ "Loading organisations…" }</p> },
+        None => return html! { <p class="muted">{ i18n.t("sweeps-orgs-loading") }</p> },
     };
     html! {
         <fieldset class="sharing">
-            <legend>{ "Shared with" }</legend>
+            <legend>{ i18n.t("sweeps-shared-with") }</legend>
             if vendors.is_empty() {
-                <p class="muted">{ "There are no vendor organisations yet." }</p>
+                <p class="muted">{ i18n.t("sweeps-no-vendors") }</p>
             }
             { for vendors.into_iter().map(|org| {
                 let checked = props.chosen.contains(&org.id);
@@ -218,253 +396,4 @@ fn new_sweep_id() -> String {
         .map(|c| c.random_uuid())
         .unwrap_or_else(|_| format!("{:016x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
     uuid.chars().filter(char::is_ascii_alphanumeric).take(12).collect()
-}
-
-#[derive(Debug, Properties, PartialEq)]
-pub struct SweepPageProps {
-    pub id: String,
-}
-
-#[component]
-pub fn SweepPage(props: &SweepPageProps) -> Html {
-    let shown = use_state(|| PAGE);
-    let Some(sync) = use_sync() else {
-        return sign_in_first("work this sweep");
-    };
-    let overlay = sync.state.overlay();
-    let Some(sweep) = sweep::load(&overlay, &props.id) else {
-        return html! {
-            <article class="page narrow">
-                <h1>{ "Sweep not found" }</h1>
-                <p>{ "This sweep is not on this device yet. If it was published a moment ago, it appears as soon as sync catches up." }</p>
-                <p><Link<Route> to={Route::Sweeps}>{ "All sweeps" }</Link<Route>></p>
-            </article>
-        };
-    };
-    let progress = sweep.progress();
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + PAGE))
-    };
-    html! {
-        <article class="page sweep">
-            <p class="breadcrumb"><Link<Route> to={Route::Sweeps}>{ "Sweeps" }</Link<Route>></p>
-            <h1>{ &sweep.title }</h1>
-            if !sweep.guidance.is_empty() {
-                <section class="guidance" aria-label="Guidance">
-                    { for sweep.guidance.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
-                </section>
-            }
-            if sync.state.user.org_kind == OrgKind::Platform && sweep::publishes(sync.state.user.role) {
-                <SweepSharing sync={sync.clone()} id={props.id.clone()} />
-            }
-            if !sweep::works_items(sync.state.user.role) {
-                <p class="muted">{ "You can read this sweep; agents, specialists and admins work its items." }</p>
-            }
-            <div class="sweep-summary" role="status">
-                { progress_bar(&progress) }
-                <span>{ progress_line(&progress) }</span>
-            </div>
-            <ol class="sweep-items">
-                { for sweep.items.iter().take(*shown).map(|item| html! {
-                    <ItemRow key={item.object.clone()} sync={sync.clone()} sweep={sweep.id.clone()} n={item.n} />
-                }) }
-            </ol>
-            if sweep.items.len() > *shown {
-                <button type="button" onclick={more}>{ format!("Show more ({} left)", sweep.items.len() - *shown) }</button>
-            }
-        </article>
-    }
-}
-
-#[derive(Debug, Properties, PartialEq)]
-struct SweepSharingProps {
-    sync: SyncHandle,
-    id: String,
-}
-
-/// Who a published sweep is shared with, changed in place: an organisation ticked receives the
-/// sweep as it is now; one unticked has it removed from its devices at their next sync.
-#[component]
-fn SweepSharing(props: &SweepSharingProps) -> Html {
-    let error = use_state(|| None::<String>);
-    let chosen = sweep::shared(&props.sync.state.overlay(), &props.id);
-    let onchange = {
-        let (sync, id, error) = (props.sync.clone(), props.id.clone(), error.clone());
-        Callback::from(move |orgs: BTreeSet<String>| {
-            let op = sweep::share(&sync.state.overlay(), &id, &orgs);
-            let (sync, error) = (sync.clone(), error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                error.set(sync.edit(vec![op]).await.err());
-            });
-        })
-    };
-    html! {
-        <details class="sweep-sharing">
-            <summary>{ format!("Shared with {} organisation(s)", chosen.len()) }</summary>
-            <Sharing {chosen} {onchange} />
-            if let Some(message) = &*error {
-                <p class="error" role="alert">{ message }</p>
-            }
-        </details>
-    }
-}
-
-#[derive(Debug, Properties, PartialEq)]
-struct ItemRowProps {
-    sync: SyncHandle,
-    sweep: String,
-    n: usize,
-}
-
-fn show_value(field: &str, value: &Value) -> String {
-    match (field, value) {
-        ("decision", Value::String(s)) => sweep::decision_label(s).to_string(),
-        (_, Value::Null) => "nothing".into(),
-        ("done", Value::Bool(true)) => "done".into(),
-        ("done", Value::Bool(false)) => "not done".into(),
-        (_, Value::String(s)) if s.chars().count() > 80 => format!("{}…", s.chars().take(80).collect::<String>()),
-        (_, Value::String(s)) => s.clone(),
-        (_, other) => other.to_string(),
-    }
-}
-
-/// Builds an item's edit from a value and the base it was made on; owns what it needs, so
-/// callbacks can keep it.
-fn item_edit(item: &sweep::Item<'_>) -> impl Fn(ItemEdit, u64) -> Op + 'static {
-    let object = item.object.clone();
-    move |edit, base| edit.op_for(&object, base)
-}
-
-/// One item: its decision, note and done box, and any conflict to settle.
-#[component]
-fn ItemRow(props: &ItemRowProps) -> Html {
-    let error = use_state(|| None::<String>);
-    // While a note is being typed: the base it was shown with when typing began, and the text
-    // typed so far (the box is controlled, so a re-render must show the typed text).
-    let typing = use_state(|| None::<(u64, String)>);
-    let state = &props.sync.state;
-    let overlay = state.overlay();
-    let item = sweep::item(&overlay, &props.sweep, props.n);
-    let (target, decision, note, done) = (item.target, item.decision, item.note, item.done);
-    let send = {
-        let (sync, error) = (props.sync.clone(), error.clone());
-        Callback::from(move |op: Op| {
-            let (sync, error) = (sync.clone(), error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                error.set(sync.edit(vec![op]).await.err());
-            });
-        })
-    };
-    let on_decision = {
-        let (send, op_base) = (send.clone(), decision.base());
-        let edit_of = item_edit(&item);
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            send.emit(edit_of(ItemEdit::Decision(ItemField::decision_value(&value)), op_base));
-        })
-    };
-    // A note is typed over seconds. While it is, the box shows the typed text (an edit arriving
-    // meanwhile does not replace the text under the cursor), and the edit is based on what was
-    // shown when typing began, so the other edit becomes a visible conflict rather than lost.
-    let on_note_focus = {
-        let (typing, base, shown) = (typing.clone(), note.base(), note.as_str().to_string());
-        Callback::from(move |_: FocusEvent| typing.set(Some((base, shown.clone()))))
-    };
-    let on_note_input = {
-        let (typing, base) = (typing.clone(), note.base());
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let base = typing.as_ref().map_or(base, |(base, _)| *base);
-            typing.set(Some((base, text)));
-        })
-    };
-    let on_note_blur = {
-        let typing = typing.clone();
-        Callback::from(move |_: FocusEvent| typing.set(None))
-    };
-    let on_note = {
-        let (send, edit_of) = (send.clone(), item_edit(&item));
-        let base = typing.as_ref().map_or(note.base(), |(base, _)| *base);
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            send.emit(edit_of(ItemEdit::Note(value), base));
-        })
-    };
-    let note_text = typing
-        .as_ref()
-        .map_or_else(|| note.as_str().to_string(), |(_, typed)| typed.clone());
-    let on_done = {
-        let (send, edit_of, op_base) = (send.clone(), item_edit(&item), done.base());
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().checked();
-            send.emit(edit_of(ItemEdit::Done(value), op_base));
-        })
-    };
-    let pending = decision.pending || note.pending || done.pending;
-    let read_only = !sweep::works_items(state.user.role);
-    let current_decision = decision.as_str().to_string();
-    let conflicts: Vec<Html> = [(ItemField::Decision, "decision"), (ItemField::Note, "note"), (ItemField::Done, "done box")]
-        .into_iter()
-        .map(|(of, label)| (of, of.name(), label, item.shown(of)))
-        .filter(|(_, _, _, shown)| !shown.conflicts().is_empty())
-        .map(|(of, field, label, shown)| {
-            let current = shown.value.cloned().unwrap_or(Value::Null);
-            let winner_author = shown.field.map(|f| f.author.clone()).unwrap_or_default();
-            let keep = {
-                let (send, op) = (send.clone(), ItemEdit::keep(&item, of, current.clone()));
-                Callback::from(move |_| send.emit(op.clone()))
-            };
-            html! {
-                <div class="conflict" data-field={field}>
-                    <p>
-                        <strong>{ format!("Conflicting edits to the {label}. ") }</strong>
-                        { format!("Shown: “{}” by {}. ", show_value(field, &current), winner_author) }
-                        { "Made without seeing it: " }
-                        { for shown.conflicts().iter().map(|c| html! {
-                            <span class="conflict-value">{ format!("“{}” by {}", show_value(field, &c.value), c.author) }</span>
-                        }) }
-                    </p>
-                    <div class="button-row">
-                        <button type="button" onclick={keep} disabled={read_only}>{ format!("Keep “{}”", show_value(field, &current)) }</button>
-                        { for shown.conflicts().iter().map(|c| {
-                            let (send, op) = (send.clone(), ItemEdit::keep(&item, of, c.value.clone()));
-                            let onclick = Callback::from(move |_| send.emit(op.clone()));
-                            html! { <button type="button" {onclick} disabled={read_only}>{ format!("Use “{}”", show_value(field, &c.value)) }</button> }
-                        }) }
-                    </div>
-                </div>
-            }
-        })
-        .collect();
-    let n = props.n;
-    let id = |what: &str| format!("item-{n}-{what}");
-    html! {
-        <li class={classes!("sweep-item", done.as_bool().then_some("done"))} id={format!("item-{n}")}
-            data-item={n.to_string()} data-conflict={(!conflicts.is_empty()).to_string()}>
-            <div class="item-head">
-                <span class="item-n">{ format!("#{n}") }</span>
-                <span class="item-target" dir="auto">{ target.as_str() }</span>
-                if pending {
-                    <span class="pending-mark" title="Saved on this device; not yet on the server">{ "waiting to sync" }</span>
-                }
-            </div>
-            <div class="item-fields">
-                <label for={id("decision")}>{ "Decision" }</label>
-                <select id={id("decision")} onchange={on_decision} disabled={read_only}>
-                    <option value="" selected={current_decision.is_empty()}>{ "— none —" }</option>
-                    { for DECISIONS.iter().map(|(value, label)| html! {
-                        <option value={*value} selected={current_decision == *value}>{ *label }</option>
-                    }) }
-                </select>
-                <label for={id("note")}>{ "Note" }</label>
-                <textarea id={id("note")} rows="1" dir="auto" value={note_text} onfocus={on_note_focus} oninput={on_note_input} onblur={on_note_blur} onchange={on_note} disabled={read_only} />
-                <label class="check"><input type="checkbox" id={id("done")} checked={done.as_bool()} onchange={on_done} disabled={read_only} />{ "Done" }</label>
-            </div>
-            { for conflicts }
-            if let Some(message) = &*error {
-                <p class="error" role="alert">{ message }</p>
-            }
-        </li>
-    }
 }

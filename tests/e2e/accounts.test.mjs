@@ -69,7 +69,16 @@ test('an admin signs in, reads and filters the audit log, and signs out leaving 
   const ids = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.id)));
   assert.deepEqual(ids, [...ids].sort((a, b) => b - a), 'newest first, no repeats across pages');
   assert.equal(new Set(ids).size, ids.length);
-  assert.match(await rows.first().locator('time').textContent(), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  // Times in the browser's zone and language, on one line; the exact UTC time on hover.
+  const time = rows.first().locator('time');
+  assert.match(await time.getAttribute('datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  assert.match(await time.textContent(), /\b20\d\d\b.*\d:\d\d/);
+  assert.match(await time.getAttribute('title'), /UTC/);
+  // One line (bidirectional text may split it into several boxes, all on that line).
+  assert.equal(await time.evaluate((t) => new Set([...t.getClientRects()].map((r) => Math.round(r.top))).size), 1, 'the time does not wrap');
+  // Actions by name, not as the server's identifiers.
+  const signInRow = page.locator('tr.audit-row[data-action="session.sign_in"]').first();
+  assert.equal(await signInRow.locator('td').nth(2).textContent(), 'Sign-in');
   assert.ok((await page.locator('tr.audit-row', { hasText: 'admin@demo.casebook.test' }).count()) >= 1);
   await page.locator('#audit-result').selectOption('failed');
   await page.waitForFunction(() => [...document.querySelectorAll('tr.audit-row')].every((r) => r.classList.contains('failed')));
@@ -180,7 +189,7 @@ test('an admin adds a person, switches their account off and on, and gives them 
   await nadia.page.getByLabel('Email').fill(email);
   await nadia.page.getByLabel('Password').fill(password);
   await nadia.page.getByRole('button', { name: 'Sign in' }).click();
-  await nadia.page.getByRole('alert').getByText('Your account is switched off').waitFor();
+  await nadia.page.getByRole('alert').getByText('This account is switched off').waitFor();
 
   // Switched on with a new password: the old one no longer works, the new one does.
   await row.getByRole('button', { name: "Switch on Nadia Newhire's account" }).click();
@@ -201,7 +210,7 @@ test('an admin adds a person, switches their account off and on, and gives them 
     ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ code: 'invalid', message: 'Refused for the test.', request_id: '0'.repeat(32) }) })
     : route.continue());
   await row.getByRole('combobox').selectOption('admin');
-  await page.getByRole('alert').getByText('Could not change Nadia Newhire: Refused for the test.').waitFor();
+  await page.getByRole('alert').getByText('Could not change Nadia Newhire: Please check what you entered: Refused for the test.').waitFor();
   await page.waitForFunction((e) => document.querySelector(`tr.person[data-email="${e}"] select`).value === 'trainer', email);
   await page.unroute('**/api/users/*');
 

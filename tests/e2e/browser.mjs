@@ -69,3 +69,19 @@ export async function expectNoAxeViolations(page) {
 }
 
 export { assert };
+
+/** Signs in through the sign-in page as a demo account (every demo password is the same). */
+export async function signIn(page, email, password = 'casebook-demo') {
+  await page.goto('/sign-in');
+  await appReady(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${BASE}/`);
+  await page.locator('.account-name').waitFor();
+}
+
+/** Waits until the header says every edit of this page has reached the server. */
+export async function synced(page) {
+  await page.locator('.sync[data-sync="synced"]').waitFor({ timeout: 20_000 });
+}

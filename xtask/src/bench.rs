@@ -234,6 +234,15 @@ pub fn search() -> anyhow::Result<()> {
     std::fs::write(out.join("sizes.json"), serde_json::to_vec(&sizes)?)?;
 
     step("Building our engine for the browser (wasm-release, wasm-bindgen, wasm-opt)");
+    bench_wasm(&out)?;
+
+    step("Measuring in headless Chromium (1x and 4x CPU throttling, interleaved rounds)");
+    run_bench(&out)
+}
+
+/// Builds `casebook-search-bench` for the browser into `out` (wasm-release, wasm-bindgen,
+/// wasm-opt), as the app is built.
+fn bench_wasm(out: &Path) -> anyhow::Result<()> {
     run_command(crate::cargo().args([
         "build",
         "--locked",
@@ -250,7 +259,7 @@ pub fn search() -> anyhow::Result<()> {
             .arg("--target")
             .arg("web")
             .arg("--out-dir")
-            .arg(&out)
+            .arg(out)
             .arg(&wasm),
     )?;
     let bg = out.join("casebook_search_bench_bg.wasm");
@@ -263,9 +272,31 @@ pub fn search() -> anyhow::Result<()> {
             .arg("-o")
             .arg(&bg),
     )?;
+    Ok(())
+}
 
-    step("Measuring in headless Chromium (1x and 4x CPU throttling, interleaved rounds)");
-    run_bench(&out)
+/// `cargo xtask bench templates`: the composer (opening a 30-field template, the preview per
+/// keystroke) and the note history's search over 10,000 notes, in headless Chromium at 1x
+/// and 4x CPU; `bench/templates/run.mjs` prints the figures.
+pub fn templates() -> anyhow::Result<()> {
+    setup::all()?;
+    let out: PathBuf = root().join("target/bench/templates");
+    std::fs::create_dir_all(&out)?;
+    step("Building the templates for the browser (wasm-release, wasm-bindgen, wasm-opt)");
+    bench_wasm(&out)?;
+    step("Measuring in headless Chromium (1x and 4x CPU throttling)");
+    let status = Command::new("node")
+        .current_dir(root())
+        .env("PATH", setup::tool_path())
+        .env("CHROMIUM", setup::CHROMIUM)
+        .arg("bench/templates/run.mjs")
+        .arg(&out)
+        .status()
+        .context("could not start node")?;
+    if !status.success() {
+        bail!("the templates benchmark failed ({status})");
+    }
+    Ok(())
 }
 
 fn run_bench(out: &Path) -> anyhow::Result<()> {
@@ -322,4 +353,22 @@ fn server_bench(name: &str, what: &str) -> anyhow::Result<()> {
             .args(["bench", "--locked", "--package", "casebook-server", "--bench", name])
             .env("CASEBOOK_BENCH_DATABASE_URL", &postgres.url),
     )
+}
+
+/// `cargo xtask bench interface`: switching the interface language at 4× CPU, against
+/// reloading the page in it; `bench/interface/language.mjs` measures and prints the figures.
+pub fn interface() -> anyhow::Result<()> {
+    setup::browser()?;
+    let out = crate::dist()?;
+    let (server, address) =
+        crate::start_server(&out.join("casebook-server"), &out.join("app"), "bench-interface-data")?;
+    step("Measuring a switch of the interface language (CPU x4)");
+    let result = run_command(
+        Command::new("node")
+            .arg("bench/interface/language.mjs")
+            .env("CASEBOOK_URL", format!("http://{address}"))
+            .env("CHROMIUM", setup::CHROMIUM),
+    );
+    drop(server);
+    result
 }

@@ -28,7 +28,9 @@ commands:
   bench sync     push throughput and latency, and catch-up, on SQLite and PostgreSQL
   bench load     simulated agents polling and editing: p50/p99 and the largest agent count served
   bench start    the first visit on a poor line (throttled Chromium): search box, first result, bytes
-  bench          all four, one after another
+  bench interface  switching the interface language at 4x CPU, against reloading the page in it
+  bench templates  the composer and the note history (headless Chromium, CPU x1 and x4)
+  bench          all of them, one after another
   setup   only install and check the toolchain";
 
 fn main() -> ExitCode {
@@ -43,12 +45,16 @@ fn main() -> ExitCode {
             Some("sync") => bench::sync(),
             Some("load") => bench::load(),
             Some("start") => bench::start(),
+            Some("interface") => bench::interface(),
+            Some("templates") => bench::templates(),
             None => bench::search()
                 .and_then(|()| bench::sync())
                 .and_then(|()| bench::load())
-                .and_then(|()| bench::start()),
+                .and_then(|()| bench::start())
+                .and_then(|()| bench::interface())
+                .and_then(|()| bench::templates()),
             Some(other) => {
-                eprintln!("unknown benchmark {other:?}; available: search, sync, load, start");
+                eprintln!("unknown benchmark {other:?}; available: search, sync, load, start, interface, templates");
                 return ExitCode::from(2);
             }
         },

@@ -16,6 +16,7 @@ pub mod scope;
 pub mod search;
 pub mod sweep;
 pub mod sync;
+pub mod template;
 pub mod tool;
 pub mod wire;
 

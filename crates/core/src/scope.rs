@@ -14,6 +14,9 @@ use crate::wire::{OrgKind, Role, User};
 /// Who is reading or writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Actor<'a> {
+    /// The person's account id: what a tool checks when an edit may only be one's own
+    /// (an acknowledgment, taking an item).
+    pub person: &'a str,
     pub org_id: &'a str,
     pub org_kind: OrgKind,
     pub role: Role,
@@ -22,6 +25,7 @@ pub struct Actor<'a> {
 impl<'a> Actor<'a> {
     pub fn of(user: &'a User) -> Actor<'a> {
         Actor {
+            person: &user.id,
             org_id: &user.org_id,
             org_kind: user.org_kind,
             role: user.role,

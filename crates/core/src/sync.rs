@@ -754,6 +754,22 @@ impl<'a> Overlay<'a> {
         replica.chain(pending).collect()
     }
 
+    /// Every object whose name starts with `prefix`, replica and pending edits together.
+    pub fn objects_under(&self, prefix: &str) -> std::collections::BTreeSet<&'a str> {
+        let replica = self
+            .replica
+            .fields
+            .range((prefix.to_string(), String::new())..)
+            .take_while(|((o, _), _)| o.starts_with(prefix))
+            .map(|((o, _), _)| o.as_str());
+        let pending = self
+            .pending
+            .keys()
+            .filter(|(o, _)| o.starts_with(prefix))
+            .map(|(o, _)| *o);
+        replica.chain(pending).collect()
+    }
+
     /// Every object name that has a value for `field`, replica and pending edits together.
     pub fn objects_with(&self, field: &str) -> std::collections::BTreeSet<&'a str> {
         let replica = self

@@ -18,7 +18,11 @@ use crate::scope::{Actor, Scope};
 use crate::sync::{Change, Field, Op, Overlay, fold};
 
 /// Every tool on the write path.
-pub static TOOLS: &[&dyn Tool] = &[&crate::sweep::Sweeps];
+pub static TOOLS: &[&dyn Tool] = &[
+    &crate::sweep::Sweeps,
+    &crate::template::notes::Templates,
+    &crate::template::notes::Notes,
+];
 
 /// One tool's rules.
 pub trait Tool: Sync {
@@ -98,6 +102,37 @@ impl RootState {
         }
         state
     }
+}
+
+/// Checks a root's new `shared_with` list: only the platform shares, with at most `max`
+/// other organisations, each named once by a well-formed id. `noun` is the tool's object,
+/// plural and singular: ("templates", "a template").
+pub fn check_shared_with(actor: &Actor<'_>, value: &Value, max: usize, noun: (&str, &str)) -> Result<(), Refusal> {
+    let Some(orgs) = value.as_array() else {
+        return Err(Refusal::Invalid("shared_with must be a list of organisations".into()));
+    };
+    if !orgs.is_empty() && !actor.is_platform() {
+        return Err(Refusal::NotAllowed(format!(
+            "only the platform shares {} with other organisations",
+            noun.0
+        )));
+    }
+    let valid = |id: &str| {
+        (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let ids: std::collections::BTreeSet<&str> = orgs.iter().filter_map(Value::as_str).collect();
+    if ids.len() != orgs.len() || ids.iter().any(|id| !valid(id)) || ids.contains(actor.org_id) {
+        return Err(Refusal::Invalid(
+            "shared_with must list other organisations' ids, each once".into(),
+        ));
+    }
+    if ids.len() > max {
+        return Err(Refusal::Invalid(format!(
+            "{} is shared with at most {max} organisations",
+            noun.1
+        )));
+    }
+    Ok(())
 }
 
 /// The tool that owns `object`, and the object's root.

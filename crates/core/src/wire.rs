@@ -182,6 +182,21 @@ pub struct User {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The interface language the person chose (one of [`UI_LANGUAGES`]), on any device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui_lang: Option<String>,
+}
+
+/// The languages the interface is translated into (BCP 47 codes).
+pub const UI_LANGUAGES: [&str; 4] = ["en", "es", "ar", "ja"];
+
+/// `PUT /api/session/language`: the signed-in person's interface language.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageChoice {
+    /// One of `en`, `es`, `ar`, `ja`.
+    pub lang: String,
 }
 
 impl User {

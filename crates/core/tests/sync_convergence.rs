@@ -40,6 +40,9 @@ const DEVICES: [(&str, Role); 4] = [
     ("vendor-a", Role::Agent),
 ];
 
+/// The account id of each device's person (the second device of vendor A is the same person).
+const PEOPLE: [&str; 4] = ["spec-p", "agent-a", "agent-b", "agent-a"];
+
 #[derive(Debug, Clone)]
 enum Action {
     Edit {
@@ -99,6 +102,7 @@ enum Message {
 fn actor(device: usize) -> Actor<'static> {
     let (org_id, role) = DEVICES[device];
     Actor {
+        person: PEOPLE[device],
         org_id,
         org_kind: if org_id == "platform" {
             OrgKind::Platform

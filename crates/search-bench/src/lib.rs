@@ -55,3 +55,4 @@ pub fn memory_bytes() -> usize {
         0
     }
 }
+pub mod templates;

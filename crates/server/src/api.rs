@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
             post(session::sign_in).get(session::me).delete(session::sign_out),
         )
         .route("/session/password", post(session::change_password))
+        .route("/session/language", axum::routing::put(session::choose_language))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/sync/history", get(sync::history))

@@ -58,6 +58,7 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::POST, "/api/session", Access::Public),
     (Method::GET, "/api/session", Access::Public),
     (Method::POST, "/api/session/password", Access::SignedIn),
+    (Method::PUT, "/api/session/language", Access::SignedIn),
     (Method::DELETE, "/api/session", Access::SignedIn),
     (Method::POST, "/api/sync/push", Access::SignedIn),
     (Method::GET, "/api/sync/pull", Access::SignedIn),

@@ -20,6 +20,7 @@ use crate::api;
         api::session::me,
         api::session::sign_out,
         api::session::change_password,
+        api::session::choose_language,
         api::sync::push,
         api::sync::pull,
         api::sync::history,

@@ -303,3 +303,62 @@ async fn a_person_changes_their_own_password_and_their_other_sessions_end() {
         assert_eq!(last, StatusCode::TOO_MANY_REQUESTS, "{}", db.name);
     }
 }
+
+#[tokio::test]
+async fn a_person_s_interface_language_follows_them_and_only_them() {
+    for db in databases().await {
+        let (_store, _state, app) = common::acme_and_globex(&db).await;
+        let acme = sign_in(&app, "agent@acme.test").await;
+        let globex = sign_in(&app, "agent@globex.test").await;
+        let choose = |cookie: Option<String>, body: serde_json::Value| {
+            let app = app.clone();
+            async move {
+                call(
+                    &app,
+                    Method::PUT,
+                    "/api/session/language",
+                    cookie.as_deref(),
+                    Some(body),
+                    true,
+                )
+                .await
+            }
+        };
+        assert_eq!(
+            choose(Some(acme.clone()), json!({"lang": "ar"})).await.status,
+            StatusCode::NO_CONTENT,
+            "{}",
+            db.name
+        );
+        // It comes back with the session, on this device and on any other.
+        let again = sign_in(&app, "agent@acme.test").await;
+        for cookie in [&acme, &again] {
+            let me = call(&app, Method::GET, "/api/session", Some(cookie), None, false).await;
+            assert_eq!(me.body["user"]["ui_lang"], "ar", "{}", db.name);
+        }
+        // Nobody else's changes, whatever organisation.
+        let other = call(&app, Method::GET, "/api/session", Some(&globex), None, false).await;
+        assert!(
+            other.body["user"].get("ui_lang").is_none(),
+            "{}: {}",
+            db.name,
+            other.body
+        );
+        // Only the languages the interface has; the refusal says which.
+        for bad in [
+            json!({"lang": "xx"}),
+            json!({"lang": "e".repeat(100_000)}),
+            json!({"lang": "es", "other": 1}),
+        ] {
+            let refused = choose(Some(acme.clone()), bad).await;
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+        }
+        let me = call(&app, Method::GET, "/api/session", Some(&acme), None, false).await;
+        assert_eq!(me.body["user"]["ui_lang"], "ar", "a refused choice changes nothing");
+        // Signed out, there is no one to remember it for.
+        assert_eq!(
+            choose(None, json!({"lang": "es"})).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+}

@@ -23,7 +23,7 @@ pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 50;
 pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
-pub use casebook_core::wire::{ApiError, PasswordChange, SessionInfo, SignIn, User};
+pub use casebook_core::wire::{ApiError, LanguageChoice, PasswordChange, SessionInfo, SignIn, UI_LANGUAGES, User};
 
 /// The key failed sign-ins and wrong current passwords of one person count under, so the two
 /// share one limit.
@@ -167,6 +167,25 @@ pub async fn sign_out(
         .headers_mut()
         .insert(header::SET_COOKIE, cookie("", 0, auth::is_https(&headers)));
     Ok(response)
+}
+
+/// The signed-in person chooses their interface language; every device they sign in on
+/// starts in it. A preference, not a security event: it is not audited.
+#[utoipa::path(put, path = "/api/session/language", tag = "session", request_body = LanguageChoice, responses((status = 204, description = "Recorded"), (status = 422, description = "Not a language the interface has", body = ApiError), (status = 400, description = "Malformed request", body = ApiError), (status = 401, description = "Sign-in required", body = ApiError), (status = 403, description = "The x-casebook-request header is missing", body = ApiError), (status = 415, description = "Not JSON", body = ApiError)))]
+pub async fn choose_language(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(choice): ApiJson<LanguageChoice>,
+) -> Result<Response, AppError> {
+    if !UI_LANGUAGES.contains(&choice.lang.as_str()) {
+        return Err(AppError::Unprocessable(format!(
+            "The interface has no language {:?}; choose one of {}.",
+            choice.lang.chars().take(16).collect::<String>(),
+            UI_LANGUAGES.join(", ")
+        )));
+    }
+    state.store.set_ui_lang(&user.id, &choice.lang).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT.into_response())
 }
 
 /// The signed-in person changes their own password. The current one is asked for (a session

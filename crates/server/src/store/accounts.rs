@@ -61,7 +61,7 @@ impl std::fmt::Debug for Account {
 /// The columns `user_from_row` reads, for a query joining `users u` and `orgs o`.
 macro_rules! user_columns {
     () => {
-        "u.id AS id, u.org_id AS org_id, o.name AS org_name, o.kind AS org_kind, u.email AS email, u.name AS name, u.role AS role"
+        "u.id AS id, u.org_id AS org_id, o.name AS org_name, o.kind AS org_kind, u.email AS email, u.name AS name, u.role AS role, u.ui_lang AS ui_lang"
     };
 }
 
@@ -205,6 +205,7 @@ impl Store {
             email: row.try_get("email")?,
             name: row.try_get("name")?,
             role: Role::parse(&role).with_context(|| format!("unknown stored role {role:?}"))?,
+            ui_lang: row.try_get("ui_lang")?,
         })
     }
 
@@ -392,6 +393,16 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Records the person's interface language (already checked against `UI_LANGUAGES`).
+    pub async fn set_ui_lang(&self, user_id: &str, lang: &str) -> anyhow::Result<()> {
+        sqlx::query("UPDATE users SET ui_lang = $1 WHERE id = $2")
+            .bind(lang)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn count_users(&self) -> anyhow::Result<i64> {

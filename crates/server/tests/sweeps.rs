@@ -1,0 +1,342 @@
+//! Sweeps for a live event, on SQLite and PostgreSQL: versioned guidance, acknowledgments,
+//! checklist answers, guided decisions and assignments keep the organisation boundary (a
+//! vendor's work and acknowledgments reach that vendor and the publisher only; two people
+//! taking one item is a visible conflict), every new field's rule holds through the real push
+//! service, and a 50,000-item sweep publishes and pulls.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use axum::http::{Method, StatusCode};
+use casebook_core::sweep::assign::Person;
+use casebook_core::sweep::guidance::Guidance;
+use casebook_core::sweep::{self, Choice, ItemEdit};
+use casebook_core::sync::{Op, Overlay, PullResponse, Replica};
+use common::{call, databases, numbered, people, platform, publish_sweep, pull_all, push, service, sign_in, user};
+use serde_json::{Value, json};
+
+fn guidance() -> Guidance {
+    Guidance::from_value(&json!({
+        "title": "Fake polling-place claims",
+        "event": "Election night",
+        "checklist": [
+            {"id": "claim", "label": "Claims a wrong time or place?", "kind": "check", "required": true},
+            {"id": "reach", "label": "Reach", "kind": "choice", "options": ["low", "high"], "required": true,
+             "when": {"step": "claim", "equals": true}}
+        ],
+        "decisions": [
+            {"id": "remove", "label": "Remove", "section": {"section": "civic.misinfo", "version": 3}, "action": "remove"},
+            {"id": "keep", "label": "No violation", "section": {"section": "civic.misinfo", "version": 3}, "action": "none"}
+        ]
+    }))
+    .expect("valid guidance")
+}
+
+/// The edits by which `who` takes item `n`, answers its checklist and removes it.
+fn work(id: &str, n: usize, who: &Person) -> Vec<Op> {
+    let replica = Replica::default();
+    let view = Overlay::new(&replica, &[]);
+    let item = sweep::item(&view, id, n);
+    vec![
+        sweep::acknowledge(id, &who.person, 1),
+        ItemEdit::Assign(Some(who.clone())).op(&item, 0),
+        ItemEdit::Answers {
+            guidance: 1,
+            steps: BTreeMap::from([
+                ("claim".to_string(), Value::Bool(true)),
+                ("reach".into(), Value::from("high")),
+            ]),
+        }
+        .op(&item, 0),
+        ItemEdit::Choose(Choice::of(&guidance(), 1, "remove")).op(&item, 0),
+    ]
+}
+
+async fn person(store: &casebook_server::store::Store, email: &str) -> Person {
+    let u = user(store, email).await;
+    Person {
+        person: u.id,
+        org: u.org_id,
+        name: u.name,
+    }
+}
+
+#[tokio::test]
+async fn a_vendors_acknowledgments_answers_and_takes_reach_only_it_and_the_publisher() {
+    for db in databases().await {
+        let store = db.open().await;
+        platform(&store, "Casebook").await;
+        people(&store, "Acme").await;
+        people(&store, "Globex").await;
+        publish_sweep(&store, "specialist@casebook.test", "election", 5, &["Acme", "Globex"]).await;
+        let (_, app) = service(store.clone()).await;
+        let specialist = sign_in(&app, "specialist@casebook.test").await;
+        let publish = numbered(vec![
+            sweep::write_draft(&Overlay::new(&Replica::default(), &[]), "election", 1, &guidance()),
+            sweep::publish_version("election", 1),
+        ]);
+        let reply = push(&app, &specialist, "client-spec-01", publish).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+
+        // Two people of Acme take item 1 (neither has seen the other's take); one of Globex too.
+        let acme_agent = person(&store, "agent@acme.test").await;
+        let acme_specialist = person(&store, "specialist@acme.test").await;
+        let globex_agent = person(&store, "agent@globex.test").await;
+        for (email, client, who) in [
+            ("agent@acme.test", "client-acme-01", &acme_agent),
+            ("specialist@acme.test", "client-acme-02", &acme_specialist),
+            ("agent@globex.test", "client-glob-01", &globex_agent),
+        ] {
+            let cookie = sign_in(&app, email).await;
+            let reply = push(&app, &cookie, client, numbered(work("election", 1, who))).await;
+            assert_eq!(reply.status, StatusCode::OK, "{} {email}: {:?}", db.name, reply.body);
+        }
+
+        // Globex holds its own work only: no Acme acknowledgment, take, answer or decision.
+        let globex = sign_in(&app, "agent@globex.test").await;
+        let mut globex_replica = Replica::default();
+        let seen = pull_all(&app, &globex, "client-glob-01", &mut globex_replica).await;
+        let text = serde_json::to_string(&seen).expect("json");
+        assert!(
+            !text.contains(&acme_agent.person) && !text.contains(&acme_specialist.person),
+            "{}",
+            db.name
+        );
+        assert!(!text.contains("Acme"), "{}: {text}", db.name);
+        let item = sweep::item_object("election", 1);
+        let globex_take = globex_replica.field(&item, "assignee").expect("its own take");
+        assert!(
+            globex_take.conflicts.is_empty(),
+            "{}: Acme's takes are not Globex's business",
+            db.name
+        );
+        let view = Overlay::new(&globex_replica, &[]);
+        assert!(sweep::acknowledged(&view, "election", &globex_agent.person, 1));
+        assert_eq!(sweep::must_acknowledge(&view, "election", &globex_agent.person), None);
+
+        // Acme sees its two takes of item 1 as a conflict, not a silent double.
+        let acme = sign_in(&app, "agent@acme.test").await;
+        let mut acme_replica = Replica::default();
+        pull_all(&app, &acme, "client-acme-01", &mut acme_replica).await;
+        let take = acme_replica.field(&item, "assignee").expect("a take");
+        assert_eq!(take.conflicts.len(), 1, "{}: {take:?}", db.name);
+        let view = Overlay::new(&acme_replica, &[]);
+        assert!(sweep::load(&view, "election").expect("sweep").items[0].has_conflict());
+        assert!(
+            acme_replica
+                .field(&sweep::ack_object("election", &globex_agent.person), "v1")
+                .is_none()
+        );
+
+        // The publisher sees everyone's work: three takes, three acknowledgments, and the
+        // export names the section@version and guidance version of every decision.
+        let mut platform_replica = Replica::default();
+        pull_all(&app, &specialist, "client-spec-01", &mut platform_replica).await;
+        let take = platform_replica.field(&item, "assignee").expect("a take");
+        assert_eq!(take.conflicts.len(), 2, "{}", db.name);
+        let view = Overlay::new(&platform_replica, &[]);
+        let review = sweep::export::review(&view, "election").expect("the sweep");
+        let acks = review.timeline.iter().filter(|e| e.what == "acknowledged").count();
+        assert_eq!(acks, 3, "{}: {:?}", db.name, review.timeline);
+        assert_eq!(review.rows[0].section, "civic.misinfo@3");
+        assert_eq!(review.rows[0].guidance, "1");
+        assert_eq!(review.rows[0].answers, ["yes", "high"]);
+
+        // Each rule holds through the push service, with its code.
+        let table: Vec<(&str, &str, Op, StatusCode, &str)> = vec![
+            (
+                "agent@acme.test",
+                "acknowledging for someone else",
+                sweep::acknowledge("election", &globex_agent.person, 1),
+                StatusCode::FORBIDDEN,
+                "edit_not_allowed",
+            ),
+            (
+                "agent@acme.test",
+                "taking for someone else",
+                ItemEdit::Assign(Some(acme_specialist.clone())).op_for(&sweep::item_object("election", 2), 0),
+                StatusCode::FORBIDDEN,
+                "edit_not_allowed",
+            ),
+            (
+                "specialist@acme.test",
+                "a vendor's specialist writing guidance",
+                sweep::write_draft(&Overlay::new(&Replica::default(), &[]), "election", 2, &guidance()),
+                StatusCode::FORBIDDEN,
+                "edit_not_allowed",
+            ),
+            (
+                "specialist@casebook.test",
+                "rewriting a published version",
+                sweep::write_draft(&Overlay::new(&Replica::default(), &[]), "election", 1, &guidance()),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_edit",
+            ),
+            (
+                "agent@acme.test",
+                "a plain decision on a guided sweep",
+                ItemEdit::Decision(Some("remove")).op_for(&sweep::item_object("election", 2), 0),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_edit",
+            ),
+            (
+                "trainer@acme.test",
+                "a trainer answering",
+                ItemEdit::Answers {
+                    guidance: 1,
+                    steps: BTreeMap::new(),
+                }
+                .op_for(&sweep::item_object("election", 2), 0),
+                StatusCode::FORBIDDEN,
+                "edit_not_allowed",
+            ),
+            (
+                "specialist@casebook.test",
+                "assigning outside the sweep's readers",
+                ItemEdit::Assign(Some(Person {
+                    person: "someone".into(),
+                    org: "not-a-reader".into(),
+                    name: "X".into(),
+                }))
+                .op_for(&sweep::item_object("election", 2), 0),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_edit",
+            ),
+        ];
+        for (i, (email, what, op, status, code)) in table.into_iter().enumerate() {
+            let cookie = sign_in(&app, email).await;
+            let reply = push(&app, &cookie, &format!("client-rule-{i:02}"), numbered(vec![op])).await;
+            assert_eq!(
+                (reply.status, reply.body["code"].as_str()),
+                (status, Some(code)),
+                "{} {what}: {:?}",
+                db.name,
+                reply.body
+            );
+        }
+        // The publisher assigns one of Acme's people: Acme sees it, Globex does not.
+        let assign = ItemEdit::Assign(Some(acme_agent.clone())).op_for(&sweep::item_object("election", 3), 0);
+        let mut third = numbered(vec![assign]);
+        third[0].id = 3; // the specialist's client sent 1 and 2 when publishing the guidance
+        let reply = push(&app, &specialist, "client-spec-01", third).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        pull_all(&app, &acme, "client-acme-01", &mut acme_replica).await;
+        pull_all(&app, &globex, "client-glob-01", &mut globex_replica).await;
+        let three = sweep::item_object("election", 3);
+        assert!(acme_replica.field(&three, "assignee").is_some(), "{}", db.name);
+        assert!(globex_replica.field(&three, "assignee").is_none(), "{}", db.name);
+    }
+}
+
+#[tokio::test]
+async fn a_fifty_thousand_item_sweep_publishes_and_pulls() {
+    for db in databases().await {
+        let store = db.open().await;
+        platform(&store, "Casebook").await;
+        people(&store, "Acme").await;
+        let started = Instant::now();
+        let logged = publish_sweep(
+            &store,
+            "specialist@casebook.test",
+            "bigsweep",
+            sweep::MAX_ITEMS,
+            &["Acme"],
+        )
+        .await;
+        let published = started.elapsed();
+        let (_, app) = service(store.clone()).await;
+        let acme = sign_in(&app, "agent@acme.test").await;
+        let started = Instant::now();
+        let mut replica = Replica::default();
+        let mut pages = 0;
+        loop {
+            let uri = format!("/api/sync/pull?client_id=client-acme-big&cursor={}", replica.cursor);
+            let reply = call(&app, Method::GET, &uri, Some(&acme), None, false).await;
+            assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+            let page: PullResponse = serde_json::from_value(reply.body).expect("a pull response");
+            replica.apply_page(&page, &BTreeMap::new());
+            pages += 1;
+            if !page.more() {
+                break;
+            }
+        }
+        let pulled = started.elapsed();
+        eprintln!(
+            "{}: {logged} changes published in {published:?}; pulled in {pages} pages in {pulled:?}",
+            db.name
+        );
+        let view = Overlay::new(&replica, &[]);
+        let sweep = sweep::load(&view, "bigsweep").expect("the whole sweep arrived");
+        assert_eq!(sweep.items.len(), sweep::MAX_ITEMS, "{}", db.name);
+        assert_eq!(
+            sweep.items.last().map(|i| i.target.as_str()),
+            Some(format!("https://x.test/post/{}", sweep::MAX_ITEMS).as_str())
+        );
+        // One item more is refused by the rules, not truncated.
+        let specialist = sign_in(&app, "specialist@casebook.test").await;
+        let over = Op::SetField {
+            object: sweep::sweep_object("bigsweep"),
+            field: "items".into(),
+            value: Value::from(sweep::MAX_ITEMS + 1),
+            base: 0,
+        };
+        let reply = push(&app, &specialist, "client-spec-big", numbered(vec![over])).await;
+        assert_eq!(reply.body["code"], "invalid_edit", "{}: {:?}", db.name, reply.body);
+    }
+}
+
+#[tokio::test]
+async fn the_demo_live_sweep_has_two_versions_partly_worked_work_and_one_acknowledgment_missing() {
+    use casebook_server::demo;
+    for db in databases().await {
+        let store = db.open().await;
+        demo::create_accounts(&store).await.expect("the demo loads");
+        let (_, app) = service(store.clone()).await;
+        let sign_in_demo = |email: &'static str| {
+            let app = app.clone();
+            async move {
+                let reply = common::try_sign_in(&app, email, demo::PASSWORD).await;
+                assert_eq!(reply.status, StatusCode::OK, "{email}");
+                let cookie = reply.headers[axum::http::header::SET_COOKIE].to_str().expect("ascii");
+                cookie.split(';').next().expect("name=value").to_string()
+            }
+        };
+        let specialist = sign_in_demo(demo::ACCOUNTS[0].1).await;
+        let mut replica = Replica::default();
+        pull_all(&app, &specialist, "client-demo-spec", &mut replica).await;
+        let view = Overlay::new(&replica, &[]);
+        let sweep = sweep::load(&view, demo::LIVE_SWEEP).expect("the live sweep");
+        assert_eq!(sweep.items.len(), 300, "{}", db.name);
+        let progress = sweep.progress();
+        assert_eq!(progress.done, 25 + 20 + 15, "{}", db.name);
+        let (version, _) = sweep::current_guidance(&view, demo::LIVE_SWEEP).expect("guidance");
+        assert_eq!(version, 2);
+        let amal = user(&store, demo::ACCOUNTS[3].1).await;
+        let noa = user(&store, demo::ACCOUNTS[5].1).await;
+        assert_eq!(sweep::must_acknowledge(&view, demo::LIVE_SWEEP, &amal.id), None);
+        assert_eq!(sweep::must_acknowledge(&view, demo::LIVE_SWEEP, &noa.id), Some(2));
+        let review = sweep::export::review(&view, demo::LIVE_SWEEP).expect("review");
+        assert_eq!(
+            review.rows[29].guidance, "2",
+            "{}: item 30 was worked under v2",
+            db.name
+        );
+        assert_eq!(review.rows[159].guidance, "1", "{}: item 160 under v1", db.name);
+
+        // Northwind's agent holds Northwind's work and none of Demo Vendor's.
+        let northwind = sign_in_demo(demo::ACCOUNTS[5].1).await;
+        let mut theirs = Replica::default();
+        pull_all(&app, &northwind, "client-demo-noa", &mut theirs).await;
+        let view = Overlay::new(&theirs, &[]);
+        let sweep = sweep::load(&view, demo::LIVE_SWEEP).expect("shared with Northwind");
+        assert_eq!(sweep.progress().done, 20, "{}", db.name);
+        assert!(
+            sweep.items[0].assignee.value.is_none(),
+            "{}: item 1 is Demo Vendor's",
+            db.name
+        );
+        assert!(sweep.items[150].assignee.value.is_some(), "{}", db.name);
+    }
+}
