@@ -309,6 +309,89 @@ sweeps-author-invalid = ليس جاهزًا بعد: { $reason }
 sweeps-author-save = حفظ المسودة
 sweeps-author-publish = نشر الإصدار { $version }
 sweeps-author-preview = معاينة
+## Policy pages (lookup2)
+
+policy-loading = جارٍ تحميل السياسة…
+policy-not-found = لم يتم العثور على السياسة
+policy-not-found-detail = لا توجد سياسة باسم «{ $slug }». ربما تغيّر اسمها.
+policy-search-library = البحث في مكتبة السياسات
+policy-no-version = لا يوجد لهذه السياسة إصدار { $number }.
+policy-open-current = فتح الإصدار الحالي
+policy-open-current-numbered = فتح الإصدار الحالي (v{ $number })
+policy-draft-note = هذه مسودة. لا تطبّقها بعد.
+policy-old-note = هذا ليس الإصدار الحالي من هذه السياسة.
+policy-fact-version = الإصدار
+policy-fact-effective = سارية منذ
+policy-fact-since = خارج الخدمة منذ
+policy-fact-verified = تم التحقق حتى
+policy-fact-owner = الجهة المسؤولة
+policy-fact-regions = المناطق
+policy-overdue = — المراجعة متأخرة
+policy-version-status = v{ $number } · { $status }
+policy-status-draft = مسودة
+policy-status-published = منشورة
+policy-status-superseded = مستبدلة
+policy-status-retired = ملغاة
+policy-sections = الأقسام
+policy-versions = الإصدارات
+policy-versions-label = الإصدارات:
+policy-version-link = v{ $number } ({ $status })
+policy-changed-since = ما الذي تغيّر منذ v{ $number }
+policy-link-to-section = رابط إلى { $heading }
+policy-copy-link = نسخ الرابط
+policy-link-copied = تم نسخ الرابط
+policy-copy-section-title = نسخ رابط إلى هذا القسم من هذا الإصدار (المفتاح: c)
+policy-copy-by-hand = لا يسمح هذا المتصفح بالنسخ هنا. الرابط محدد: اضغط Ctrl+C (⌘C على ماك) لنسخه.
+policy-paragraph-bar = عن هذه الفقرة
+policy-copy-paragraph = نسخ رابط هذه الفقرة
+policy-paragraph-not-current = هذا هو الإصدار v{ $number }، وليس الإصدار الحالي (v{ $current }).
+policy-section-in-current = قراءة هذا القسم في v{ $current }
+policy-section-changed-since = ما الذي تغيّر في هذا القسم منذ v{ $number }
+policy-section-unchanged = هذا القسم مطابق في v{ $current }.
+policy-section-gone = لم يعد هذا القسم موجودًا في v{ $current }.
+policy-actions = إجراءات الإنفاذ
+policy-action = الإجراء
+policy-severity = الخطورة
+policy-when = متى يُطبَّق
+policy-severity-low = منخفضة
+policy-severity-medium = متوسطة
+policy-severity-high = عالية
+policy-severity-critical = حرجة
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = يتوفر إصدار جديد من مكتبة السياسات.
+library-update-show = عرضه
+
+## Library import page (lookup2)
+
+import-title = استيراد السياسات
+import-intro = اختر مجلد المكتبة أو بعض ملفاته. سترى كل مشكلة، أو ما الذي سيتغير، قبل حفظ أي شيء.
+import-folder = مجلد المكتبة
+import-files = أو ملفات
+import-working = جارٍ التحقق…
+import-unreadable = تعذّرت قراءة الملفات المختارة.
+import-not-text = الملف { $file } ليس ملفًا نصيًا.
+import-too-large = اختر { $files } ملف كحد أقصى و{ $mib } ميغابايت إجمالًا.
+import-problems = { $count ->
+    [one] مشكلة واحدة. لم يُحفظ شيء.
+   *[other] { $count } مشكلات. لم يُحفظ شيء.
+}
+import-whole-folder = المجلد بأكمله
+import-line = السطر { $line }:
+import-preview = ما الذي سيتغير
+import-new-policies = سياسات جديدة
+import-new-versions = إصدارات جديدة
+import-version-changes = مقارنةً بـ v{ $current }: { $changed } أقسام تغيّرت، { $added } أُضيفت، { $removed } حُذفت؛ { $actions } إجراءات تغيّرت
+import-status-changes = تغييرات الحالة
+import-status-change = { $slug } v{ $number } تصبح { $status } { $since }
+import-unchanged = { $count ->
+    [one] ملف واحد موجود بالفعل في المكتبة.
+   *[other] { $count } ملفات موجودة بالفعل في المكتبة.
+}
+import-nothing = لا شيء للاستيراد: المكتبة تحتوي هذه الملفات بالفعل.
+import-apply = تطبيق الاستيراد
+import-applied = تم الاستيراد: { $versions } إصدارات جديدة، { $changes } تغييرات في الحالة.
 ## لوحة الأوامر (Ctrl-K) واختصارات لوحة المفاتيح (?)
 
 palette-title = انتقل أو نفّذ

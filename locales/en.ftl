@@ -308,6 +308,89 @@ sweeps-author-invalid = Not ready yet: { $reason }
 sweeps-author-save = Save draft
 sweeps-author-publish = Publish version { $version }
 sweeps-author-preview = Preview
+## Policy pages (lookup2)
+
+policy-loading = Loading policy…
+policy-not-found = Policy not found
+policy-not-found-detail = There is no policy called “{ $slug }”. It may have been renamed.
+policy-search-library = Search the policy library
+policy-no-version = This policy has no version { $number }.
+policy-open-current = Open the current version
+policy-open-current-numbered = Open the current version (v{ $number })
+policy-draft-note = This is a draft. Do not enforce it yet.
+policy-old-note = This is not the current version of this policy.
+policy-fact-version = Version
+policy-fact-effective = Effective
+policy-fact-since = Out of service since
+policy-fact-verified = Verified until
+policy-fact-owner = Owner
+policy-fact-regions = Regions
+policy-overdue = — overdue for review
+policy-version-status = v{ $number } · { $status }
+policy-status-draft = Draft
+policy-status-published = Published
+policy-status-superseded = Superseded
+policy-status-retired = Retired
+policy-sections = Sections
+policy-versions = Versions
+policy-versions-label = Versions:
+policy-version-link = v{ $number } ({ $status })
+policy-changed-since = What changed since v{ $number }
+policy-link-to-section = Link to { $heading }
+policy-copy-link = Copy link
+policy-link-copied = Link copied
+policy-copy-section-title = Copy a link to this section of this version (key: c)
+policy-copy-by-hand = This browser does not let Casebook copy here. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.
+policy-paragraph-bar = About this paragraph
+policy-copy-paragraph = Copy link to this paragraph
+policy-paragraph-not-current = This is v{ $number }, not the current version (v{ $current }).
+policy-section-in-current = Read this section in v{ $current }
+policy-section-changed-since = What changed in this section since v{ $number }
+policy-section-unchanged = This section is the same in v{ $current }.
+policy-section-gone = v{ $current } no longer has this section.
+policy-actions = Enforcement actions
+policy-action = Action
+policy-severity = Severity
+policy-when = When it applies
+policy-severity-low = Low
+policy-severity-medium = Medium
+policy-severity-high = High
+policy-severity-critical = Critical
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = A new version of the policy library is available.
+library-update-show = Show it
+
+## Library import page (lookup2)
+
+import-title = Import policies
+import-intro = Choose the library folder, or some of its files. You will see every problem, or what will change, before anything is saved.
+import-folder = Library folder
+import-files = Or files
+import-working = Checking…
+import-unreadable = The chosen files could not be read.
+import-not-text = { $file } is not a text file.
+import-too-large = Choose at most { $files } files and { $mib } MiB in all.
+import-problems = { $count ->
+    [one] One problem. Nothing was saved.
+   *[other] { $count } problems. Nothing was saved.
+}
+import-whole-folder = The whole folder
+import-line = Line { $line }:
+import-preview = What will change
+import-new-policies = New policies
+import-new-versions = New versions
+import-version-changes = compared with v{ $current }: { $changed } sections changed, { $added } added, { $removed } removed; { $actions } actions changed
+import-status-changes = Status changes
+import-status-change = { $slug } v{ $number } becomes { $status } { $since }
+import-unchanged = { $count ->
+    [one] One file is already in the library.
+   *[other] { $count } files are already in the library.
+}
+import-nothing = Nothing to import: the library already holds these files.
+import-apply = Apply the import
+import-applied = Imported: { $versions } new versions, { $changes } status changes.
 ## Command palette (Ctrl-K) and the keyboard shortcuts overlay (?)
 
 palette-title = Go to or do

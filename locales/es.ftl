@@ -306,6 +306,89 @@ sweeps-author-invalid = Aún no está lista: { $reason }
 sweeps-author-save = Guardar borrador
 sweeps-author-publish = Publicar la versión { $version }
 sweeps-author-preview = Vista previa
+## Policy pages (lookup2)
+
+policy-loading = Cargando la política…
+policy-not-found = Política no encontrada
+policy-not-found-detail = No hay ninguna política llamada «{ $slug }». Puede que haya cambiado de nombre.
+policy-search-library = Buscar en la biblioteca de políticas
+policy-no-version = Esta política no tiene versión { $number }.
+policy-open-current = Abrir la versión vigente
+policy-open-current-numbered = Abrir la versión vigente (v{ $number })
+policy-draft-note = Esto es un borrador. No lo apliques todavía.
+policy-old-note = Esta no es la versión vigente de la política.
+policy-fact-version = Versión
+policy-fact-effective = En vigor desde
+policy-fact-since = Fuera de uso desde
+policy-fact-verified = Verificada hasta
+policy-fact-owner = Responsable
+policy-fact-regions = Regiones
+policy-overdue = — revisión pendiente
+policy-version-status = v{ $number } · { $status }
+policy-status-draft = Borrador
+policy-status-published = Publicada
+policy-status-superseded = Reemplazada
+policy-status-retired = Retirada
+policy-sections = Secciones
+policy-versions = Versiones
+policy-versions-label = Versiones:
+policy-version-link = v{ $number } ({ $status })
+policy-changed-since = Qué cambió desde la v{ $number }
+policy-link-to-section = Enlace a { $heading }
+policy-copy-link = Copiar enlace
+policy-link-copied = Enlace copiado
+policy-copy-section-title = Copiar un enlace a esta sección de esta versión (tecla: c)
+policy-copy-by-hand = Este navegador no permite copiar aquí. El enlace está seleccionado: pulsa Ctrl+C (⌘C en Mac) para copiarlo.
+policy-paragraph-bar = Sobre este párrafo
+policy-copy-paragraph = Copiar enlace a este párrafo
+policy-paragraph-not-current = Esta es la v{ $number }, no la versión vigente (v{ $current }).
+policy-section-in-current = Leer esta sección en la v{ $current }
+policy-section-changed-since = Qué cambió en esta sección desde la v{ $number }
+policy-section-unchanged = Esta sección es igual en la v{ $current }.
+policy-section-gone = La v{ $current } ya no tiene esta sección.
+policy-actions = Medidas de aplicación
+policy-action = Medida
+policy-severity = Gravedad
+policy-when = Cuándo se aplica
+policy-severity-low = Baja
+policy-severity-medium = Media
+policy-severity-high = Alta
+policy-severity-critical = Crítica
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = Hay una nueva versión de la biblioteca de políticas.
+library-update-show = Mostrarla
+
+## Library import page (lookup2)
+
+import-title = Importar políticas
+import-intro = Elige la carpeta de la biblioteca o algunos de sus archivos. Verás cada problema, o lo que cambiará, antes de guardar nada.
+import-folder = Carpeta de la biblioteca
+import-files = O archivos
+import-working = Comprobando…
+import-unreadable = No se pudieron leer los archivos elegidos.
+import-not-text = { $file } no es un archivo de texto.
+import-too-large = Elige como máximo { $files } archivos y { $mib } MiB en total.
+import-problems = { $count ->
+    [one] Un problema. No se guardó nada.
+   *[other] { $count } problemas. No se guardó nada.
+}
+import-whole-folder = Toda la carpeta
+import-line = Línea { $line }:
+import-preview = Qué cambiará
+import-new-policies = Políticas nuevas
+import-new-versions = Versiones nuevas
+import-version-changes = frente a la v{ $current }: { $changed } secciones cambiadas, { $added } añadidas, { $removed } eliminadas; { $actions } medidas cambiadas
+import-status-changes = Cambios de estado
+import-status-change = { $slug } v{ $number } pasa a { $status } { $since }
+import-unchanged = { $count ->
+    [one] Un archivo ya está en la biblioteca.
+   *[other] { $count } archivos ya están en la biblioteca.
+}
+import-nothing = Nada que importar: la biblioteca ya tiene estos archivos.
+import-apply = Aplicar la importación
+import-applied = Importado: { $versions } versiones nuevas, { $changes } cambios de estado.
 ## Paleta de comandos (Ctrl-K) y atajos de teclado (?)
 
 palette-title = Ir a o hacer

@@ -263,6 +263,87 @@ sweeps-author-invalid = まだ保存できません: { $reason }
 sweeps-author-save = 下書きを保存
 sweeps-author-publish = 第 { $version } 版を公開
 sweeps-author-preview = プレビュー
+## Policy pages (lookup2)
+
+policy-loading = ポリシーを読み込み中…
+policy-not-found = ポリシーが見つかりません
+policy-not-found-detail = 「{ $slug }」というポリシーはありません。名前が変わった可能性があります。
+policy-search-library = ポリシーライブラリを検索
+policy-no-version = このポリシーにバージョン { $number } はありません。
+policy-open-current = 現行バージョンを開く
+policy-open-current-numbered = 現行バージョンを開く (v{ $number })
+policy-draft-note = これは下書きです。まだ適用しないでください。
+policy-old-note = これはこのポリシーの現行バージョンではありません。
+policy-fact-version = バージョン
+policy-fact-effective = 施行日
+policy-fact-since = 失効日
+policy-fact-verified = 確認期限
+policy-fact-owner = 担当
+policy-fact-regions = 地域
+policy-overdue = — 見直し期限切れ
+policy-version-status = v{ $number } · { $status }
+policy-status-draft = 下書き
+policy-status-published = 公開中
+policy-status-superseded = 置き換え済み
+policy-status-retired = 廃止
+policy-sections = セクション
+policy-versions = バージョン
+policy-versions-label = バージョン:
+policy-version-link = v{ $number } ({ $status })
+policy-changed-since = v{ $number } からの変更点
+policy-link-to-section = { $heading } へのリンク
+policy-copy-link = リンクをコピー
+policy-link-copied = コピーしました
+policy-copy-section-title = このバージョンのこのセクションへのリンクをコピー (キー: c)
+policy-copy-by-hand = このブラウザーではここでコピーできません。リンクを選択しました。Ctrl+C (Mac は ⌘C) でコピーしてください。
+policy-paragraph-bar = この段落について
+policy-copy-paragraph = この段落へのリンクをコピー
+policy-paragraph-not-current = これは v{ $number } で、現行バージョン (v{ $current }) ではありません。
+policy-section-in-current = このセクションを v{ $current } で読む
+policy-section-changed-since = v{ $number } からのこのセクションの変更点
+policy-section-unchanged = このセクションは v{ $current } でも同じです。
+policy-section-gone = v{ $current } にはこのセクションがありません。
+policy-actions = 対応措置
+policy-action = 措置
+policy-severity = 重大度
+policy-when = 適用される場合
+policy-severity-low = 低
+policy-severity-medium = 中
+policy-severity-high = 高
+policy-severity-critical = 重大
+
+## Library updates in open tabs (lookup2)
+
+library-update-available = ポリシーライブラリの新しいバージョンがあります。
+library-update-show = 表示する
+
+## Library import page (lookup2)
+
+import-title = ポリシーのインポート
+import-intro = ライブラリのフォルダー、またはその一部のファイルを選んでください。保存する前に、すべての問題または変更内容が表示されます。
+import-folder = ライブラリのフォルダー
+import-files = またはファイル
+import-working = 確認中…
+import-unreadable = 選んだファイルを読み込めませんでした。
+import-not-text = { $file } はテキストファイルではありません。
+import-too-large = ファイルは { $files } 個、合計 { $mib } MiB までにしてください。
+import-problems = { $count ->
+   *[other] 問題が { $count } 件あります。何も保存していません。
+}
+import-whole-folder = フォルダー全体
+import-line = { $line } 行目:
+import-preview = 変更内容
+import-new-policies = 新しいポリシー
+import-new-versions = 新しいバージョン
+import-version-changes = v{ $current } と比べて: 変更 { $changed } セクション、追加 { $added }、削除 { $removed }、措置の変更 { $actions }
+import-status-changes = ステータスの変更
+import-status-change = { $slug } v{ $number } は { $status } になります { $since }
+import-unchanged = { $count ->
+   *[other] { $count } 個のファイルはすでにライブラリにあります。
+}
+import-nothing = インポートするものはありません。ライブラリにはすでにこれらのファイルがあります。
+import-apply = インポートを実行
+import-applied = インポートしました: 新しいバージョン { $versions } 件、ステータスの変更 { $changes } 件。
 ## コマンドパレット（Ctrl-K）とキーボードショートカット（?）
 
 palette-title = 移動・操作

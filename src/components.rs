@@ -2,6 +2,7 @@
 
 pub mod connection_badge;
 pub mod document;
+pub mod library_update;
 pub mod page_focus;
 pub mod palette;
 pub mod shell;

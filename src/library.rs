@@ -1,6 +1,11 @@
 //! The policy library in the browser: loaded from the local copy at once (so a warm start
 //! with no network searches immediately), then refreshed from the server, and saved locally
 //! whenever it changes. Shared with every page through a context.
+//!
+//! An open tab checks for a new library when it regains focus or becomes visible, and every
+//! few minutes (an unchanged library costs a 304). A new version found once the reader has a
+//! current library on screen is not swapped in under their eyes: it is saved, and
+//! [`LibraryUpdate`] offers it with a quiet notice until the reader asks for it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -28,6 +33,17 @@ pub const LIBRARY_KEYS: &[&str] = &[LIBRARY_KEY, COMPACT_KEY, INDEX_KEY, SAVED_A
 /// A fingerprint of the domain crate's source (`build.rs`): compact copies written by another
 /// build are refused.
 const SHAPE: &str = env!("CASEBOOK_CORE_SHAPE");
+/// How often an open tab asks whether the library changed.
+const CHECK_EVERY_MS: u32 = 5 * 60 * 1000;
+
+/// A newer library than the one on screen, downloaded and waiting for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryUpdate {
+    /// The revision waiting, if one is.
+    pub waiting: Option<String>,
+    /// Shows the waiting library.
+    pub show: Callback<()>,
+}
 
 /// Where the library on screen came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -173,13 +189,20 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
     let state = use_state(|| LibraryState::Loading);
     // The newest state, readable from async tasks started by earlier renders.
     let latest = use_mut_ref(|| LibraryState::Loading);
+    // A newer library than the one on screen, waiting for the reader (see the module docs).
+    let waiting = use_state(|| None::<LibraryState>);
+    let waiting_now = use_mut_ref(|| None::<LibraryState>);
 
     let sync = {
         let state = state.clone();
         let latest = latest.clone();
+        let waiting = waiting.clone();
+        let waiting_now = waiting_now.clone();
         Rc::new(move || {
             let state = state.clone();
             let latest = latest.clone();
+            let waiting = waiting.clone();
+            let waiting_now = waiting_now.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let set = |next: LibraryState| {
                     *latest.borrow_mut() = next.clone();
@@ -196,7 +219,12 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                     LibraryState::Ready(l) => Some(l.clone()),
                     _ => None,
                 };
-                match fetch(held.as_ref().map(|l| l.snapshot.revision.as_str())).await {
+                // Ask about the newest revision this tab has, shown or waiting.
+                let newest = match &*waiting_now.borrow() {
+                    Some(LibraryState::Ready(w)) => Some(w.snapshot.revision.clone()),
+                    _ => held.as_ref().map(|l| l.snapshot.revision.clone()),
+                };
+                match fetch(newest.as_deref()).await {
                     Ok(Refresh::Unchanged) => {
                         if let Some(held) = held.filter(|l| l.freshness != Freshness::Current) {
                             set(LibraryState::Ready(Rc::new(Loaded {
@@ -214,7 +242,13 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                             bytes,
                         } = *download;
                         let fresh = loaded(snapshot, index, Freshness::Current);
-                        set(LibraryState::Ready(fresh.clone()));
+                        let next = LibraryState::Ready(fresh.clone());
+                        if held.as_ref().is_some_and(|l| l.freshness == Freshness::Current) {
+                            *waiting_now.borrow_mut() = Some(next.clone());
+                            waiting.set(Some(next));
+                        } else {
+                            set(next);
+                        }
                         // Queued behind the render just scheduled: encoding and saving are not
                         // on the way to the first result.
                         if let Some(db) = db {
@@ -238,14 +272,56 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
         let sync = sync.clone();
         use_effect_with((), move |()| {
             sync();
-            let on_online = EventListener::new(&gloo::utils::window(), "online", move |_| sync());
-            move || drop(on_online)
+            let window = gloo::utils::window();
+            let on_online = {
+                let sync = sync.clone();
+                EventListener::new(&window, "online", move |_| sync())
+            };
+            let on_focus = {
+                let sync = sync.clone();
+                EventListener::new(&window, "focus", move |_| sync())
+            };
+            let on_visible = {
+                let sync = sync.clone();
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if !gloo::utils::document().hidden() {
+                        sync();
+                    }
+                })
+            };
+            let every = gloo::timers::callback::Interval::new(CHECK_EVERY_MS, move || sync());
+            move || drop((on_online, on_focus, on_visible, every))
         });
     }
 
+    let update = {
+        let show = {
+            let state = state.clone();
+            let latest = latest.clone();
+            let waiting = waiting.clone();
+            let waiting_now = waiting_now.clone();
+            Callback::from(move |()| {
+                if let Some(next) = waiting_now.borrow_mut().take() {
+                    *latest.borrow_mut() = next.clone();
+                    state.set(next);
+                }
+                waiting.set(None);
+            })
+        };
+        LibraryUpdate {
+            waiting: match &*waiting {
+                Some(LibraryState::Ready(w)) => Some(w.snapshot.revision.clone()),
+                _ => None,
+            },
+            show,
+        }
+    };
+
     html! {
         <ContextProvider<LibraryState> context={(*state).clone()}>
-            { props.children.clone() }
+            <ContextProvider<LibraryUpdate> context={update}>
+                { props.children.clone() }
+            </ContextProvider<LibraryUpdate>>
         </ContextProvider<LibraryState>>
     }
 }
@@ -253,6 +329,12 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
 #[hook]
 pub fn use_library() -> LibraryState {
     use_context::<LibraryState>().unwrap_or(LibraryState::Loading)
+}
+
+/// A newer library waiting for the reader, if any.
+#[hook]
+pub fn use_library_update() -> Option<LibraryUpdate> {
+    use_context::<LibraryUpdate>()
 }
 
 /// "3 minutes ago", "2 hours ago", "5 days ago".

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod diff;
+pub mod library_import;
 pub mod not_found;
 pub mod people;
 pub mod planned;

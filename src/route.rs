@@ -42,6 +42,9 @@ pub enum Route {
     /// The people of the administrator's organisation.
     #[at("/admin/people")]
     People,
+    /// Importing the policy library (the platform's policy team).
+    #[at("/library/import")]
+    LibraryImport,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -67,6 +70,7 @@ pub fn switch(route: Route) -> Html {
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },
         Route::People => html! { <pages::people::PeoplePage /> },
+        Route::LibraryImport => html! { <pages::library_import::LibraryImportPage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

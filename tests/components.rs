@@ -71,6 +71,7 @@ async fn document_renders_blocks_as_elements_and_text_as_text() {
             blocks,
             highlight: Some(1),
             paragraph_links: None,
+            beside_highlight: None,
         },
     )
     .render();
@@ -147,6 +148,7 @@ fn every_route_round_trips_through_its_address() {
         Route::SignIn,
         Route::Audit,
         Route::People,
+        Route::LibraryImport,
     ];
     for route in routes {
         let path = route.to_path();
@@ -169,6 +171,7 @@ async fn paragraphs_link_to_themselves_when_asked() {
             blocks,
             highlight: None,
             paragraph_links: Some("/policies/p/v/2#overview".into()),
+            beside_highlight: None,
         },
     )
     .render();

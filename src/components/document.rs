@@ -13,6 +13,10 @@ pub struct DocumentProps {
     /// `/policies/x/v/2?p=3#anchor`.
     #[prop_or_default]
     pub paragraph_links: Option<AttrValue>,
+    /// Shown right after the highlighted block: what the reader of a shared paragraph needs
+    /// where they are looking (whether it is current, a copy control).
+    #[prop_or_default]
+    pub beside_highlight: Option<Html>,
 }
 
 #[component]
@@ -25,18 +29,31 @@ pub fn Document(props: &DocumentProps) -> Html {
         .map(|(index, block)| {
             let highlighted = props.highlight == Some(index);
             let rendered = render_block(block, Some(index), highlighted);
+            let beside = highlighted.then(|| props.beside_highlight.clone()).flatten();
             match (&props.paragraph_links, block) {
                 (Some(link), Block::Paragraph(_) | Block::List { .. }) => {
                     let (path, anchor) = link.split_once('#').unwrap_or((link.as_str(), ""));
+                    let href = format!("{path}?p={index}#{anchor}");
+                    // In the app, without reloading: the paragraph is highlighted where it is.
+                    let onclick = {
+                        let href = href.clone();
+                        Callback::from(move |e: MouseEvent| {
+                            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                                e.prevent_default();
+                                crate::route::go(&href);
+                            }
+                        })
+                    };
                     html! {
                         <div class="block">
                             { rendered }
-                            <a class="para-link" href={format!("{path}?p={index}#{anchor}")}
+                            <a class="para-link" {href} {onclick}
                                aria-label={crate::tr!(i18n, "document-paragraph-link", number = index + 1)}>{ "¶" }</a>
+                            { beside.unwrap_or_default() }
                         </div>
                     }
                 }
-                _ => rendered,
+                _ => html! { <>{ rendered }{ beside.unwrap_or_default() }</> },
             }
         })
         .collect()

@@ -66,6 +66,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <Account />
             </header>
             <LibraryNotice />
+            <crate::components::library_update::LibraryUpdateNotice />
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
             <CommandPalette />
             <PageFocus />

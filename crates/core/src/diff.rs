@@ -237,6 +237,7 @@ mod tests {
         PolicyVersion {
             number,
             status: VersionStatus::Published,
+            status_since: None,
             effective: IsoDate::new("2026-01-01").expect("valid"),
             verified_until: IsoDate::new("2027-01-01").expect("valid"),
             summary: format!("Summary {number}"),

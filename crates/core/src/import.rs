@@ -84,6 +84,47 @@ pub struct ParsedVersion {
     pub version: PolicyVersion,
     /// SHA-256 of the file's text with line endings normalised; equal hashes mean an unchanged file.
     pub source_hash: String,
+    /// The 1-based line of `status:` in the file, where a contradiction is reported.
+    pub status_line: usize,
+}
+
+impl ParsedVersion {
+    /// The hash of what the version says, leaving out its status (see [`text_hash`]).
+    pub fn text_hash(&self) -> String {
+        text_hash(
+            &self.title,
+            self.area,
+            &self.owner,
+            &self.regions,
+            &self.languages,
+            &self.version,
+        )
+    }
+}
+
+/// SHA-256 (hex) of everything a version says except its status and the status's date: two
+/// files with equal text hashes are the same version, one possibly with a new status. The
+/// server computes it from stored rows, so it hashes the parsed form, not the file's text.
+pub fn text_hash(
+    title: &str,
+    area: PolicyArea,
+    owner: &str,
+    regions: &[String],
+    languages: &[Lang],
+    version: &PolicyVersion,
+) -> String {
+    let text = PolicyVersion {
+        status: VersionStatus::Draft,
+        status_since: None,
+        ..version.clone()
+    };
+    let json = serde_json::to_vec(&(title, area, owner, regions, languages, &text))
+        .expect("policy types serialise to JSON: no maps with non-string keys");
+    hex(&Sha256::digest(json))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Everything read from a library folder.
@@ -105,6 +146,8 @@ struct FrontMatter {
     languages: Vec<String>,
     version: u32,
     status: String,
+    #[serde(default)]
+    status_since: Option<String>,
     effective: String,
     verified_until: String,
     summary: String,
@@ -233,15 +276,40 @@ pub fn assemble(parsed: ParsedLibrary) -> Library {
 pub struct StoredVersion {
     pub slug: Slug,
     pub number: u32,
+    /// The hash of the file it was first imported from.
     pub source_hash: String,
+    /// See [`text_hash`].
+    pub text_hash: String,
+    pub effective: IsoDate,
+    /// Its status now (which later imports may have changed).
+    pub status: VersionStatus,
+    pub status_since: Option<IsoDate>,
 }
 
-/// What an import will change. Applying it adds rows only: stored versions are immutable.
+/// A version's status moving on; its text stays as it is.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub slug: Slug,
+    pub number: u32,
+    pub from: VersionStatus,
+    pub to: VersionStatus,
+    pub since: Option<IsoDate>,
+    /// The file that declared the new status, or `None` when publishing `superseded_by`
+    /// superseded this version.
+    pub file: Option<String>,
+    pub superseded_by: Option<u32>,
+}
+
+/// What an import will change. Applying it adds versions and moves the status of stored
+/// ones; the text of a stored version is never rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportPlan {
     /// New versions, numbered as they will be stored.
     pub additions: Vec<ParsedVersion>,
-    /// Files whose exact content is already stored.
+    /// Stored versions whose status changes, in slug and number order.
+    pub status_changes: Vec<StatusChange>,
+    /// Files whose content is already stored.
     pub unchanged: usize,
     /// The new synonym list, when it differs from the current one.
     pub synonyms: Option<Vec<SynonymGroup>>,
@@ -249,39 +317,74 @@ pub struct ImportPlan {
 
 impl ImportPlan {
     pub fn is_empty(&self) -> bool {
-        self.additions.is_empty() && self.synonyms.is_none()
+        self.additions.is_empty() && self.status_changes.is_empty() && self.synonyms.is_none()
     }
 }
 
 /// Decides what importing `parsed` on top of `existing` changes, deterministically:
 /// - a file whose content hash is already stored for its policy changes nothing, so
 ///   re-importing the same folder is a no-op;
+/// - a file that says what its stored version says, with another status (`retired`,
+///   `superseded`, or a draft now `published`), is a status change: no text is copied;
 /// - a new file keeps the version number it declares when that number is free;
 /// - a changed file (its number is taken by other content) becomes a new version, numbered
-///   after the highest one of its policy. Stored versions are never rewritten.
-pub fn plan_import(existing: &[StoredVersion], parsed: ParsedLibrary, current_synonyms: &[SynonymGroup]) -> ImportPlan {
+///   after the highest one of its policy. Stored text is never rewritten;
+/// - publishing a version supersedes the policy's previously published one, dated the new
+///   version's `effective` date, so a policy has at most one published version.
+///
+/// Contradictions are errors with the file and line of the `status:` that causes them: two
+/// versions of one policy published by the same import, a version published below a later
+/// published one, and a status going back (to draft, or from retired/superseded to published).
+pub fn plan_import(
+    existing: &[StoredVersion],
+    parsed: ParsedLibrary,
+    current_synonyms: &[SynonymGroup],
+) -> Result<ImportPlan, Vec<ImportError>> {
     let mut taken: BTreeMap<Slug, Vec<u32>> = BTreeMap::new();
     let mut hashes: BTreeMap<(Slug, String), ()> = BTreeMap::new();
-    for stored in existing {
-        taken.entry(stored.slug.clone()).or_default().push(stored.number);
-        hashes.insert((stored.slug.clone(), stored.source_hash.clone()), ());
+    let mut stored: BTreeMap<(Slug, u32), &StoredVersion> = BTreeMap::new();
+    for version in existing {
+        taken.entry(version.slug.clone()).or_default().push(version.number);
+        hashes.insert((version.slug.clone(), version.source_hash.clone()), ());
+        stored.insert((version.slug.clone(), version.number), version);
     }
+    let mut errors = Vec::new();
     let mut unchanged = 0;
     let mut keep = Vec::new();
     let mut renumber = Vec::new();
+    let mut declared: Vec<(StatusChange, usize)> = Vec::new();
     for version in parsed.versions {
+        let key = (version.slug.clone(), version.version.number);
+        let same_text = stored.get(&key).filter(|s| s.text_hash == version.text_hash());
         if hashes.contains_key(&(version.slug.clone(), version.source_hash.clone())) {
             unchanged += 1;
-        } else if taken
-            .get(&version.slug)
-            .is_some_and(|numbers| numbers.contains(&version.version.number))
-        {
+        } else if let Some(before) = same_text {
+            let (to, since) = (version.version.status, version.version.status_since.clone());
+            if (before.status, &before.status_since) == (to, &since) {
+                unchanged += 1;
+            } else if let Some(refusal) = refused_transition(before, to) {
+                errors.push(ImportError {
+                    file: version.file.clone(),
+                    line: version.status_line,
+                    message: format!("{} v{}: {refusal}", version.slug, version.version.number),
+                    hint: "publish the text again as a new version, with the next number".into(),
+                });
+            } else {
+                let change = StatusChange {
+                    slug: version.slug.clone(),
+                    number: version.version.number,
+                    from: before.status,
+                    to,
+                    since,
+                    file: Some(version.file.clone()),
+                    superseded_by: None,
+                };
+                declared.push((change, version.status_line));
+            }
+        } else if stored.contains_key(&key) {
             renumber.push(version);
         } else {
-            taken
-                .entry(version.slug.clone())
-                .or_default()
-                .push(version.version.number);
+            taken.entry(key.0).or_default().push(key.1);
             keep.push(version);
         }
     }
@@ -293,21 +396,132 @@ pub fn plan_import(existing: &[StoredVersion], parsed: ParsedLibrary, current_sy
         keep.push(version);
     }
     keep.sort_by(|a, b| (&a.slug, a.version.number).cmp(&(&b.slug, b.version.number)));
+    let status_changes = supersede(existing, &keep, declared, &mut errors);
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        return Err(errors);
+    }
     let synonyms = parsed.synonyms.filter(|new| new.as_slice() != current_synonyms);
-    ImportPlan {
+    Ok(ImportPlan {
         additions: keep,
+        status_changes,
         unchanged,
         synonyms,
+    })
+}
+
+/// Why a stored version's status may not move to `to`, if it may not.
+fn refused_transition(before: &StoredVersion, to: VersionStatus) -> Option<String> {
+    let since = before
+        .status_since
+        .as_ref()
+        .map(|d| format!(" since {d}"))
+        .unwrap_or_default();
+    match (before.status, to) {
+        (VersionStatus::Draft, _) => None,
+        (from, VersionStatus::Draft) => Some(format!("is {}{since}; a version cannot go back to draft", from.id())),
+        (from, VersionStatus::Published) if from.has_ended() => Some(format!(
+            "is {}{since}; a version that left service is not published again",
+            from.id()
+        )),
+        _ => None,
     }
+}
+
+/// Checks that each policy ends the import with at most one published version, and adds the
+/// automatic supersessions to the declared status changes.
+fn supersede(
+    existing: &[StoredVersion],
+    additions: &[ParsedVersion],
+    declared: Vec<(StatusChange, usize)>,
+    errors: &mut Vec<ImportError>,
+) -> Vec<StatusChange> {
+    // Every version's status after the declared changes, and what publishes in this import:
+    // (slug, number) -> (status, the file and line that publish it).
+    let mut status: BTreeMap<(Slug, u32), VersionStatus> = BTreeMap::new();
+    for version in existing {
+        status.insert((version.slug.clone(), version.number), version.status);
+    }
+    let mut publishing: BTreeMap<Slug, Vec<(u32, String, usize, IsoDate)>> = BTreeMap::new();
+    for added in additions {
+        status.insert((added.slug.clone(), added.version.number), added.version.status);
+        if added.version.status == VersionStatus::Published {
+            publishing.entry(added.slug.clone()).or_default().push((
+                added.version.number,
+                added.file.clone(),
+                added.status_line,
+                added.version.effective.clone(),
+            ));
+        }
+    }
+    for (change, line) in &declared {
+        status.insert((change.slug.clone(), change.number), change.to);
+        let stored = existing
+            .iter()
+            .find(|v| v.slug == change.slug && v.number == change.number);
+        if let (VersionStatus::Published, Some(stored)) = (change.to, stored) {
+            publishing.entry(change.slug.clone()).or_default().push((
+                change.number,
+                change.file.clone().unwrap_or_default(),
+                *line,
+                stored.effective.clone(),
+            ));
+        }
+    }
+    let mut changes: Vec<StatusChange> = declared.into_iter().map(|(c, _)| c).collect();
+    for (slug, mut published) in publishing {
+        published.sort_by_key(|p| p.0);
+        let (number, file, line, effective) = published.pop().expect("each entry holds a version");
+        for (other, other_file, other_line, _) in &published {
+            errors.push(ImportError {
+                file: other_file.clone(),
+                line: *other_line,
+                message: format!("{slug} v{other} and v{number} ({file}) are both published by this import"),
+                hint: "a policy has one published version: mark the older one `status: superseded` with `status_since`, or import them one at a time".into(),
+            });
+        }
+        let later = status
+            .range((slug.clone(), number + 1)..=(slug.clone(), u32::MAX))
+            .find(|(_, s)| **s == VersionStatus::Published);
+        if let Some(((_, later), _)) = later {
+            errors.push(ImportError {
+                file: file.clone(),
+                line,
+                message: format!("{slug} v{number} would be published while the later v{later} is published"),
+                hint: format!("retire or supersede v{later} in the same import, or publish a version after it"),
+            });
+            continue;
+        }
+        let earlier: Vec<(u32, VersionStatus)> = status
+            .range((slug.clone(), 0)..(slug.clone(), number))
+            .filter(|(_, s)| **s == VersionStatus::Published)
+            .map(|((_, n), s)| (*n, *s))
+            .collect();
+        for (old, _) in earlier {
+            let from = existing
+                .iter()
+                .find(|v| v.slug == slug && v.number == old)
+                .map_or(VersionStatus::Published, |v| v.status);
+            changes.retain(|c| !(c.slug == slug && c.number == old));
+            changes.push(StatusChange {
+                slug: slug.clone(),
+                number: old,
+                from,
+                to: VersionStatus::Superseded,
+                since: Some(effective.clone()),
+                file: None,
+                superseded_by: Some(number),
+            });
+        }
+    }
+    changes.sort_by(|a, b| (&a.slug, a.number).cmp(&(&b.slug, b.number)));
+    changes
 }
 
 /// SHA-256 (hex) of a text with CRLF normalised to LF, so a checkout on Windows is "unchanged".
 pub fn content_hash(text: &str) -> String {
     let normalized = text.replace("\r\n", "\n");
-    Sha256::digest(normalized.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(normalized.as_bytes()))
 }
 
 fn error(file: &SourceFile, line: usize, message: impl Into<String>, hint: impl Into<String>) -> ImportError {
@@ -481,7 +695,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
                 file,
                 line,
                 format!("front matter: {message}"),
-                "fields are slug, title, area, owner, regions, languages, version, status, effective, verified_until, summary and actions (name, severity, when)",
+                "fields are slug, title, area, owner, regions, languages, version, status, status_since (for superseded or retired versions), effective, verified_until, summary and actions (name, severity, when)",
             )]);
         }
     };
@@ -512,13 +726,14 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
     let status = match matter.status.as_str() {
         "draft" => Some(VersionStatus::Draft),
         "published" => Some(VersionStatus::Published),
+        "superseded" => Some(VersionStatus::Superseded),
         "retired" => Some(VersionStatus::Retired),
         other => {
             errors.push(error(
                 file,
                 at("status"),
                 format!("unknown status {other:?}"),
-                "use draft, published or retired",
+                "use draft, published, superseded or retired",
             ));
             None
         }
@@ -537,6 +752,10 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
     };
     let effective = date("effective", &matter.effective);
     let verified_until = date("verified_until", &matter.verified_until);
+    let status_since = matter
+        .status_since
+        .as_deref()
+        .and_then(|since| date("status_since", since));
     if let (Some(from), Some(until)) = (&effective, &verified_until)
         && until < from
     {
@@ -545,6 +764,31 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
             at("verified_until"),
             format!("verified_until {until} is before effective {from}"),
             "a policy is verified from its effective date onwards",
+        ));
+    }
+    match (status, &matter.status_since) {
+        (Some(status), None) if status.has_ended() => errors.push(error(
+            file,
+            at("status"),
+            format!("a {} version needs the date it left service", status.id()),
+            format!("add `status_since: YYYY-MM-DD` after `status: {}`", status.id()),
+        )),
+        (Some(status), Some(_)) if !status.has_ended() => errors.push(error(
+            file,
+            at("status_since"),
+            format!("a {} version has no status_since", status.id()),
+            "status_since dates a version's retirement or supersession; remove it",
+        )),
+        _ => {}
+    }
+    if let (Some(from), Some(since)) = (&effective, &status_since)
+        && since < from
+    {
+        errors.push(error(
+            file,
+            at("status_since"),
+            format!("status_since {since} is before effective {from}"),
+            "a version leaves service after it took effect",
         ));
     }
     if matter.version == 0 {
@@ -674,6 +918,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
                 version: PolicyVersion {
                     number: matter.version,
                     status,
+                    status_since,
                     effective,
                     verified_until,
                     summary: matter.summary.trim().into(),
@@ -681,6 +926,7 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
                     actions,
                 },
                 source_hash: content_hash(&file.text),
+                status_line: at("status"),
             })
         }
         _ => Err(errors),

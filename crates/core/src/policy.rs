@@ -301,13 +301,17 @@ impl PolicyArea {
     }
 }
 
-/// Where a version is in its life. Only one version of a policy is normally `Published`.
+/// Where a version is in its life. An import keeps at most one version of a policy
+/// `Published`: publishing a newer one marks the previous one `Superseded`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum VersionStatus {
     Draft,
     Published,
+    /// Replaced by a newer published version.
+    Superseded,
+    /// Withdrawn without a replacement.
     Retired,
 }
 
@@ -316,8 +320,25 @@ impl VersionStatus {
         match self {
             VersionStatus::Draft => "Draft",
             VersionStatus::Published => "Published",
+            VersionStatus::Superseded => "Superseded",
             VersionStatus::Retired => "Retired",
         }
+    }
+
+    /// The word policy files use for it (`status: superseded`).
+    pub fn id(self) -> &'static str {
+        match self {
+            VersionStatus::Draft => "draft",
+            VersionStatus::Published => "published",
+            VersionStatus::Superseded => "superseded",
+            VersionStatus::Retired => "retired",
+        }
+    }
+
+    /// Whether the version has left service (retired or superseded): such a status carries
+    /// the date it took effect.
+    pub fn has_ended(self) -> bool {
+        matches!(self, VersionStatus::Superseded | VersionStatus::Retired)
     }
 }
 
@@ -363,12 +384,16 @@ pub struct Section {
     pub body: Vec<Block>,
 }
 
-/// A numbered, immutable revision of a policy.
+/// A numbered revision of a policy. Its text is immutable; only its status moves on.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyVersion {
     pub number: u32,
     pub status: VersionStatus,
+    /// When a retired or superseded version left service; `None` for drafts and the
+    /// published version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_since: Option<IsoDate>,
     pub effective: IsoDate,
     pub verified_until: IsoDate,
     pub summary: String,
@@ -482,6 +507,7 @@ mod tests {
         PolicyVersion {
             number,
             status,
+            status_since: None,
             effective: IsoDate::new("2026-01-01").unwrap(),
             verified_until: IsoDate::new("2027-01-01").unwrap(),
             summary: String::new(),

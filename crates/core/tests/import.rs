@@ -4,7 +4,10 @@
 
 mod common;
 
-use casebook_core::import::{ImportError, SourceFile, parse_library, parse_policy_file, plan_import};
+use casebook_core::import::{
+    ImportError, ImportPlan, SourceFile, StoredVersion, parse_library, parse_policy_file, plan_import,
+};
+use casebook_core::policy::{IsoDate, VersionStatus};
 
 const VALID: &str = "---
 slug: test-policy
@@ -120,6 +123,26 @@ fn each_kind_of_bad_input_is_reported_at_its_line() {
             "19: text before the first section heading",
         ),
         ("summary: A policy for tests.", "summary: \"\"", "12: summary is empty"),
+        (
+            "status: published",
+            "status: retired",
+            "9: a retired version needs the date it left service",
+        ),
+        (
+            "status: published",
+            "status: published\nstatus_since: 2026-02-01",
+            "10: a published version has no status_since",
+        ),
+        (
+            "status: published",
+            "status: superseded\nstatus_since: 2025-06-01",
+            "10: status_since 2025-06-01 is before effective 2026-01-01",
+        ),
+        (
+            "status: published",
+            "status: superseded\nstatus_since: 2026-02-30",
+            "10: status_since: \"2026-02-30\" has no day 30 in month 2",
+        ),
     ];
     for (from, to, expected) in cases {
         let errors = errors_for(from, to);
@@ -178,26 +201,227 @@ fn synonyms_must_group_two_or_more_terms() {
     );
 }
 
-#[test]
-fn planning_an_import_skips_known_content_and_renumbers_changed_files() {
-    let parsed = parse_library(&[file(VALID)]).expect("valid");
-    let plan = plan_import(&[], parsed.clone(), &[]);
-    assert_eq!(plan.additions.len(), 1);
-    let stored: Vec<_> = plan
-        .additions
+/// Version `number` of `test-policy`, effective on the first of month `number`, with `status`
+/// (`"retired@2026-06-01"` adds `status_since`) and a body that says `text`.
+fn version(number: u32, status: &str, text: &str) -> SourceFile {
+    let status = match status.split_once('@') {
+        Some((status, since)) => format!("status: {status}\nstatus_since: {since}"),
+        None => format!("status: {status}"),
+    };
+    SourceFile {
+        path: format!("policies/test-policy/v{number}.md"),
+        text: VALID
+            .replacen("version: 1", &format!("version: {number}"), 1)
+            .replacen("status: published", &status, 1)
+            .replacen("effective: 2026-01-01", &format!("effective: 2026-{number:02}-01"), 1)
+            .replacen("Text with", text, 1),
+    }
+}
+
+/// What the store does with a plan: adds its versions and moves their statuses.
+fn store(mut stored: Vec<StoredVersion>, plan: &ImportPlan) -> Vec<StoredVersion> {
+    for added in &plan.additions {
+        stored.push(StoredVersion {
+            slug: added.slug.clone(),
+            number: added.version.number,
+            source_hash: added.source_hash.clone(),
+            text_hash: added.text_hash(),
+            effective: added.version.effective.clone(),
+            status: added.version.status,
+            status_since: added.version.status_since.clone(),
+        });
+    }
+    for change in &plan.status_changes {
+        let version = stored
+            .iter_mut()
+            .find(|v| v.slug == change.slug && v.number == change.number)
+            .expect("a status change names a stored version");
+        assert_eq!(version.status, change.from, "{change:?}");
+        version.status = change.to;
+        version.status_since = change.since.clone();
+    }
+    stored.sort_by_key(|v| v.number);
+    stored
+}
+
+/// Each stored version as `vN status[ since]`.
+fn describe(stored: &[StoredVersion]) -> String {
+    let words: Vec<String> = stored
         .iter()
-        .map(|a| casebook_core::import::StoredVersion {
-            slug: a.slug.clone(),
-            number: a.version.number,
-            source_hash: a.source_hash.clone(),
+        .map(|v| {
+            let since = v.status_since.as_ref().map(|d| format!(" {d}")).unwrap_or_default();
+            format!("v{} {}{since}", v.number, v.status.id())
         })
         .collect();
-    assert!(plan_import(&stored, parsed, &[]).is_empty());
+    words.join(", ")
+}
 
-    let changed = parse_library(&[file(&VALID.replace("Text with", "Changed text with"))]).expect("valid");
-    let plan = plan_import(&stored, changed, &[]);
+/// Versions of `test-policy` as `(number, status, text)`, see [`version`].
+type Versions = &'static [(u32, &'static str, &'static str)];
+
+fn files(versions: Versions) -> Vec<SourceFile> {
+    versions
+        .iter()
+        .map(|(n, status, text)| version(*n, status, text))
+        .collect()
+}
+
+/// Imports `before` into an empty store, then `after`, and returns the library's versions,
+/// or the second import's errors as `file:line: message`.
+fn import_twice(before: Versions, after: Versions) -> Result<String, String> {
+    let stored = match before {
+        [] => vec![],
+        _ => {
+            let parsed = parse_library(&files(before)).expect("valid");
+            store(vec![], &plan_import(&[], parsed, &[]).expect("no contradiction"))
+        }
+    };
+    let parsed = parse_library(&files(after)).map_err(|e| format!("{e:?}"))?;
+    match plan_import(&stored, parsed.clone(), &[]) {
+        Ok(plan) => {
+            let stored = store(stored, &plan);
+            let again = plan_import(&stored, parsed, &[]).expect("the same folder imports again");
+            assert!(
+                again.is_empty(),
+                "importing the same folder again changes nothing: {again:?}"
+            );
+            Ok(describe(&stored))
+        }
+        Err(errors) => Err(errors
+            .iter()
+            .map(|e| format!("{}:{}: {}", e.file, e.line, e.message))
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
+}
+
+#[test]
+fn status_changes_move_a_version_on_without_copying_its_text() {
+    let cases: &[(&str, Versions, Versions, &str)] = &[
+        (
+            "v2 retired together with a new v3 (the reported import)",
+            &[(1, "superseded@2026-02-01", "A"), (2, "published", "B")],
+            &[
+                (1, "superseded@2026-02-01", "A"),
+                (2, "retired@2026-03-01", "B"),
+                (3, "published", "C"),
+            ],
+            "v1 superseded 2026-02-01, v2 retired 2026-03-01, v3 published",
+        ),
+        (
+            "publishing a new version supersedes the previous one on the new one's effective date",
+            &[(1, "published", "A")],
+            &[(1, "published", "A"), (2, "published", "B")],
+            "v1 superseded 2026-02-01, v2 published",
+        ),
+        (
+            "the old file need not be in the folder",
+            &[(1, "published", "A")],
+            &[(2, "published", "B")],
+            "v1 superseded 2026-02-01, v2 published",
+        ),
+        (
+            "a status change alone adds no version",
+            &[(1, "published", "A")],
+            &[(1, "retired@2026-05-01", "A")],
+            "v1 retired 2026-05-01",
+        ),
+        (
+            "a superseded version may be retired later",
+            &[(1, "superseded@2026-02-01", "A"), (2, "published", "B")],
+            &[(1, "retired@2026-04-01", "A")],
+            "v1 retired 2026-04-01, v2 published",
+        ),
+        (
+            "publishing a stored draft supersedes the published version",
+            &[(1, "published", "A"), (2, "draft", "B")],
+            &[(2, "published", "B")],
+            "v1 superseded 2026-02-01, v2 published",
+        ),
+        (
+            "a new draft supersedes nothing",
+            &[(1, "published", "A")],
+            &[(2, "draft", "B")],
+            "v1 published, v2 draft",
+        ),
+        (
+            "changed text under a taken number is a new version, which supersedes",
+            &[(1, "published", "A")],
+            &[(1, "published", "A, reworded,")],
+            "v1 superseded 2026-01-01, v2 published",
+        ),
+        (
+            "a later published version retired in the same import leaves room",
+            &[(3, "published", "C")],
+            &[(2, "published", "B"), (3, "retired@2026-04-01", "C")],
+            "v2 published, v3 retired 2026-04-01",
+        ),
+        (
+            "a first import may bring a whole history",
+            &[],
+            &[
+                (1, "superseded@2026-02-01", "A"),
+                (2, "published", "B"),
+                (3, "draft", "C"),
+            ],
+            "v1 superseded 2026-02-01, v2 published, v3 draft",
+        ),
+    ];
+    for (name, before, after, expected) in cases {
+        let got = import_twice(before, after);
+        assert_eq!(got, Ok(expected.to_string()), "{name}");
+    }
+}
+
+#[test]
+fn contradictory_statuses_are_errors_at_the_status_line() {
+    let cases: &[(&str, Versions, Versions, &str)] = &[
+        (
+            "two versions published by one import",
+            &[],
+            &[(1, "published", "A"), (2, "published", "B")],
+            "policies/test-policy/v1.md:9: test-policy v1 and v2 (policies/test-policy/v2.md) are both published by this import",
+        ),
+        (
+            "a stored draft published with a new published version",
+            &[(1, "draft", "A")],
+            &[(1, "published", "A"), (2, "published", "B")],
+            "policies/test-policy/v1.md:9: test-policy v1 and v2 (policies/test-policy/v2.md) are both published by this import",
+        ),
+        (
+            "a retired version published again",
+            &[(1, "retired@2026-03-01", "A"), (2, "published", "B")],
+            &[(1, "published", "A")],
+            "policies/test-policy/v1.md:9: test-policy v1: is retired since 2026-03-01; a version that left service is not published again",
+        ),
+        (
+            "a published version back to draft",
+            &[(1, "published", "A")],
+            &[(1, "draft", "A")],
+            "policies/test-policy/v1.md:9: test-policy v1: is published; a version cannot go back to draft",
+        ),
+        (
+            "a version published below a later published one",
+            &[(3, "published", "C")],
+            &[(2, "published", "B")],
+            "policies/test-policy/v2.md:9: test-policy v2 would be published while the later v3 is published",
+        ),
+    ];
+    for (name, before, after, expected) in cases {
+        let got = import_twice(before, after);
+        assert_eq!(got, Err(expected.to_string()), "{name}");
+    }
+}
+
+#[test]
+fn planning_an_import_skips_known_content() {
+    let parsed = parse_library(&[file(VALID)]).expect("valid");
+    let plan = plan_import(&[], parsed.clone(), &[]).expect("no contradiction");
     assert_eq!(plan.additions.len(), 1);
-    assert_eq!(plan.additions[0].version.number, 2);
+    let stored = store(vec![], &plan);
+    assert!(plan_import(&stored, parsed, &[]).expect("no contradiction").is_empty());
+    assert_eq!(IsoDate::new("2026-01-01").ok(), Some(stored[0].effective.clone()));
+    assert_eq!(stored[0].status, VersionStatus::Published);
 }
 
 #[test]

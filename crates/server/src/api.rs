@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/sync/history", get(sync::history))
         .route("/orgs", get(admin::list_orgs))
         .route("/library/import", post(admin::import_library))
+        .route("/library/import/preview", post(admin::preview_library))
         .route("/audit", get(admin::read_audit))
         .route("/users", get(admin::list_users).post(admin::create_user))
         .route("/users/{id}", patch(admin::change_user))

@@ -65,6 +65,11 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::GET, "/api/sync/history", Access::SignedIn),
     (Method::GET, "/api/orgs", Access::Platform(POLICY_TEAM)),
     (Method::POST, "/api/library/import", Access::Platform(POLICY_TEAM)),
+    (
+        Method::POST,
+        "/api/library/import/preview",
+        Access::Platform(POLICY_TEAM),
+    ),
     (Method::GET, "/api/audit", Access::Roles(ADMIN)),
     (Method::GET, "/api/users", Access::Roles(ADMIN)),
     (Method::POST, "/api/users", Access::Roles(ADMIN)),

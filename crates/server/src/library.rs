@@ -9,7 +9,7 @@ use std::sync::{Arc, RwLock};
 use anyhow::Context;
 use casebook_core::SCHEMA_VERSION;
 use casebook_core::import::{
-    ImportError, MAX_FILE_BYTES, MAX_FILES, MAX_LIBRARY_BYTES, SourceFile, parse_library, plan_import,
+    ImportError, MAX_FILE_BYTES, MAX_FILES, MAX_LIBRARY_BYTES, SourceFile, StatusChange, parse_library,
 };
 use casebook_core::library::Library;
 use casebook_core::search::index_library;
@@ -80,12 +80,22 @@ impl SharedLibrary {
     }
 }
 
-/// What an import did.
+/// What an import did (or, previewed, would do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ImportReport {
+    /// New versions, as `slug vN`.
     pub added: Vec<String>,
+    /// Stored versions whose status changed; their text is unchanged.
+    pub status_changes: Vec<StatusChange>,
     pub unchanged: usize,
     pub synonyms_updated: bool,
+}
+
+impl ImportReport {
+    /// Whether the library changed, so the server must reload it.
+    pub fn changed(&self) -> bool {
+        !self.added.is_empty() || !self.status_changes.is_empty() || self.synonyms_updated
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,24 +106,105 @@ pub enum ImportFailure {
     Store(#[from] anyhow::Error),
 }
 
-/// Validates `files` and, only if every file is valid, stores the new versions.
+/// Validates `files` and, only if every file is valid and nothing contradicts the stored
+/// library, stores the new versions and status changes.
 pub async fn import(store: &Store, files: &[SourceFile], now: &str) -> Result<ImportReport, ImportFailure> {
+    plan(store, files, now, true).await
+}
+
+/// One new version an import would add, and how it differs from the policy's current one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct PreviewedVersion {
+    pub slug: String,
+    pub number: u32,
+    pub title: String,
+    pub file: String,
+    pub status: casebook_core::policy::VersionStatus,
+    /// The policy's current version it is compared with; `None` for a new policy.
+    pub compared_with: Option<u32>,
+    pub sections_changed: usize,
+    pub sections_added: usize,
+    pub sections_removed: usize,
+    pub actions_changed: usize,
+}
+
+/// What importing a folder would change, without writing anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ImportPreview {
+    #[serde(flatten)]
+    pub report: ImportReport,
+    pub versions: Vec<PreviewedVersion>,
+}
+
+/// What importing `files` on top of the stored library would change (new versions compared
+/// with the current ones of `current`), without writing anything.
+pub async fn preview(
+    store: &Store,
+    files: &[SourceFile],
+    now: &str,
+    current: &Library,
+) -> Result<ImportPreview, ImportFailure> {
+    use casebook_core::diff::{Status, compare};
+    let plan = planned(store, files, now, false).await?;
+    let versions = plan
+        .additions
+        .iter()
+        .map(|added| {
+            let base = current.policy(added.slug.as_str()).and_then(|p| p.current());
+            let diff = base.map(|base| compare(base, &added.version));
+            let count = |status| diff.as_ref().map_or(0, |d| d.count(status));
+            PreviewedVersion {
+                slug: added.slug.to_string(),
+                number: added.version.number,
+                title: added.title.clone(),
+                file: added.file.clone(),
+                status: added.version.status,
+                compared_with: base.map(|b| b.number),
+                sections_changed: count(Status::Changed),
+                sections_added: diff
+                    .as_ref()
+                    .map_or(added.version.sections.len(), |d| d.count(Status::Added)),
+                sections_removed: count(Status::Removed),
+                actions_changed: diff.as_ref().map_or(0, |d| {
+                    d.actions.iter().filter(|a| a.status != Status::Unchanged).count()
+                }),
+            }
+        })
+        .collect();
+    Ok(ImportPreview {
+        report: report(plan),
+        versions,
+    })
+}
+
+async fn plan(store: &Store, files: &[SourceFile], now: &str, apply: bool) -> Result<ImportReport, ImportFailure> {
+    Ok(report(planned(store, files, now, apply).await?))
+}
+
+async fn planned(
+    store: &Store,
+    files: &[SourceFile],
+    now: &str,
+    apply: bool,
+) -> Result<casebook_core::import::ImportPlan, ImportFailure> {
     let parsed = parse_library(files).map_err(ImportFailure::Invalid)?;
-    let existing = store.stored_versions().await?;
-    let synonyms = store.synonyms().await?;
-    let plan = plan_import(&existing, parsed, &synonyms);
-    if !plan.is_empty() {
-        store.apply_import(&plan, now).await?;
-    }
-    Ok(ImportReport {
+    store
+        .import_library(parsed, now, apply)
+        .await?
+        .map_err(ImportFailure::Invalid)
+}
+
+fn report(plan: casebook_core::import::ImportPlan) -> ImportReport {
+    ImportReport {
         added: plan
             .additions
             .iter()
             .map(|a| format!("{} v{}", a.slug, a.version.number))
             .collect(),
+        status_changes: plan.status_changes,
         unchanged: plan.unchanged,
         synonyms_updated: plan.synonyms.is_some(),
-    })
+    }
 }
 
 /// Reads a library folder from disk: every `.md` and `synonyms.yaml`, paths relative to `dir`.

@@ -116,6 +116,16 @@ async fn import_folder(config: Config, dir: &std::path::Path) -> anyhow::Result<
     for added in &report.added {
         println!("  + {added}");
     }
+    for change in &report.status_changes {
+        let since = change.since.as_ref().map(|d| format!(" since {d}")).unwrap_or_default();
+        println!(
+            "  ~ {} v{}: {} -> {}{since}",
+            change.slug,
+            change.number,
+            change.from.id(),
+            change.to.id()
+        );
+    }
     store.close().await;
     Ok(())
 }

@@ -26,6 +26,7 @@ use crate::api;
         api::sync::history,
         api::admin::list_orgs,
         api::admin::import_library,
+        api::admin::preview_library,
         api::admin::read_audit,
         api::admin::list_users,
         api::admin::create_user,

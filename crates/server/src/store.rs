@@ -13,9 +13,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use casebook_core::import::{ImportPlan, StoredVersion};
+use casebook_core::import::{ImportError, ImportPlan, ParsedLibrary, StoredVersion, plan_import, text_hash};
 use casebook_core::library::{Library, SynonymGroup};
-use casebook_core::policy::{Lang, Policy, PolicyArea, PolicyVersion, Slug};
+use casebook_core::policy::{IsoDate, Lang, Policy, PolicyArea, PolicyVersion, Slug, VersionStatus};
 use serde::{Deserialize, Serialize};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -101,6 +101,14 @@ struct PolicyMetadata {
 }
 
 const SYNONYMS_KEY: &str = "synonyms";
+
+/// The PostgreSQL advisory lock that serialises imports across server processes: an import
+/// reads the stored versions, plans and writes in one transaction, so two imports cannot both
+/// publish a version of one policy.
+const LIBRARY_LOCK: i64 = 727_280;
+
+/// The columns `read_version` and `stored_version` read, in their order.
+const VERSION_COLUMNS: &str = "slug, number, metadata, document, source_hash, status, status_since";
 
 impl Store {
     /// Begins a transaction that will write. On SQLite it takes the database's write lock at
@@ -248,26 +256,17 @@ impl Store {
     }
 
     pub async fn stored_versions(&self) -> anyhow::Result<Vec<StoredVersion>> {
-        let rows = sqlx::query("SELECT slug, number, source_hash FROM policy_versions ORDER BY slug, number")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok(StoredVersion {
-                    slug: Slug::new(row.try_get::<String, _>(0)?)?,
-                    number: u32::try_from(row.try_get::<i64, _>(1)?)?,
-                    source_hash: row.try_get(2)?,
-                })
-            })
-            .collect()
+        stored_versions(&self.pool).await
     }
 
     /// Reads the whole library. A stored version that cannot be read is logged and left out,
     /// so one damaged row never keeps the server from starting or serving the rest.
     pub async fn load_library(&self) -> anyhow::Result<Library> {
-        let rows = sqlx::query("SELECT slug, number, metadata, document FROM policy_versions ORDER BY slug, number")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {VERSION_COLUMNS} FROM policy_versions ORDER BY slug, number"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
         let mut policies: Vec<Policy> = Vec::new();
         for row in rows {
             let (slug, metadata, version) = match read_version(&row) {
@@ -308,68 +307,174 @@ impl Store {
     /// The synonym list alone (importing compares it without reading every policy). A stored
     /// list that cannot be read is logged and taken as empty, so the next import replaces it.
     pub async fn synonyms(&self) -> anyhow::Result<Vec<SynonymGroup>> {
-        let Some(row) = sqlx::query("SELECT value FROM library_settings WHERE key = $1")
-            .bind(SYNONYMS_KEY)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
-            return Ok(Vec::new());
-        };
-        Ok(serde_json::from_str(&row.try_get::<String, _>(0)?).unwrap_or_else(|e| {
-            tracing::warn!("the stored synonym list is unreadable and left out: {e}");
-            Vec::new()
-        }))
+        synonyms(&self.pool).await
     }
 
-    /// Writes an import plan in one transaction: all of it or none of it.
-    pub async fn apply_import(&self, plan: &ImportPlan, now: &str) -> anyhow::Result<()> {
-        let mut tx = self.begin_write().await?;
-        for added in &plan.additions {
-            let metadata = PolicyMetadata {
-                title: added.title.clone(),
-                area: added.area,
-                owner: added.owner.clone(),
-                regions: added.regions.clone(),
-                languages: added.languages.clone(),
-            };
-            sqlx::query(
-                "INSERT INTO policy_versions (slug, number, source_hash, metadata, document, imported_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(added.slug.as_str())
-            .bind(i64::from(added.version.number))
-            .bind(&added.source_hash)
-            .bind(serde_json::to_string(&metadata)?)
-            .bind(readable_json(&added.version)?)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .with_context(|| format!("cannot store {} v{}", added.slug, added.version.number))?;
+    /// Plans importing `parsed` on top of the stored library and, when `apply`, writes the
+    /// plan, all in one serialised transaction: what was read is what the plan is checked
+    /// against, and the plan is written all or nothing. A contradiction with the stored
+    /// library is the inner error, and nothing is written.
+    pub async fn import_library(
+        &self,
+        parsed: ParsedLibrary,
+        now: &str,
+        apply: bool,
+    ) -> anyhow::Result<Result<ImportPlan, Vec<ImportError>>> {
+        let (_serialised, mut tx) = self.begin_serialised(LIBRARY_LOCK).await?;
+        let existing = stored_versions(&mut *tx).await?;
+        let current_synonyms = synonyms(&mut *tx).await?;
+        let plan = match plan_import(&existing, parsed, &current_synonyms) {
+            Ok(plan) => plan,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        if apply && !plan.is_empty() {
+            write_plan(&mut tx, &plan, now).await?;
+            tx.commit().await?;
         }
-        if let Some(synonyms) = &plan.synonyms {
-            sqlx::query(
-                "INSERT INTO library_settings (key, value, updated_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            )
-            .bind(SYNONYMS_KEY)
-            .bind(serde_json::to_string(synonyms)?)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        Ok(Ok(plan))
     }
 }
 
-/// One stored version: its slug, the policy's metadata and the version itself.
+/// Every stored version with its hashes and current status, read through a transaction or
+/// the pool. A row whose document cannot be read counts as retired (the library leaves it
+/// out), so its number stays taken and it is never published again.
+async fn stored_versions<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+) -> anyhow::Result<Vec<StoredVersion>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {VERSION_COLUMNS} FROM policy_versions ORDER BY slug, number"
+    )))
+    .fetch_all(executor)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let slug = Slug::new(row.try_get::<String, _>(0)?)?;
+            let number = u32::try_from(row.try_get::<i64, _>(1)?)?;
+            let source_hash = row.try_get(4)?;
+            Ok(match read_version(row) {
+                Ok((_, metadata, version)) => StoredVersion {
+                    text_hash: text_hash(
+                        &metadata.title,
+                        metadata.area,
+                        &metadata.owner,
+                        &metadata.regions,
+                        &metadata.languages,
+                        &version,
+                    ),
+                    effective: version.effective,
+                    status: version.status,
+                    status_since: version.status_since,
+                    slug,
+                    number,
+                    source_hash,
+                },
+                Err(_) => StoredVersion {
+                    slug,
+                    number,
+                    source_hash,
+                    text_hash: String::new(),
+                    effective: IsoDate::new("1970-01-01").expect("a valid date"),
+                    status: VersionStatus::Retired,
+                    status_since: None,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The stored synonym list, read through a transaction or the pool. A list that cannot be
+/// read is logged and taken as empty, so the next import replaces it.
+async fn synonyms<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(executor: E) -> anyhow::Result<Vec<SynonymGroup>> {
+    let Some(row) = sqlx::query("SELECT value FROM library_settings WHERE key = $1")
+        .bind(SYNONYMS_KEY)
+        .fetch_optional(executor)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(serde_json::from_str(&row.try_get::<String, _>(0)?).unwrap_or_else(|e| {
+        tracing::warn!("the stored synonym list is unreadable and left out: {e}");
+        Vec::new()
+    }))
+}
+
+/// Writes an import plan inside the caller's transaction.
+async fn write_plan(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    plan: &ImportPlan,
+    now: &str,
+) -> anyhow::Result<()> {
+    for added in &plan.additions {
+        let metadata = PolicyMetadata {
+            title: added.title.clone(),
+            area: added.area,
+            owner: added.owner.clone(),
+            regions: added.regions.clone(),
+            languages: added.languages.clone(),
+        };
+        sqlx::query(
+            "INSERT INTO policy_versions (slug, number, source_hash, metadata, document, imported_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(added.slug.as_str())
+        .bind(i64::from(added.version.number))
+        .bind(&added.source_hash)
+        .bind(serde_json::to_string(&metadata)?)
+        .bind(readable_json(&added.version)?)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("cannot store {} v{}", added.slug, added.version.number))?;
+    }
+    for change in &plan.status_changes {
+        sqlx::query("UPDATE policy_versions SET status = $1, status_since = $2 WHERE slug = $3 AND number = $4")
+            .bind(change.to.id())
+            .bind(change.since.as_ref().map(|d| d.as_str().to_string()))
+            .bind(change.slug.as_str())
+            .bind(i64::from(change.number))
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("cannot change the status of {} v{}", change.slug, change.number))?;
+    }
+    if let Some(synonyms) = &plan.synonyms {
+        sqlx::query(
+            "INSERT INTO library_settings (key, value, updated_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(SYNONYMS_KEY)
+        .bind(serde_json::to_string(synonyms)?)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// One stored version (a row of [`VERSION_COLUMNS`]): its slug, the policy's metadata and the
+/// version itself, with its current status.
 fn read_version(row: &sqlx::any::AnyRow) -> anyhow::Result<(Slug, PolicyMetadata, PolicyVersion)> {
     let slug = Slug::new(row.try_get::<String, _>(0)?)?;
     let number: i64 = row.try_get(1)?;
     let metadata = serde_json::from_str(&row.try_get::<String, _>(2)?)
         .with_context(|| format!("stored metadata of {slug} v{number} is unreadable"))?;
-    let version = serde_json::from_str(&row.try_get::<String, _>(3)?)
+    let mut version: PolicyVersion = serde_json::from_str(&row.try_get::<String, _>(3)?)
         .with_context(|| format!("stored document of {slug} v{number} is unreadable"))?;
+    if let Some(status) = row.try_get::<Option<String>, _>(5)? {
+        version.status = [
+            VersionStatus::Draft,
+            VersionStatus::Published,
+            VersionStatus::Superseded,
+            VersionStatus::Retired,
+        ]
+        .into_iter()
+        .find(|s| s.id() == status)
+        .with_context(|| format!("stored status {status:?} of {slug} v{number} is unknown"))?;
+        version.status_since = row
+            .try_get::<Option<String>, _>(6)?
+            .map(IsoDate::new)
+            .transpose()
+            .map_err(anyhow::Error::msg)?;
+    }
     Ok((slug, metadata, version))
 }
 

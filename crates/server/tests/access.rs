@@ -43,6 +43,11 @@ const MATRIX: &[(&str, &str, [bool; 9])] = &[
         [false, false, false, false, false, false, true, false, true],
     ),
     (
+        "POST",
+        "/api/library/import/preview",
+        [false, false, false, false, false, false, true, false, true],
+    ),
+    (
         "GET",
         "/api/orgs",
         [false, false, false, false, false, false, true, false, true],
@@ -76,7 +81,7 @@ fn body_for(path: &str, who: usize) -> Option<serde_json::Value> {
             "client_id": format!("client-matrix-{who}"),
             "mutations": []
         })),
-        "/api/library/import" => Some(json!({"files": []})),
+        "/api/library/import" | "/api/library/import/preview" => Some(json!({"files": []})),
         "/api/users/nobody" => Some(json!({"active": true})),
         // A wrong current password: allowed to ask (422), nothing changes.
         "/api/session/password" => Some(json!({"current": "not it", "new": "a long new password"})),

@@ -25,8 +25,7 @@ fn too_deep() -> Vec<(&'static str, String, usize)> {
 const TOO_DEEP: &str = "blocks are nested more than 16 deep";
 
 async fn post_import(app: &axum::Router, admin: &str, file: &SourceFile) -> common::Reply {
-    let files = json!({"files": [{"path": file.path, "text": file.text}]});
-    call(app, Method::POST, "/api/library/import", Some(admin), Some(files), true).await
+    post_files(app, admin, std::slice::from_ref(file)).await
 }
 
 #[tokio::test]
@@ -181,5 +180,202 @@ async fn a_store_with_unreadable_stored_documents_and_synonyms_still_opens_and_s
             .expect("imports");
         assert!(report.synonyms_updated, "{}", db.name);
         assert_eq!(reopened.load_library().await.expect("loads").synonyms.len(), 1);
+    }
+}
+
+/// Version `version` of `lifecycle` with its `status:` line replaced by `status`.
+fn lifecycle(version: u32, status: &str, body: &str) -> SourceFile {
+    let mut file = policy_file("lifecycle", version, body);
+    file.text = file.text.replacen("status: published", status, 1);
+    file
+}
+
+async fn post_files(app: &axum::Router, admin: &str, files: &[SourceFile]) -> common::Reply {
+    let files: Vec<_> = files.iter().map(|f| json!({"path": f.path, "text": f.text})).collect();
+    call(
+        app,
+        Method::POST,
+        "/api/library/import",
+        Some(admin),
+        Some(json!({ "files": files })),
+        true,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_status_change_is_not_a_new_version_and_publishing_supersedes_the_previous_one() {
+    for db in common::databases().await {
+        let store = db.open().await;
+        common::platform(&store, "Acme").await;
+        let (_state, app) = service(store.clone()).await;
+        let admin = sign_in(&app, "admin@acme.test").await;
+        let v1 = lifecycle(1, "status: published", "One.");
+        let v2 = lifecycle(2, "status: published", "Two.");
+        let reply = post_files(&app, &admin, std::slice::from_ref(&v1)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {}", db.name, reply.body);
+        let reply = post_files(&app, &admin, &[v1.clone(), v2]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {}", db.name, reply.body);
+        assert_eq!(reply.body["added"], json!(["lifecycle v2"]), "{}", db.name);
+        assert_eq!(
+            (
+                &reply.body["status_changes"][0]["number"],
+                &reply.body["status_changes"][0]["to"],
+                &reply.body["status_changes"][0]["superseded_by"]
+            ),
+            (&json!(1), &json!("superseded"), &json!(2)),
+            "{}: {}",
+            db.name,
+            reply.body
+        );
+        let v2_text = || async {
+            sqlx::query_scalar::<_, String>(
+                "SELECT document FROM policy_versions WHERE slug = 'lifecycle' AND number = 2",
+            )
+            .fetch_one(store.pool())
+            .await
+            .expect("v2's document")
+        };
+        let before = v2_text().await;
+
+        // The reported import: v2 retired in its own file, together with a new v3.
+        let retired = lifecycle(2, "status: retired\nstatus_since: 2026-06-01", "Two.");
+        let v3 = lifecycle(3, "status: published", "Three.");
+        let reply = post_files(&app, &admin, &[v1.clone(), retired.clone(), v3.clone()]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {}", db.name, reply.body);
+        assert_eq!(reply.body["added"], json!(["lifecycle v3"]), "{}", db.name);
+        let statuses = |body: &serde_json::Value| -> Vec<(u64, String, String)> {
+            body["versions"]
+                .as_array()
+                .expect("versions")
+                .iter()
+                .map(|v| {
+                    (
+                        v["number"].as_u64().expect("a number"),
+                        v["status"].as_str().expect("a status").to_string(),
+                        v["status_since"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        };
+        let expected = vec![
+            (1, "superseded".to_string(), "2026-01-01".to_string()),
+            (2, "retired".to_string(), "2026-06-01".to_string()),
+            (3, "published".to_string(), String::new()),
+        ];
+        let policy = call(&app, Method::GET, "/api/policies/lifecycle", None, None, false).await;
+        assert_eq!(statuses(&policy.body), expected, "{}", db.name);
+        assert_eq!(
+            v2_text().await,
+            before,
+            "{}: the retired version's text is not rewritten",
+            db.name
+        );
+
+        // Two versions published by one import: refused at the status line, nothing stored.
+        let v4 = lifecycle(4, "status: published", "Four.");
+        let v5 = lifecycle(5, "status: published", "Five.");
+        let reply = post_files(&app, &admin, &[v4, v5]).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: {}",
+            db.name,
+            reply.body
+        );
+        assert_eq!(
+            reply.body["errors"][0]["file"], "policies/lifecycle/v4.md",
+            "{}",
+            reply.body
+        );
+        assert_eq!(reply.body["errors"][0]["line"], 9, "{}", reply.body);
+        assert_eq!(store.stored_versions().await.expect("versions").len(), 3, "{}", db.name);
+
+        // A restarted server reads the same statuses, and the same folder imports as a no-op.
+        let reopened = db.open().await;
+        let (_state, app) = service(reopened.clone()).await;
+        let policy = call(&app, Method::GET, "/api/policies/lifecycle", None, None, false).await;
+        assert_eq!(statuses(&policy.body), expected, "{}", db.name);
+        let report = import(&reopened, &[v1, retired, v3], "t").await.expect("imports");
+        assert!(!report.changed(), "{}: {report:?}", db.name);
+    }
+}
+
+#[tokio::test]
+async fn a_preview_shows_new_versions_with_their_changes_and_status_changes_and_writes_nothing() {
+    for db in common::databases().await {
+        let store = db.open().await;
+        common::platform(&store, "Acme").await;
+        let (_state, app) = service(store.clone()).await;
+        let admin = sign_in(&app, "admin@acme.test").await;
+        let v1 = lifecycle(1, "status: published", "One.");
+        assert_eq!(
+            post_files(&app, &admin, std::slice::from_ref(&v1)).await.status,
+            StatusCode::OK
+        );
+        let v2 = lifecycle(2, "status: published", "Two.");
+        let other = policy_file("other", 1, "Else.");
+        let files: Vec<_> = [&v1, &v2, &other]
+            .iter()
+            .map(|f| json!({"path": f.path, "text": f.text}))
+            .collect();
+        let body = json!({ "files": files });
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/library/import/preview",
+            Some(&admin),
+            Some(body),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {}", db.name, reply.body);
+        let versions = reply.body["versions"].as_array().expect("versions");
+        let summary: Vec<(String, Option<u64>, u64)> = versions
+            .iter()
+            .map(|v| {
+                (
+                    format!("{} v{}", v["slug"].as_str().unwrap_or(""), v["number"]),
+                    v["compared_with"].as_u64(),
+                    v["sections_changed"].as_u64().unwrap_or(99),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("lifecycle v2".to_string(), Some(1), 1),
+                ("other v1".to_string(), None, 0)
+            ],
+            "{}",
+            db.name
+        );
+        assert_eq!(reply.body["status_changes"][0]["to"], "superseded", "{}", reply.body);
+        assert_eq!(reply.body["unchanged"], 1);
+        assert_eq!(
+            store.stored_versions().await.expect("versions").len(),
+            1,
+            "{}: nothing written",
+            db.name
+        );
+
+        // A contradiction shows in the preview as it would on import, at its line.
+        let v3 = lifecycle(3, "status: published", "Three.");
+        let files: Vec<_> = [&v2, &v3]
+            .iter()
+            .map(|f| json!({"path": f.path, "text": f.text}))
+            .collect();
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/library/import/preview",
+            Some(&admin),
+            Some(json!({ "files": files })),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        assert_eq!(reply.body["errors"][0]["file"], "policies/lifecycle/v2.md");
+        assert_eq!(reply.body["errors"][0]["line"], 9);
     }
 }

@@ -6,13 +6,25 @@ use std::collections::BTreeSet;
 
 use super::fuzzy::{allowed_edits, bounded_distance, letter_mask};
 use super::index::{FIELD_COUNT, SearchIndex, unpack_counts};
-use super::text::{last_word_is_open, tokenize};
+use super::text::{is_stop_word, last_word_is_open, script_lang, tokenize};
 
 const K1: f32 = 1.2;
 /// How much a match through each route counts, relative to the word itself.
 const PREFIX_WEIGHT: f32 = 0.8;
 const TYPO_WEIGHTS: [f32; 3] = [1.0, 0.6, 0.4];
+/// A correction of a word that is itself in the index (a typo that formed another real word)
+/// counts at this fraction of an ordinary correction: it wins only where it fits the rest of
+/// the query (covers it) and the typed word does not.
+const REAL_WORD_TYPO_WEIGHT: f32 = 0.5;
+/// Shortest real word that may also be read as a typo of another.
+const MIN_REAL_WORD_TYPO_CHARS: usize = 5;
 const SYNONYM_WEIGHT: f32 = 0.7;
+/// How much a stop word ("is", "someone", "de") counts, in a section's score and in how much
+/// of the query a section covers, unless the query holds nothing else.
+const STOP_WORD_WEIGHT: f32 = 0.2;
+/// How much more a section in the query's own language counts, when the query's script names
+/// a language (Arabic, Japanese): a section in that language comes first where one matches.
+const SAME_LANGUAGE_BOOST: f32 = 1.5;
 /// A clause scores its best candidate in full and the others at this fraction, so a section
 /// that uses several forms of a word ranks a little higher without counting each in full.
 /// The typed word's forms and its synonyms are scored apart; the stronger counts in full and
@@ -52,6 +64,11 @@ pub struct Results {
     pub total: usize,
     /// Every index term the query matched (typed, completed, corrected or synonym), for highlighting.
     pub matched_terms: BTreeSet<String>,
+    /// The language the query's script names (`ar`, `ja`), if any.
+    pub query_lang: Option<String>,
+    /// With `query_lang`: whether any returned hit is in that language. When not, only
+    /// sections in other languages answer the query, and the page says so.
+    pub answered_in_query_lang: bool,
 }
 
 /// One part of the query that a document may satisfy.
@@ -64,6 +81,8 @@ struct Clause {
     typed: usize,
     /// The query words this clause stands for, as a bit set (for coverage).
     covers: u32,
+    /// [`STOP_WORD_WEIGHT`] for a stop word in a query that holds other words, else 1.
+    weight: f32,
 }
 
 /// A loaded index ready for queries, with the derived tables and reusable buffers.
@@ -116,7 +135,18 @@ impl Engine {
     /// Runs `query`, returning at most `limit` hits that pass `filters`.
     pub fn search(&mut self, query: &str, filters: &Filters, limit: usize) -> Results {
         let clauses = self.clauses(query);
-        let words = clauses.iter().fold(0u32, |acc, c| acc | c.covers).count_ones();
+        // How much each query word counts towards coverage: a stop word little, so a section
+        // that lacks "is" or "someone" loses little, and one that lacks the word that names
+        // the problem loses much.
+        let mut word_weights = [0.0f32; 32];
+        for clause in &clauses {
+            for (bit, weight) in word_weights.iter_mut().enumerate() {
+                if clause.covers & (1 << bit) != 0 {
+                    *weight = weight.max(clause.weight);
+                }
+            }
+        }
+        let all_words: f32 = word_weights.iter().sum();
         let mut matched_terms = BTreeSet::new();
         for clause in &clauses {
             for (term, _) in &clause.candidates {
@@ -125,11 +155,16 @@ impl Engine {
             self.score_clause(clause);
         }
         let allowed = self.filter_masks(filters);
+        let query_lang = script_lang(query).filter(|l| self.index.facets.langs.iter().any(|n| n == l));
+        let lang_id = query_lang.and_then(|l| self.index.facets.langs.iter().position(|n| n == l));
         let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.all_touched.len());
         for &doc in &self.all_touched {
             let d = doc as usize;
-            let covered = self.coverage[d].count_ones() as f32 / words.max(1) as f32;
-            let score = self.total[d] * covered * covered;
+            let covered = coverage_share(self.coverage[d], &word_weights, all_words);
+            let mut score = self.total[d] * covered * covered;
+            if lang_id.is_some_and(|l| usize::from(self.index.docs[d].lang) == l) {
+                score *= SAME_LANGUAGE_BOOST;
+            }
             self.total[d] = 0.0;
             self.coverage[d] = 0;
             if allowed.as_ref().is_none_or(|a| a.accepts(&self.index.docs[d])) {
@@ -145,10 +180,17 @@ impl Engine {
         }
         ranked.truncate(limit);
         ranked.sort_unstable_by(order);
+        let answered_in_query_lang = lang_id.is_some_and(|l| {
+            ranked
+                .iter()
+                .any(|(_, d)| usize::from(self.index.docs[*d as usize].lang) == l)
+        });
         Results {
             hits: ranked.into_iter().map(|(score, doc)| Hit { doc, score }).collect(),
             total,
             matched_terms,
+            query_lang: query_lang.map(str::to_string),
+            answered_in_query_lang,
         }
     }
 
@@ -164,16 +206,20 @@ impl Engine {
         }
         words.truncate(32);
         let last = tokens.last().map(|t| t.term.clone());
+        let only_stop_words = words.iter().all(|w| is_stop_word(w));
         let mut clauses: Vec<Clause> = words
             .iter()
             .enumerate()
             .map(|(i, word)| {
                 let is_open = open && Some(word) == last.as_ref();
-                let candidates = self.expand(word, is_open);
+                // A stop word being typed may be the start of another word ("some" of "someone's").
+                let stop = !only_stop_words && !is_open && is_stop_word(word);
+                let candidates = self.expand(word, is_open, words.len() > 1);
                 Clause {
                     typed: candidates.len(),
                     candidates,
                     covers: 1 << i,
+                    weight: if stop { STOP_WORD_WEIGHT } else { 1.0 },
                 }
             })
             .collect();
@@ -210,10 +256,12 @@ impl Engine {
         clauses
     }
 
-    /// The index terms one query word stands for, with weights.
-    fn expand(&self, word: &str, open: bool) -> Vec<(usize, f32)> {
+    /// The index terms one query word stands for, with weights. `in_context`: the query has
+    /// other words, against which a correction of a real word can be judged.
+    fn expand(&self, word: &str, open: bool, in_context: bool) -> Vec<(usize, f32)> {
         let mut out = Vec::new();
-        if let Some(t) = self.index.find_term(word) {
+        let exact = self.index.find_term(word);
+        if let Some(t) = exact {
             out.push((t, 1.0));
         }
         if open && word.chars().count() >= MIN_PREFIX_CHARS {
@@ -233,6 +281,17 @@ impl Engine {
         }
         if out.is_empty() {
             out = self.typo_candidates(word);
+        } else if exact.is_some() && !open && in_context && word.chars().count() >= MIN_REAL_WORD_TYPO_CHARS {
+            // A typo can form another real word ("form" for "from"): its neighbours stand in
+            // too, weakly, and carry the sections where they fit the other words.
+            // One slip of one letter: neighbours two edits away are other words, not typos.
+            let neighbours = self.typo_candidates(word);
+            out.extend(
+                neighbours
+                    .into_iter()
+                    .filter(|(t, w)| Some(*t) != exact && *w >= TYPO_WEIGHTS[1])
+                    .map(|(t, w)| (t, w * REAL_WORD_TYPO_WEIGHT)),
+            );
         }
         out
     }
@@ -244,10 +303,13 @@ impl Engine {
         }
     }
 
-    /// Index terms within the allowed number of edits of `word`.
+    /// Index terms within the allowed number of edits of `word` (other than `word`). A
+    /// three-letter word, too short for any edit, may still have lost a letter: it matches
+    /// four-letter terms that hold it with one letter more ("dox" → "doxx", "nud" → "nude").
     fn typo_candidates(&self, word: &str) -> Vec<(usize, f32)> {
         let chars: Vec<char> = word.chars().collect();
-        let max = allowed_edits(chars.len());
+        let lost_letter = chars.len() == 3;
+        let max = if lost_letter { 1 } else { allowed_edits(chars.len()) };
         if max == 0 {
             return Vec::new();
         }
@@ -255,14 +317,16 @@ impl Engine {
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut term: Vec<char> = Vec::new();
         for t in 0..self.index.term_count() {
-            if usize::from(self.term_lengths[t]).abs_diff(chars.len()) > max
+            let length = usize::from(self.term_lengths[t]);
+            if length.abs_diff(chars.len()) > max
+                || (lost_letter && length != chars.len() + 1)
                 || (self.term_masks[t] ^ mask).count_ones() as usize > 2 * max
             {
                 continue;
             }
             term.clear();
             term.extend(self.index.term(t).chars());
-            if let Some(d) = bounded_distance(&chars, &term, max) {
+            if let Some(d) = bounded_distance(&chars, &term, max).filter(|d| *d > 0) {
                 found.push((t, d));
             }
         }
@@ -289,6 +353,7 @@ impl Engine {
 
     fn score_clause(&mut self, clause: &Clause) {
         for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
+            let weight = weight * clause.weight;
             let idf = self.idf(term);
             let slot = if position < clause.typed { 0 } else { 2 };
             for (doc, packed) in self.index.postings_of(term) {
@@ -350,6 +415,18 @@ impl Engine {
             actions: (!filters.actions.is_empty()).then(|| bits(&facets.actions, &filters.actions)),
         })
     }
+}
+
+/// The share of the query's weight that the words in `coverage` carry.
+fn coverage_share(coverage: u32, weights: &[f32; 32], all: f32) -> f32 {
+    if all <= 0.0 {
+        return 0.0;
+    }
+    let covered: f32 = (0..32)
+        .filter(|bit| coverage & (1 << bit) != 0)
+        .map(|bit| weights[bit])
+        .sum();
+    covered / all
 }
 
 /// Which query words a phrase occupies, when it occurs in them as consecutive words.

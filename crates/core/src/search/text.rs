@@ -67,6 +67,177 @@ pub fn stem(word: &mut String) {
     }
 }
 
+/// Words so common in a language that they say little about which policy applies: a query's
+/// "someone is", "de la", "في" or "の". A query still matches and highlights them, and they
+/// sway the ranking a little (see `query`), but a section that lacks them loses little.
+/// Written as terms (lowercased, folded, short enough not to be stemmed, or already stemmed).
+const STOP_WORDS: &[&str] = &[
+    // English
+    "about",
+    "after",
+    "again",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyone",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "doe",
+    "doing",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "keep",
+    "me",
+    "my",
+    "no",
+    "not",
+    "of",
+    "off",
+    "on",
+    "one",
+    "or",
+    "our",
+    "out",
+    "over",
+    "people",
+    "person",
+    "she",
+    "should",
+    "so",
+    "some",
+    "somebody",
+    "someone",
+    "something",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "up",
+    "user",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    // Spanish (folded)
+    "al",
+    "alguien",
+    "como",
+    "con",
+    "de",
+    "del",
+    "el",
+    "en",
+    "es",
+    "esta",
+    "esto",
+    "la",
+    "las",
+    "lo",
+    "los",
+    "mi",
+    "para",
+    "pero",
+    "por",
+    "que",
+    "se",
+    "su",
+    "sus",
+    "un",
+    "una",
+    "uno",
+    "usuario",
+    // Arabic (normalised: bare alef, heh for teh marbuta)
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "ان",
+    "هذا",
+    "هذه",
+    "هو",
+    "هي",
+    "ما",
+    "لا",
+    "مع",
+    "او",
+    "شخص",
+    // Japanese particles and endings (single characters and common bigrams)
+    "の",
+    "は",
+    "が",
+    "を",
+    "に",
+    "で",
+    "と",
+    "も",
+    "へ",
+    "か",
+    "て",
+    "た",
+    "です",
+    "ます",
+    "いる",
+    "して",
+    "する",
+];
+
+/// Whether `term` (as [`tokenize`] makes it) is a stop word in any of the library's languages.
+pub fn is_stop_word(term: &str) -> bool {
+    STOP_WORDS.contains(&term)
+}
+
 /// Normalises one word (already split) into a term, without stemming.
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -136,6 +307,16 @@ pub fn terms(text: &str) -> Vec<String> {
     tokenize(text).into_iter().map(|t| t.term).collect()
 }
 
+/// The language a query's script says it is written in, when the script names one: Arabic
+/// letters say `ar`; kana or kanji say `ja` (the library's only language written with them).
+pub fn script_lang(query: &str) -> Option<&'static str> {
+    query.chars().find_map(|c| match c {
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => Some("ar"),
+        c if is_cjk(c) => Some("ja"),
+        _ => None,
+    })
+}
+
 /// Whether the person is still typing the last word of `query` (no space or punctuation after it).
 pub fn last_word_is_open(query: &str) -> bool {
     query.chars().last().is_some_and(|c| c.is_alphanumeric() || is_cjk(c))
@@ -173,8 +354,24 @@ mod tests {
     }
 
     #[test]
+    fn stop_words_are_written_as_the_terms_tokenize_makes() {
+        for word in STOP_WORDS {
+            assert_eq!(terms(word), [*word], "{word:?} is not a term as written");
+        }
+        assert!(is_stop_word(&terms("someone")[0]) && is_stop_word(&terms("This")[0]));
+        assert!(!is_stop_word(&terms("followers")[0]));
+    }
+
+    #[test]
     fn single_letters_are_dropped_but_numbers_kept() {
         assert_eq!(terms("a 5 b2 x"), ["5", "b2"]);
+    }
+
+    #[test]
+    fn the_script_names_arabic_and_japanese_queries() {
+        assert_eq!(script_lang("تهديد بالقتل"), Some("ar"));
+        assert_eq!(script_lang("doxx 晒し"), Some("ja"));
+        assert_eq!(script_lang("acoso repetido"), None);
     }
 
     #[test]

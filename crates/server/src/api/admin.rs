@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::auth::{self, CurrentUser};
 use crate::error::{ApiJson, ApiQuery, AppError};
 use crate::input;
-use crate::library::{ImportFailure, ImportReport, import};
+use crate::library::{ImportFailure, ImportPreview, ImportReport, import, preview};
 use crate::store::{AuditEntry, AuditFilter, ChangeRefused, CreateRefused, NewAuditEntry};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -36,22 +36,16 @@ pub async fn import_library(
     ApiJson(request): ApiJson<ImportRequest>,
 ) -> Result<axum::response::Response, AppError> {
     use axum::response::IntoResponse;
-    let files: Vec<SourceFile> = request
-        .files
-        .into_iter()
-        .map(|f| SourceFile {
-            path: f.path,
-            text: f.text,
-        })
-        .collect();
+    let files = request.source_files();
     match import(&state.store, &files, &crate::now_rfc3339()).await {
         Ok(report) => {
-            if !report.added.is_empty() || report.synonyms_updated {
+            if report.changed() {
                 state.reload_library().await?;
             }
             let detail = format!(
-                "{} version(s) added, {} unchanged",
+                "{} version(s) added, {} status change(s), {} unchanged",
                 report.added.len(),
+                report.status_changes.len(),
                 report.unchanged
             );
             audit(&state, Some(&user.email), "library.import", "ok", Some(&detail)).await;
@@ -60,14 +54,49 @@ pub async fn import_library(
         Err(ImportFailure::Invalid(errors)) => {
             let detail = format!("{} problem(s); nothing imported", errors.len());
             audit(&state, Some(&user.email), "library.import", "failed", Some(&detail)).await;
-            let body = LibraryRejected {
-                code: "invalid_library",
-                message: format!("The library has {} problem(s); nothing was imported.", errors.len()),
-                request_id: crate::error::current_request_id(),
-                errors,
-            };
-            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response())
+            Ok(rejected(errors))
         }
+        Err(ImportFailure::Store(e)) => Err(AppError::Internal(e)),
+    }
+}
+
+impl ImportRequest {
+    fn source_files(self) -> Vec<SourceFile> {
+        self.files
+            .into_iter()
+            .map(|f| SourceFile {
+                path: f.path,
+                text: f.text,
+            })
+            .collect()
+    }
+}
+
+/// A library with problems: 422 with every problem, in place of the report.
+fn rejected(errors: Vec<ImportError>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let body = LibraryRejected {
+        code: "invalid_library",
+        message: format!("The library has {} problem(s); nothing was imported.", errors.len()),
+        request_id: crate::error::current_request_id(),
+        errors,
+    };
+    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+/// What importing the folder would change — new policies, new versions compared with the
+/// current ones, status changes — or every problem in it; nothing is written.
+#[utoipa::path(post, path = "/api/library/import/preview", tag = "admin", request_body = ImportRequest, responses((status = 200, body = ImportPreview), (status = 422, description = "Invalid request, or an invalid library: `errors` lists every problem (file, line, message, hint)", body = ApiError), (status = 400, body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 415, body = ApiError)))]
+pub async fn preview_library(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<ImportRequest>,
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    let files = request.source_files();
+    let current = state.library.current();
+    match preview(&state.store, &files, &crate::now_rfc3339(), &current.library).await {
+        Ok(preview) => Ok(Json::<ImportPreview>(preview).into_response()),
+        Err(ImportFailure::Invalid(errors)) => Ok(rejected(errors)),
         Err(ImportFailure::Store(e)) => Err(AppError::Internal(e)),
     }
 }
