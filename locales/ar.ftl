@@ -10,6 +10,7 @@ nav-sweeps = الحملات
 nav-templates = القوالب
 nav-settings = الإعدادات
 nav-people = الأشخاص
+nav-import = استيراد
 nav-audit = سجل التدقيق
 language-picker = لغة الواجهة
 sign-in = تسجيل الدخول

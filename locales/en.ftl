@@ -13,6 +13,7 @@ nav-sweeps = Sweeps
 nav-templates = Templates
 nav-settings = Settings
 nav-people = People
+nav-import = Import
 nav-audit = Audit log
 language-picker = Interface language
 sign-in = Sign in

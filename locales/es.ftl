@@ -11,6 +11,7 @@ nav-sweeps = Barridos
 nav-templates = Plantillas
 nav-settings = Ajustes
 nav-people = Personas
+nav-import = Importar
 nav-audit = Registro de auditoría
 language-picker = Idioma de la interfaz
 sign-in = Iniciar sesión

@@ -10,6 +10,7 @@ nav-sweeps = スイープ
 nav-templates = テンプレート
 nav-settings = 設定
 nav-people = メンバー
+nav-import = インポート
 nav-audit = 監査ログ
 language-picker = 表示言語
 sign-in = サインイン

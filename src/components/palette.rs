@@ -52,6 +52,9 @@ fn commands(i18n: &I18n, library: &LibraryState, sweeps: &[(String, String)], se
     ];
     match session {
         Session::SignedIn(user) => {
+            if crate::components::shell::is_policy_team(user) {
+                all.push(go(msg("nav-import"), Route::LibraryImport));
+            }
             if user.role == casebook_core::wire::Role::Admin {
                 all.push(go(msg("nav-people"), Route::People));
                 all.push(go(msg("nav-audit"), Route::Audit));

@@ -34,11 +34,13 @@ pub fn Shell(props: &ShellProps) -> Html {
         Some(Route::Settings) => "settings",
         Some(Route::Audit) => "audit",
         Some(Route::People) => "people",
+        Some(Route::LibraryImport) => "import",
         _ => "",
     };
     let current = section(&route);
     let handle = use_session();
     let is_admin = matches!(&handle.session, Session::SignedIn(u) if u.role == casebook_core::wire::Role::Admin);
+    let policy_team = matches!(&handle.session, Session::SignedIn(u) if is_policy_team(u));
     let nav_item = |to: Route, key: &'static str, id: &'static str| {
         let label = i18n.t(id);
         html! { <li><NavLink {to} current={current == key} {label} /></li> }
@@ -54,6 +56,9 @@ pub fn Shell(props: &ShellProps) -> Html {
                         { nav_item(Route::Sweeps, "sweeps", msg("nav-sweeps")) }
                         { nav_item(Route::Templates, "templates", msg("nav-templates")) }
                         { nav_item(Route::Settings, "settings", msg("nav-settings")) }
+                        if policy_team {
+                            { nav_item(Route::LibraryImport, "import", msg("nav-import")) }
+                        }
                         if is_admin {
                             { nav_item(Route::People, "people", msg("nav-people")) }
                             { nav_item(Route::Audit, "audit", msg("nav-audit")) }
@@ -165,6 +170,13 @@ fn Account() -> Html {
             None => html! {},
         },
     }
+}
+
+/// Whether the person may import the policy library: the platform's specialists and admins
+/// (the server's rule; this only decides what the header offers).
+pub fn is_policy_team(user: &casebook_core::wire::User) -> bool {
+    use casebook_core::wire::{OrgKind, Role};
+    user.org_kind == OrgKind::Platform && matches!(user.role, Role::Specialist | Role::Admin)
 }
 
 /// A person's role as their team names it, in the interface language: "Vendor agent".
