@@ -403,6 +403,7 @@ palette-hint = ↑ ↓ للاختيار · Enter للفتح · Esc للإغلا�
 palette-kind-page = صفحة
 palette-kind-account = الحساب
 palette-kind-policy = سياسة
+palette-kind-template = قالب
 palette-kind-sweep = حملة
 palette-language = غيّر لغة الواجهة إلى { $language }
 shortcut-palette = افتح لوحة الأوامر

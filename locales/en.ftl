@@ -402,6 +402,7 @@ palette-hint = ↑ ↓ to choose · Enter to open · Esc to close
 palette-kind-page = Page
 palette-kind-account = Account
 palette-kind-policy = Policy
+palette-kind-template = Template
 palette-kind-sweep = Sweep
 palette-language = Switch the interface to { $language }
 shortcut-palette = Open the command palette

@@ -400,6 +400,7 @@ palette-hint = ↑ ↓ para elegir · Intro para abrir · Esc para cerrar
 palette-kind-page = Página
 palette-kind-account = Cuenta
 palette-kind-policy = Política
+palette-kind-template = Plantilla
 palette-kind-sweep = Barrido
 palette-language = Cambiar la interfaz a { $language }
 shortcut-palette = Abrir la paleta de comandos

@@ -355,6 +355,7 @@ palette-hint = ↑ ↓ で選択 · Enter で開く · Esc で閉じる
 palette-kind-page = ページ
 palette-kind-account = アカウント
 palette-kind-policy = ポリシー
+palette-kind-template = テンプレート
 palette-kind-sweep = スイープ
 palette-language = 表示言語を { $language } に切り替え
 shortcut-palette = コマンドパレットを開く

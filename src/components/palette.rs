@@ -37,7 +37,13 @@ struct Command {
 }
 
 /// Every command available now, in the interface language.
-fn commands(i18n: &I18n, library: &LibraryState, sweeps: &[(String, String)], session: &Session) -> Vec<Command> {
+fn commands(
+    i18n: &I18n,
+    library: &LibraryState,
+    sweeps: &[(String, String)],
+    templates: &[(String, String)],
+    session: &Session,
+) -> Vec<Command> {
     let page = i18n.t("palette-kind-page");
     let go = |id: &str, route: Route| Command {
         label: i18n.t(id),
@@ -89,6 +95,12 @@ fn commands(i18n: &I18n, library: &LibraryState, sweeps: &[(String, String)], se
         label: title.clone(),
         kind: kind.clone(),
         action: Action::Go(Route::SweepRun { id: id.clone() }),
+    }));
+    let kind = i18n.t("palette-kind-template");
+    all.extend(templates.iter().map(|(id, name)| Command {
+        label: name.clone(),
+        kind: kind.clone(),
+        action: Action::Go(Route::Compose { id: id.clone() }),
     }));
     all
 }
@@ -208,7 +220,16 @@ pub fn CommandPalette() -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let all = commands(&i18n, &library, &sweeps, &handle.session);
+    let templates: Vec<(String, String)> = sync
+        .as_ref()
+        .map(|s| {
+            casebook_core::template::notes::list(&s.state.overlay())
+                .into_iter()
+                .map(|t| (t.id.to_string(), t.name.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let all = commands(&i18n, &library, &sweeps, &templates, &handle.session);
     let shown = matching(&all, &query, i18n.lang());
     let chosen = (*selected).min(shown.len().saturating_sub(1));
 

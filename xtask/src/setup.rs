@@ -4,7 +4,7 @@
 //! fails. Nothing is downloaded from outside the package registries (crates.io, npm,
 //! Debian), so Trunk is told to use the wasm-bindgen and wasm-opt installed here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
@@ -189,22 +189,38 @@ fn wasm_bindgen() -> anyhow::Result<()> {
         .context("could not install wasm-bindgen-cli; check that crates.io is reachable")
 }
 
+/// Fonts the browser tests need to render Japanese and Arabic (screenshots, layout checks):
+/// a file each Debian package installs, and the package.
+const FONTS: [(&str, &str); 2] = [
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "fonts-noto-cjk"),
+    ("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", "fonts-noto-core"),
+];
+
 pub fn browser() -> anyhow::Result<()> {
     let chromium = output_of(CHROMIUM, &["--version"]);
     let driver = output_of(CHROMEDRIVER, &["--version"]);
-    if let (Some(chromium), Some(driver)) = (&chromium, &driver) {
+    let mut missing: Vec<&str> = FONTS
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if let (Some(chromium), Some(driver), true) = (&chromium, &driver, missing.is_empty()) {
         ok(&format!(
-            "{chromium} and {}",
+            "{chromium} and {}, with Japanese and Arabic fonts",
             driver.split(" (").next().unwrap_or(driver)
         ));
         return Ok(());
     }
+    if chromium.is_none() || driver.is_none() {
+        missing.extend(["chromium", "chromium-driver"]);
+    }
     if !is_root() {
         bail!(
-            "Chromium and ChromeDriver are missing; install them with: sudo apt-get install -y chromium chromium-driver"
+            "Chromium, ChromeDriver or the fonts are missing; install them with: sudo apt-get install -y {}",
+            missing.join(" ")
         );
     }
-    println!("  installing Debian's chromium and chromium-driver (apt-get)");
+    println!("  installing Debian's {} (apt-get)", missing.join(", "));
     run_command(
         Command::new("apt-get")
             .args(["update", "-q"])
@@ -213,13 +229,14 @@ pub fn browser() -> anyhow::Result<()> {
     .context("apt-get update failed; check that the Debian package mirror is reachable")?;
     run_command(
         Command::new("apt-get")
-            .args(["install", "-y", "-q", "chromium", "chromium-driver"])
+            .args(["install", "-y", "-q"])
+            .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
-    .context("apt-get could not install chromium and chromium-driver")?;
+    .with_context(|| format!("apt-get could not install {}", missing.join(", ")))?;
     if output_of(CHROMIUM, &["--version"]).is_none() {
         bail!("{CHROMIUM} does not run after installing it");
     }
-    ok("chromium and chromium-driver installed");
+    ok(&format!("{} installed", missing.join(", ")));
     Ok(())
 }
