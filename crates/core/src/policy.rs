@@ -391,8 +391,9 @@ pub struct PolicyVersion {
     pub number: u32,
     pub status: VersionStatus,
     /// When a retired or superseded version left service; `None` for drafts and the
-    /// published version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// published version. Always written (null when absent): the compact library (postcard)
+    /// has no field names, so a skipped field would misalign it.
+    #[serde(default)]
     pub status_since: Option<IsoDate>,
     pub effective: IsoDate,
     pub verified_until: IsoDate,
