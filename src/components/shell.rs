@@ -225,9 +225,12 @@ fn LanguagePicker() -> Html {
         });
     }
     {
-        // A language chosen while signed in becomes the person's.
+        // A language chosen while signed in becomes the person's (signing in with the device's
+        // language is not a choice, and is not sent).
         let signed_in = person.is_some();
+        let before = use_mut_ref(|| None::<(Lang, bool)>);
         use_effect_with((i18n.lang(), signed_in), move |(lang, signed_in)| {
+            let previous = before.borrow_mut().replace((*lang, *signed_in));
             let pending = *applying.borrow();
             if let Some(pending) = pending {
                 if pending == *lang {
@@ -235,7 +238,8 @@ fn LanguagePicker() -> Html {
                 }
                 return;
             }
-            if *signed_in && *on_server.borrow() != Some(*lang) {
+            let chosen_now = matches!(previous, Some((was, true)) if was != *lang);
+            if *signed_in && chosen_now && *on_server.borrow() != Some(*lang) {
                 *on_server.borrow_mut() = Some(*lang);
                 let choice = casebook_core::wire::LanguageChoice {
                     lang: lang.code().to_owned(),

@@ -85,7 +85,8 @@ for (const [lang, words] of Object.entries(LANGUAGES)) {
     await page.getByLabel(words.password, { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: words.signIn }).click();
     await page.waitForURL(`${BASE}/`);
-    await page.locator('.account-name').waitFor();
+    // On a phone the name is visually hidden (the header keeps two rows), still read out.
+    await page.locator('.account-name').waitFor({ state: 'attached' });
 
     await page.goto('/admin/people');
     await appReady(page);

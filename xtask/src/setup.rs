@@ -192,8 +192,14 @@ fn wasm_bindgen() -> anyhow::Result<()> {
 /// Fonts the browser tests need to render Japanese and Arabic (screenshots, layout checks):
 /// a file each Debian package installs, and the package.
 const FONTS: [(&str, &str); 2] = [
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "fonts-noto-cjk"),
-    ("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", "fonts-noto-core"),
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "fonts-noto-cjk",
+    ),
+    (
+        "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf",
+        "fonts-noto-core",
+    ),
 ];
 
 pub fn browser() -> anyhow::Result<()> {
