@@ -718,14 +718,7 @@ impl ItemField {
 
 /// The edit that shares sweep `id` with exactly `orgs` (empty: only its organisation sees it).
 pub fn share(view: &Overlay<'_>, id: &str, orgs: &BTreeSet<String>) -> Op {
-    let object = sweep_object(id);
-    let base = view.get(&object, "shared_with").base();
-    Op::SetField {
-        object,
-        field: "shared_with".into(),
-        value: Value::from(orgs.iter().cloned().collect::<Vec<_>>()),
-        base,
-    }
+    crate::tool::share_op(view, sweep_object(id), orgs)
 }
 
 /// The organisations sweep `id` is shared with, as shown.

@@ -135,6 +135,18 @@ pub fn check_shared_with(actor: &Actor<'_>, value: &Value, max: usize, noun: (&s
     Ok(())
 }
 
+/// The edit that shares the root `object` with exactly `orgs` (empty: only its organisation),
+/// made on the value the device has seen.
+pub fn share_op(view: &Overlay<'_>, object: String, orgs: &std::collections::BTreeSet<String>) -> Op {
+    let base = view.get(&object, "shared_with").base();
+    Op::SetField {
+        object,
+        field: "shared_with".into(),
+        value: Value::from(orgs.iter().cloned().collect::<Vec<_>>()),
+        base,
+    }
+}
+
 /// The tool that owns `object`, and the object's root.
 pub fn route(object: &str) -> Option<(&'static dyn Tool, &str)> {
     TOOLS

@@ -382,14 +382,7 @@ pub fn publish(template: &Template, org: &str) -> Result<Vec<Op>, serde_json::Er
 
 /// The edit that shares template `id` with exactly `orgs`.
 pub fn share(view: &Overlay<'_>, id: &str, orgs: &BTreeSet<String>) -> Op {
-    let object = template_object(id);
-    let base = view.get(&object, "shared_with").base();
-    Op::SetField {
-        object,
-        field: "shared_with".into(),
-        value: Value::from(orgs.iter().cloned().collect::<Vec<_>>()),
-        base,
-    }
+    crate::tool::share_op(view, template_object(id), orgs)
 }
 
 /// The edits that save `note` as note `id` in organisation `org`.
