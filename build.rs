@@ -18,14 +18,22 @@ fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let core = Path::new("crates/core/src");
+    // Built for the app (the workspace root) and for the quick search (crates/start): the same
+    // fingerprint in both, so each reads the compact copy the other wrote.
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let core = manifest
+        .ancestors()
+        .map(|dir| dir.join("crates/core/src"))
+        .find(|dir| dir.is_dir())
+        .expect("crates/core/src is in the workspace");
+    let core = core.as_path();
     println!("cargo:rerun-if-changed={}", core.display());
     let mut files = Vec::new();
     sources(core, &mut files);
     files.sort();
     let mut hasher = DefaultHasher::new();
     for file in &files {
-        file.hash(&mut hasher);
+        file.strip_prefix(core).unwrap_or(file).hash(&mut hasher);
         std::fs::read(file).expect("a readable source file").hash(&mut hasher);
     }
     println!("cargo:rustc-env=CASEBOOK_CORE_SHAPE={:016x}", hasher.finish());

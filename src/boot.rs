@@ -5,8 +5,12 @@
 //! first frame is in the document, [`hand_over`] swaps the two in one step, moving what was
 //! typed, the caret and the focus to the app's box: no keystroke is lost and nothing flashes.
 //! After the first hand-over nothing here touches the page again.
+//!
+//! On the search page, while the first page's quick search (`boot.js`, `crates/start`) is
+//! answering, the search page [`hold`]s the hand-over until the app's own library is ready, so
+//! the agent never trades results on screen for a "loading" line.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -24,6 +28,30 @@ const MAX_TYPED: usize = 500;
 thread_local! {
     /// What the hand-over found typed in the boot box, until the search page takes it.
     static TYPED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The search page holds the hand-over while the quick search answers and the app's
+    /// library is still loading.
+    static HELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the first page's quick search is answering (`boot.js` set `casebookBoot.quick`).
+pub fn quick_search_answering() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    js_sys::Reflect::get(&window, &"casebookBoot".into())
+        .ok()
+        .filter(|boot| boot.is_object())
+        .and_then(|boot| js_sys::Reflect::get(&boot, &"quick".into()).ok())
+        .is_some_and(|quick| quick.is_object())
+}
+
+/// Keeps the first page on screen until [`release`]: [`hand_over`] does nothing meanwhile.
+pub fn hold() {
+    HELD.with(|held| held.set(true));
+}
+
+/// Ends a [`hold`] and hands over.
+pub fn release() {
+    HELD.with(|held| held.set(false));
+    hand_over();
 }
 
 fn document() -> Option<Document> {
@@ -78,6 +106,9 @@ pub fn typed_so_far() -> Option<String> {
 /// Replaces the boot page by the app, once: later calls do nothing. The app's search box, if
 /// it is on the page, receives the boot box's text, caret and focus.
 pub fn hand_over() {
+    if HELD.with(Cell::get) {
+        return;
+    }
     let Some(document) = document() else { return };
     let Some(boot) = document.get_element_by_id(BOOT) else {
         return;

@@ -16,7 +16,7 @@ use casebook_core::wire::LibrarySnapshot;
 use gloo::events::EventListener;
 use gloo::net::http::Request;
 use js_sys::Uint8Array;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::local_db::LocalDb;
@@ -132,12 +132,14 @@ struct Download {
 /// Asks the server for the library, sending the revision we hold so an unchanged library
 /// costs a 304.
 ///
-/// `index.html` preloads `/api/library` and `/api/search-index` while the wasm downloads;
-/// the browser hands those responses to these requests only if they match, so they carry
-/// no header the preload lacks (`If-None-Match` is one the match ignores). A preloaded
-/// answer is a 200 even when the library is unchanged: its entity tag tells.
+/// The first time, `boot.js` has already downloaded both (they are what the first page's quick
+/// search answers from), and the app takes its downloads over instead of asking again. A
+/// handed-over answer is a 200 even when the library is unchanged: its entity tag tells.
 async fn fetch(current: Option<&str>) -> Result<Refresh, String> {
     let held_tag = current.map(|revision| format!("\"{revision}\""));
+    if let Some(handed) = handed_over_by_boot(held_tag.as_deref()).await {
+        return handed;
+    }
     let mut request = Request::get("/api/library");
     if let Some(tag) = &held_tag {
         request = request.header("If-None-Match", tag);
@@ -151,7 +153,6 @@ async fn fetch(current: Option<&str>) -> Result<Refresh, String> {
         return Err(crate::tr!(i18n, "library-status", status = response.status()));
     }
     let text = response.text().await.map_err(|_| i18n.t("library-interrupted"))?;
-    let snapshot: LibrarySnapshot = serde_json::from_str(&text).map_err(|_| i18n.t("library-unreadable"))?;
     let index_response = Request::get("/api/search-index")
         .send()
         .await
@@ -160,6 +161,46 @@ async fn fetch(current: Option<&str>) -> Result<Refresh, String> {
         .binary()
         .await
         .map_err(|_| i18n.t("library-index-interrupted"))?;
+    parse_download(text, bytes, &i18n)
+}
+
+/// One of the two downloads `boot.js` started for the app (`window.casebookBoot`), taken once:
+/// `{status, etag, body}`, or `None` when there is none, it failed, or it was taken already.
+async fn take_from_boot(name: &str) -> Option<JsValue> {
+    let boot = js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("casebookBoot")).ok()?;
+    if !boot.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(name);
+    let pending = js_sys::Reflect::get(&boot, &key).ok()?;
+    let _ = js_sys::Reflect::set(&boot, &key, &JsValue::UNDEFINED);
+    let promise = pending.dyn_into::<js_sys::Promise>().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let status = js_sys::Reflect::get(&answer, &JsValue::from_str("status"))
+        .ok()?
+        .as_f64()?;
+    (status == 200.0).then_some(answer)
+}
+
+/// The library `boot.js` downloaded while the app did, so the first page's quick search and the
+/// app share one download. `None` sends the app to the server itself: no hand-over, or it failed.
+async fn handed_over_by_boot(held_tag: Option<&str>) -> Option<Result<Refresh, String>> {
+    let library = take_from_boot("library").await;
+    let index = take_from_boot("index").await;
+    let library = library?;
+    let field = |value: &JsValue, name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+    let etag = field(&library, "etag").and_then(|t| t.as_string());
+    if held_tag.is_some() && etag.as_deref() == held_tag {
+        return Some(Ok(Refresh::Unchanged));
+    }
+    let text = field(&library, "body")?.as_string()?;
+    let bytes = Uint8Array::new(&field(&index?, "body")?).to_vec();
+    let i18n = crate::i18n::current();
+    Some(parse_download(text, bytes, &i18n))
+}
+
+fn parse_download(text: String, bytes: Vec<u8>, i18n: &crate::i18n::I18n) -> Result<Refresh, String> {
+    let snapshot: LibrarySnapshot = serde_json::from_str(&text).map_err(|_| i18n.t("library-unreadable"))?;
     let index = SearchIndex::from_bytes(&bytes).map_err(|e| e.to_string())?;
     Ok(Refresh::Changed(Box::new(Download {
         snapshot,

@@ -116,14 +116,23 @@ pub fn SearchPage() -> Html {
             .unwrap_or_default()
     });
     {
+        // While the first page's quick search is answering, it stays on screen until this
+        // page has results of its own to show (see `boot`).
         let query = query.clone();
-        use_effect_with((), move |()| {
-            crate::boot::hand_over();
-            if let Some(typed) = crate::boot::take_typed()
-                && typed != *query
-            {
-                query.set(typed);
+        let ready = !matches!(library, LibraryState::Loading);
+        use_effect_with(ready, move |ready| {
+            if !*ready && crate::boot::quick_search_answering() {
+                crate::boot::hold();
+            } else {
+                crate::boot::release();
+                if let Some(typed) = crate::boot::take_typed()
+                    && typed != *query
+                {
+                    query.set(typed);
+                }
             }
+            // Leaving the page (an address opened from the quick results) never strands it.
+            || crate::boot::release()
         });
     }
     {

@@ -1,6 +1,7 @@
-// End to end: the first visit. The page carries a real search box before the WebAssembly
-// arrives; what an agent types there (and where the caret is) survives the app's start, and
-// the query runs. The wasm is held back by the test, so "before" is certain, not a race.
+// End to end: the first visit. The page carries a real search box before the app's WebAssembly
+// arrives, and the quick search (crates/start, loaded by boot.js) answers it; what an agent
+// types there (and where the caret is) survives the app's start, and the query runs. The app's
+// wasm is held back by the test, so "before" is certain, not a race.
 import { test, before, after } from 'node:test';
 import { launch, openPage, appReady, librarySaved, expectNoAxeViolations, screenshot, assert } from './browser.mjs';
 
@@ -8,12 +9,15 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** A page whose WebAssembly download waits until `release()` is called. */
-async function withWasmHeld() {
-  const opened = await openPage(browser);
+/** The app's wasm (`casebook-<hash>_bg.wasm`), not the quick search's (`casebook-start-…`). */
+const APP_WASM = /\/casebook-(?!start)[^/]*_bg\.wasm$/;
+
+/** A page whose app WebAssembly download waits until `release()` is called. */
+async function withWasmHeld(options) {
+  const opened = await openPage(browser, options);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await opened.context.route(/\.wasm$/, async (route) => {
+  await opened.context.route(APP_WASM, async (route) => {
     await held;
     await route.continue();
   });
@@ -35,9 +39,15 @@ test('words typed before the app starts are kept, with the caret, and searched',
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input', '/ focuses the box before the app runs');
   await page.keyboard.type('harassment');
+  // The quick search answers before the app runs, with the matched word marked.
+  await page.locator('#boot .result mark').first().waitFor();
+  assert.match(await page.locator('#boot .result-link').first().getAttribute('href'), /^\/policies\/[a-z0-9-]+\/v\/\d+#/);
+  assert.match(await page.locator('#boot .result-count').textContent(), /matching section/);
+  assert.equal(await appIsRunning(page), false, 'still before the app');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await screenshot(page, 'first-visit-before-wasm');
+  await expectNoAxeViolations(page);
 
   release();
   await appReady(page);
@@ -58,6 +68,42 @@ test('words typed before the app starts are kept, with the caret, and searched',
   // Typing goes on where the caret was.
   await page.keyboard.type('x');
   assert.equal(await box.inputValue(), 'harassmexnt');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a quick result opened before the app starts opens its section once the app runs', async () => {
+  const { context, page, problems, release } = await withWasmHeld();
+  await page.goto('/');
+  await page.locator('#search-input').fill('ban evasion');
+  const first = page.locator('#boot .result-link').first();
+  await first.waitFor();
+  const href = await first.getAttribute('href');
+  await page.locator('#search-input').press('Enter');
+  await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
+  assert.equal(await page.locator('#search-input').isVisible(), false, 'the search page gives way');
+  assert.match(await page.locator('#boot .boot-status').textContent(), /Opening the section/);
+  release();
+  await appReady(page);
+  const [slugPath, anchor] = href.split('#');
+  await page.locator(`[id="${anchor}"]`).waitFor();
+  assert.equal(new URL(page.url()).pathname, slugPath, 'the app shows the section the agent opened');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the first page speaks the language the agent chose', async () => {
+  const { context, page, problems, release } = await withWasmHeld({ locale: 'ja-JP' });
+  await page.goto('/');
+  await page.locator('#search-input').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+  assert.match(await page.locator('#search-input').getAttribute('placeholder'), /ポリシーを検索/);
+  await page.locator('#search-input').fill('harassment');
+  await page.locator('#boot .result').first().waitFor();
+  assert.match(await page.locator('#boot .result-count').textContent(), /該当するセクション/);
+  release();
+  await appReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -125,6 +171,17 @@ test('a warm start reads the compact library; a copy another build wrote is repl
   await page.waitForFunction(async () => (await window.savedLength('library-compact')) > 0);
   const written = await page.evaluate(savedLength, 'library-compact');
   assert.ok(written > 1000, `the compact library is saved (${written} bytes)`);
+
+  // Offline, the quick search reads the compact copy the app saved: the same build of the
+  // domain crate wrote it, so the fingerprints agree.
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.casebookBoot?.quick !== undefined, null, { timeout: 20_000 })
+    .catch(() => assert.fail('the quick search did not start from the saved library'));
+  const quick = await page.evaluate(() => JSON.parse(window.casebookBoot.quick.search('harassment')).results.length);
+  assert.ok(quick > 0, 'the quick search answers offline from the saved copy');
+  await appReady(page);
+  await context.setOffline(false);
 
   await page.evaluate(overwrite, ['library-compact', [7, 1, 2, 3]]);
   await context.setOffline(true);
