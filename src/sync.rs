@@ -193,6 +193,16 @@ impl SyncState {
     pub fn unsent(&self) -> &[Mutation] {
         &self.pending[self.pending.len() - self.waiting.min(self.pending.len())..]
     }
+
+    /// How many things (a sweep item, a note, a template…) have edits that have not reached the
+    /// server: what a person counts, where [`SyncState::waiting`] counts each field written
+    /// (deciding an item, noting it and marking it done is one item, three edits).
+    pub fn unsent_things(&self) -> usize {
+        let mut objects: Vec<&str> = self.unsent().iter().map(|m| m.op.field_key().0).collect();
+        objects.sort_unstable();
+        objects.dedup();
+        objects.len()
+    }
 }
 
 /// The sync context: the state, and the engine to send edits through. `None` when nobody is

@@ -202,11 +202,12 @@ fn the_sync_summary_says_what_waits_and_why() {
     use casebook_core::sync::{Mutation, Op, Replica};
     use casebook_core::wire::{OrgKind, Role, User};
 
-    let edit = |id| Mutation {
+    // Edit `id` touches item `id`; item 9's two fields are one thing waiting.
+    let edit = |id: u64| Mutation {
         id,
         clock: Hlc::zero(1),
         op: Op::SetField {
-            object: "sweep/abc123/item/1".into(),
+            object: format!("sweep/abc123/item/{}", id.min(9)),
             field: "note".into(),
             value: "x".into(),
             base: 0,
@@ -237,6 +238,8 @@ fn the_sync_summary_says_what_waits_and_why() {
     let cases = [
         (state(Status::Idle, 0, false), "Synced 3 minutes ago", "synced"),
         (state(Status::Idle, 2, false), "2 edits waiting", "syncing"),
+        // Items 1 to 8 and item 9 twice: nine things, not ten fields.
+        (state(Status::Idle, 10, false), "9 edits waiting", "syncing"),
         (
             state(Status::Offline, 1, false),
             "Saved here · 1 edit waiting",

@@ -278,7 +278,7 @@ pub fn sign_out_flow(
     sync: Option<crate::sync::SyncHandle>,
     failed: Option<UseStateHandle<Option<String>>>,
 ) {
-    let waiting = sync.as_ref().map_or(0, |s| s.state.waiting);
+    let waiting = sync.as_ref().map_or(0, |s| s.state.unsent_things());
     if waiting > 0 {
         let question = crate::tr!(crate::i18n::current(), "sign-out-unsent", count = waiting);
         if !gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {

@@ -11,7 +11,7 @@ use crate::tr;
 
 /// What the header says, and a CSS modifier for it.
 pub fn summary(i18n: &I18n, state: &SyncState, now_ms: f64) -> (String, &'static str) {
-    let waiting = match state.waiting {
+    let waiting = match state.unsent_things() {
         0 => String::new(),
         n => tr!(i18n, "sync-waiting", count = n),
     };
@@ -141,7 +141,7 @@ pub fn SyncStatus() -> Html {
                     <p class="error">{ message }</p>
                 }
                 <p>
-                    { match state.waiting {
+                    { match state.unsent_things() {
                         0 => i18n.t("sync-all-sent"),
                         n => tr!(i18n, "sync-saved-count", count = n),
                     } }
