@@ -464,3 +464,71 @@ fn block_tags_keep_lines_as_written() {
         Err(vec!["en body, line 2, column 12: unexpected `*`".to_string()])
     );
 }
+
+#[test]
+fn history_compares_each_part() {
+    use crate::diff::{Status, Words};
+    use history::{Part, compare, same_content};
+    let old = escalation();
+    let mut new = old.clone();
+    new.version = 2;
+    assert!(same_content(&old, &new));
+    assert!(compare(&old, &new).iter().all(|d| d.status == Status::Unchanged));
+
+    new.name = "Threat escalation".into();
+    new.fields[1].required = false;
+    new.variants.remove(&Language::Ar);
+    new.variants
+        .insert(Language::Ja, variant("エスカレーション {{ case }}"));
+    if let Some(en) = new.variants.get_mut(&Language::En) {
+        en.body = en.body.replacen("Escalation", "Urgent escalation", 1);
+    }
+    let diff = compare(&old, &new);
+    let status: Vec<(Part, Status)> = diff.iter().map(|d| (d.part, d.status)).collect();
+    assert_eq!(
+        status,
+        [
+            (Part::Settings, Status::Changed),
+            (Part::Fields, Status::Changed),
+            (Part::Body(Language::En), Status::Changed),
+            (Part::Body(Language::Ar), Status::Removed),
+            (Part::Body(Language::Ja), Status::Added),
+        ]
+    );
+    assert!(diff[0].words.contains(&Words::Deleted("Credible threat".into())));
+    assert!(diff[1].words.contains(&Words::Deleted(" · required".into())));
+    assert_eq!(
+        diff[2].words[..2],
+        [
+            Words::Deleted("Escalation".into()),
+            Words::Inserted("Urgent escalation".into())
+        ],
+        "{:?}",
+        diff[2].words
+    );
+    assert!(!same_content(&old, &new));
+}
+
+#[test]
+fn preview_values_show_every_placeholder() {
+    let t = escalation();
+    let values = preview_values(&t.fields);
+    assert_eq!(values["region"], "[region]");
+    assert_eq!(values["severity"], "high");
+    let rendered = render(&t, Language::En, &values).expect("renders");
+    assert!(rendered.text.contains("[summary]"), "{}", rendered.text);
+    assert!(rendered.text.starts_with("Escalation [case] (high), [region]"));
+}
+
+#[test]
+fn pruning_drops_labels_of_removed_fields() {
+    let mut t = escalation();
+    if let Some(ar) = t.variants.get_mut(&Language::Ar) {
+        ar.labels.insert("gone".into(), "x".into());
+        ar.labels.insert("region".into(), "المنطقة".into());
+    }
+    assert!(t.check().is_err());
+    t.prune_labels();
+    assert_eq!(t.check(), Ok(()));
+    assert_eq!(t.variants[&Language::Ar].labels.len(), 1);
+}
