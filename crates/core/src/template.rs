@@ -16,6 +16,7 @@
 //!
 //! The personal-data check is in [`pii`]; notes and the write path in [`notes`].
 
+pub mod authoring;
 pub mod history;
 #[cfg(feature = "import")]
 pub mod import;

@@ -385,6 +385,23 @@ pub fn share(view: &Overlay<'_>, id: &str, orgs: &BTreeSet<String>) -> Op {
     crate::tool::share_op(view, template_object(id), orgs)
 }
 
+/// The organisations template `id` is shared with, as shown.
+pub fn shared(view: &Overlay<'_>, id: &str) -> BTreeSet<String> {
+    view.get(&template_object(id), "shared_with")
+        .value
+        .and_then(Value::as_array)
+        .map(|orgs| orgs.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// The organisation that owns template `id`, as shown.
+pub fn owner(view: &Overlay<'_>, id: &str) -> Option<String> {
+    view.get(&template_object(id), "org")
+        .value
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
 /// The edits that save `note` as note `id` in organisation `org`.
 pub fn save(id: &str, org: &str, note: &Note) -> Result<Vec<Op>, serde_json::Error> {
     let object = note_object(id);

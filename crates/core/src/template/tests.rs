@@ -532,3 +532,73 @@ fn pruning_drops_labels_of_removed_fields() {
     assert_eq!(t.check(), Ok(()));
     assert_eq!(t.variants[&Language::Ar].labels.len(), 1);
 }
+
+#[test]
+fn authoring_edits_build_a_template() {
+    use authoring::{Edit, apply, blank, finished};
+    let mut t = blank(Language::En);
+    for edit in [
+        Edit::Id("warn-spam".into()),
+        Edit::Name("Spam warning".into()),
+        Edit::Kind(Kind::Notice),
+        Edit::Area("spam".into()),
+        Edit::AddField,
+        Edit::AddField,
+        Edit::FieldName(0, "account".into()),
+        Edit::FieldType(0, "handle".into()),
+        Edit::FieldRequired(0, true),
+        Edit::FieldType(1, "choice".into()),
+        Edit::FieldOptions(1, "low\n\n high \n".into()),
+        Edit::Body(Language::En, "Hello {{ account }} ({{ field_2 }})".into()),
+        Edit::VariantName(Language::Ar, "تحذير".into()),
+        Edit::Body(Language::Ar, "مرحبا {{ account }}".into()),
+        Edit::Body(Language::Ja, "   ".into()),
+        Edit::AddField,
+        Edit::FieldType(2, "number".into()),
+        Edit::FieldMin(2, "1".into()),
+        Edit::FieldMax(2, "ten".into()),
+        Edit::FieldMax(2, "10".into()),
+        Edit::MoveFieldUp(2),
+        Edit::RemoveField(9),
+        Edit::FieldLabel(9, "nothing".into()),
+    ] {
+        apply(&mut t, edit);
+    }
+    assert_eq!(t.fields[0].kind, FieldKind::Handle);
+    assert_eq!(
+        t.fields[2].kind,
+        FieldKind::Choice {
+            options: vec!["low".into(), "high".into()]
+        }
+    );
+    assert_eq!(
+        t.fields[1].kind,
+        FieldKind::Number {
+            min: Some(1),
+            max: Some(10)
+        }
+    );
+    let published = finished(&t, 1);
+    assert_eq!(published.check(), Ok(()));
+    assert_eq!(
+        published.variants.keys().copied().collect::<Vec<_>>(),
+        [Language::En, Language::Ar]
+    );
+    // An unknown placeholder names its line and column.
+    apply(&mut t, Edit::Body(Language::Ar, "سطر\nمرحبا {{ acount }}".into()));
+    let errors = finished(&t, 1).check().expect_err("unknown placeholder");
+    assert_eq!(
+        errors,
+        [TemplateError::Body {
+            lang: Language::Ar,
+            at: Position { line: 2, column: 10 },
+            message: "unknown placeholder \"acount\": no field has that name".into()
+        }]
+    );
+    // Renaming a field carries its translated labels.
+    if let Some(ar) = t.variants.get_mut(&Language::Ar) {
+        ar.labels.insert("account".into(), "الحساب".into());
+    }
+    apply(&mut t, Edit::FieldName(0, "handle".into()));
+    assert_eq!(t.variants[&Language::Ar].labels["handle"], "الحساب");
+}
