@@ -475,6 +475,21 @@ pub fn notes(view: &Overlay<'_>) -> Vec<SavedNote> {
     out
 }
 
+/// The chain of amendments: for each amended note's id, the id of the newest note amending
+/// it (a note amended twice points at the later amendment).
+pub fn amendments(all: &[SavedNote]) -> BTreeMap<&str, &str> {
+    let mut out: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
+    for n in all {
+        if let Some(old) = n.note.amends.as_deref() {
+            let entry = out.entry(old).or_insert((n.id.as_str(), n.note.at_ms));
+            if n.note.at_ms > entry.1 {
+                *entry = (n.id.as_str(), n.note.at_ms);
+            }
+        }
+    }
+    out.into_iter().map(|(old, (new, _))| (old, new)).collect()
+}
+
 /// The words of a text, lowercased (borrowed when already lowercase): what [`NoteSearch`]
 /// indexes and a query is split into.
 fn words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
