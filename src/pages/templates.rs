@@ -29,6 +29,7 @@ use crate::tr;
 
 mod authoring;
 mod import;
+mod policy_picker;
 
 pub use authoring::{TemplateEditorPage, TemplateVersionsPage};
 pub use import::TemplateImportPage;
@@ -103,10 +104,13 @@ fn new_note_id() -> String {
         .to_lowercase()
 }
 
-/// The sweep item a composer was opened for: `?sweep=ID&item=N` (N counted from 0).
+/// The sweep item a composer was opened for: `?sweep=ID&item=N` (items count from 1).
 fn sweep_link(query: &str) -> Option<(String, usize)> {
     let sweep = crate::route::query_param(query, "sweep")?;
-    let item = crate::route::query_param(query, "item")?.parse().ok()?;
+    let item = crate::route::query_param(query, "item")?
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)?;
     (sweep.len() <= 40 && sweep.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then_some((sweep, item))
 }
 
@@ -205,7 +209,7 @@ pub fn TemplatesPage() -> Html {
             <h1>{ i18n.t("templates-title") }</h1>
             <p class="muted">{ i18n.t("templates-intro") }</p>
             if let Some((sweep, item)) = &from_sweep {
-                <p class="outcome" role="status">{ tr!(i18n, "templates-for-sweep-item", item = *item + 1, sweep = sweep.clone()) }</p>
+                <p class="outcome" role="status">{ tr!(i18n, "templates-for-sweep-item", item = *item, sweep = sweep.clone()) }</p>
             }
             if author {
                 <p class="button-row template-authoring-links">
@@ -730,7 +734,7 @@ fn Composer(props: &ComposerProps) -> Html {
                     <p>{ if *copied { i18n.t("templates-saved") } else { i18n.t("templates-saved-not-copied") } }</p>
                     if let (Some(onclick), Some((sweep, n))) = (put_in_item, &props.sweep_item) {
                         <div class="button-row">
-                            <button type="button" id="put-in-item" {onclick}>{ tr!(i18n, "templates-put-in-item", item = *n + 1) }</button>
+                            <button type="button" id="put-in-item" {onclick}>{ tr!(i18n, "templates-put-in-item", item = *n) }</button>
                             <a href={format!("{}#item-{}", Route::SweepRun { id: sweep.clone() }.to_path(), n)}
                                 onclick={go_to(format!("{}#item-{}", Route::SweepRun { id: sweep.clone() }.to_path(), n))}>
                                 { i18n.t("templates-back-to-sweep") }
@@ -770,7 +774,7 @@ fn Composer(props: &ComposerProps) -> Html {
                 <p class="outcome amending" role="status">{ tr!(i18n, "templates-amending", time = i18n.date_time(old.note.at_ms as f64)) }</p>
             }
             if let Some((sweep, n)) = &props.sweep_item {
-                <p class="outcome" role="status">{ tr!(i18n, "templates-for-sweep-item", item = *n + 1, sweep = sweep.clone()) }</p>
+                <p class="outcome" role="status">{ tr!(i18n, "templates-for-sweep-item", item = *n, sweep = sweep.clone()) }</p>
             }
             <p class="muted">
                 <span class={classes!("badge", format!("kind-{}", t.kind.code()))}>{ kind_label(&i18n, t.kind) }</span>
@@ -849,6 +853,16 @@ fn FieldInput(props: &FieldInputProps) -> Html {
     };
     let max = f.kind.max_chars().to_string();
     let input = match &f.kind {
+        FieldKind::PolicyRef => {
+            let onchange = {
+                let (name, onchange) = (f.name.clone(), props.onchange.clone());
+                Callback::from(move |value: String| onchange.emit((name.clone(), value)))
+            };
+            html! {
+                <policy_picker::PolicyPicker id={id.clone()} value={props.value.clone()} required={f.required}
+                    {invalid} described={described.clone()} max={max.clone()} {onchange} />
+            }
+        }
         FieldKind::Multiline | FieldKind::Links => html! {
             <textarea id={id.clone()} value={props.value.clone()} {oninput} maxlength={max} rows="4"
                 required={f.required} aria-invalid={invalid} aria-describedby={described.clone()} dir="auto" />

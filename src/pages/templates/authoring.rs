@@ -370,7 +370,12 @@ fn Editor(props: &EditorProps) -> Html {
     let title = if is_new {
         i18n.t("templates-author-new-title")
     } else {
-        tr!(i18n, "templates-author-edit-title", name = props.start.name.clone(), version = version)
+        tr!(
+            i18n,
+            "templates-author-edit-title",
+            name = props.start.name.clone(),
+            version = version
+        )
     };
     let add_field = {
         let dispatch = draft.dispatcher();

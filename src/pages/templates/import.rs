@@ -16,7 +16,7 @@ use yew_router::prelude::*;
 use super::authoring::changes_view;
 use super::sign_in_first;
 use crate::i18n::{I18n, use_i18n};
-use crate::pages::library_import::{Problem, problems_view, post_files, read_files};
+use crate::pages::library_import::{Problem, post_files, problems_view, read_files};
 use crate::route::Route;
 use crate::sync::{SyncHandle, use_sync};
 use crate::tr;
