@@ -473,6 +473,7 @@ templates-note-kept = بيانات شخصية أُبقيت: { $kinds }
 templates-policy-picker-hint = اكتب كلمات للبحث في السياسات، ثم اختر قسمًا بالأسهم وEnter.
 templates-policy-picker-options = أقسام السياسات
 templates-policy-picker-none = لا قسم يطابق «{ $query }».
+templates-note-sweep-item = كُتبت للعنصر { $item } من الحملة { $sweep }
 templates-new = قالب جديد
 templates-import = استيراد القوالب
 templates-for-sweep-item = للعنصر { $item } من الحملة { $sweep }: ستُربط الملاحظة به.

@@ -447,6 +447,7 @@ templates-note-kept = Personal data kept: { $kinds }
 templates-policy-picker-hint = Type words to search the policies, then pick a section with the arrows and Enter.
 templates-policy-picker-options = Policy sections
 templates-policy-picker-none = No section matches “{ $query }”.
+templates-note-sweep-item = Written for item { $item } of sweep { $sweep }
 templates-new = New template
 templates-import = Import templates
 templates-for-sweep-item = For item { $item } of sweep { $sweep }: the note will link to it.

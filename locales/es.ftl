@@ -445,6 +445,7 @@ templates-note-kept = Datos personales mantenidos: { $kinds }
 templates-policy-picker-hint = Escribe palabras para buscar en las políticas y elige una sección con las flechas y Enter.
 templates-policy-picker-options = Secciones de política
 templates-policy-picker-none = Ninguna sección coincide con «{ $query }».
+templates-note-sweep-item = Escrita para el elemento { $item } del barrido { $sweep }
 templates-new = Nueva plantilla
 templates-import = Importar plantillas
 templates-for-sweep-item = Para el elemento { $item } del barrido { $sweep }: la nota quedará enlazada a él.

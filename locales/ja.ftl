@@ -420,6 +420,7 @@ templates-note-kept = 残した個人情報：{ $kinds }
 templates-policy-picker-hint = 言葉を入力してポリシーを検索し、矢印キーとEnterでセクションを選びます。
 templates-policy-picker-options = ポリシーのセクション
 templates-policy-picker-none = 「{ $query }」に一致するセクションはありません。
+templates-note-sweep-item = スイープ { $sweep } の項目 { $item } 用に書かれたメモ
 templates-new = 新しいテンプレート
 templates-import = テンプレートを取り込む
 templates-for-sweep-item = スイープ { $sweep } の項目 { $item } 用：メモはこの項目にリンクされます。

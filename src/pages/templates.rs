@@ -327,6 +327,13 @@ fn NoteHistory(props: &HistoryProps) -> Html {
                                         { " " }<a href={format!("#note-{newer}")}>{ i18n.t("templates-note-see-amendment") }</a>
                                     }
                                 </p>
+                                if let Some((sweep, item)) = n.note.sweep_item.as_deref().and_then(|o| o.strip_prefix("sweep/")).and_then(|o| o.split_once("/item/")) {
+                                    <p class="note-chain muted">
+                                        <a href={format!("{}#item-{item}", Route::SweepRun { id: sweep.to_string() }.to_path())}>
+                                            { tr!(i18n, "templates-note-sweep-item", item = item.to_string(), sweep = sweep.to_string()) }
+                                        </a>
+                                    </p>
+                                }
                                 if let Some(old) = &n.note.amends {
                                     <p class="note-chain muted">
                                         { match by_id.get(old.as_str()) {
