@@ -332,8 +332,7 @@ fn Editor(props: &EditorProps) -> Html {
         } else {
             match template::render(&t, lang, &values) {
                 Ok(r) => html! {
-                    <pre id={format!("preview-{}", lang.code())} class="note-preview" lang={lang.code()} {dir}
-                        aria-label={tr!(i18n, "templates-author-preview", lang = lang.endonym())} tabindex="0">{ r.text }</pre>
+                    <pre id={format!("preview-{}", lang.code())} class="note-preview" lang={lang.code()} {dir}>{ r.text }</pre>
                 },
                 Err(e) => html! { <p id={error_id.clone()} class="field-error" role="alert">{ e.to_string() }</p> },
             }
@@ -402,7 +401,7 @@ fn Editor(props: &EditorProps) -> Html {
                 <p class="muted">{ i18n.t("templates-author-bodies-help") }</p>
                 { for languages }
                 if !problems.general.is_empty() {
-                    <ul class="author-problems" role="alert">
+                    <ul class="author-problems">
                         { for problems.general.iter().map(|p| html! { <li class="field-error">{ p }</li> }) }
                     </ul>
                 }
