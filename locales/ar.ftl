@@ -517,6 +517,7 @@ templates-author-default-lang = اللغة الافتراضية
 templates-author-default = افتراضية
 templates-author-variant-name = الاسم بهذه اللغة (اختياري)
 templates-author-body = النص
+templates-author-labels = تسميات الحقول بلغة { $lang }
 templates-author-body-error = السطر { $line }، العمود { $column }: { $detail }
 templates-author-no-body = لا نص بلغة { $lang }: الملاحظات بلغة { $lang } تستخدم نص { $fallback }.
 templates-author-preview = معاينة بلغة { $lang }

@@ -491,6 +491,7 @@ templates-author-default-lang = Default language
 templates-author-default = default
 templates-author-variant-name = Name in this language (optional)
 templates-author-body = Body
+templates-author-labels = Field labels in { $lang }
 templates-author-body-error = Line { $line }, column { $column }: { $detail }
 templates-author-no-body = No body in { $lang }: notes in { $lang } use the { $fallback } body.
 templates-author-preview = Preview in { $lang }

@@ -489,6 +489,7 @@ templates-author-default-lang = Idioma predeterminado
 templates-author-default = predeterminado
 templates-author-variant-name = Nombre en este idioma (opcional)
 templates-author-body = Cuerpo
+templates-author-labels = Etiquetas de los campos en { $lang }
 templates-author-body-error = Línea { $line }, columna { $column }: { $detail }
 templates-author-no-body = Sin cuerpo en { $lang }: las notas en { $lang } usan el cuerpo en { $fallback }.
 templates-author-preview = Vista previa en { $lang }

@@ -464,6 +464,7 @@ templates-author-default-lang = 既定の言語
 templates-author-default = 既定
 templates-author-variant-name = この言語での名前（任意）
 templates-author-body = 本文
+templates-author-labels = { $lang } でのフィールドのラベル
 templates-author-body-error = { $line } 行 { $column } 列：{ $detail }
 templates-author-no-body = { $lang } の本文はありません：{ $lang } のメモは { $fallback } の本文を使います。
 templates-author-preview = { $lang } のプレビュー

@@ -271,6 +271,9 @@ test('a specialist writes a template with an Arabic body, sees a syntax error by
   await page.locator('#body-ar').fill('مرحبا {{ acount }}');
   assert.equal(await arError.textContent(), 'Line 1, column 10: unknown placeholder "acount": no field has that name');
   await page.locator('#body-ar').fill('مرحبا {{ account }}،\nيرجى التوقف عن نشر الرسائل المزعجة.');
+  // The Arabic label of a field.
+  await page.locator('.author-language', { hasText: 'العربية' }).locator('.author-labels summary').click();
+  await page.locator('#label-ar-0').fill('الحساب');
   await arError.waitFor({ state: 'detached' });
   // A live preview in every language: English and Arabic their own, Spanish and Japanese fall back.
   // Each field shows where it lands: a text by its name, a choice by its first option (low).
@@ -295,6 +298,7 @@ test('a specialist writes a template with an Arabic body, sees a syntax error by
   await page.getByRole('link', { name: 'Write version 2' }).click();
   await page.waitForURL(`${BASE}/templates/${id}/edit`);
   assert.ok(await page.locator('#publish-template').isDisabled(), 'nothing changed yet');
+  assert.equal(await page.locator('#label-ar-0').inputValue(), 'الحساب', 'version 1 kept the Arabic label');
   await page.locator('#tpl-name').fill('Spam warning (repeat)');
   await page.locator('#body-en').fill('Hello {{ account }},\n{% if severity == "high" %}This is a final warning.{% endif %}\nPlease stop posting spam now.');
   await page.getByRole('button', { name: 'Publish version 2' }).click();

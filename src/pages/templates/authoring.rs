@@ -356,6 +356,24 @@ fn Editor(props: &EditorProps) -> Html {
                             aria-invalid={body_error.as_ref().map(|_| "true")}
                             aria-describedby={body_error.as_ref().map(|_| error_id.clone())}
                             oninput={on_text(&draft, move |v| Edit::Body(lang, v))} />
+                        if lang != d.default_lang && !d.fields.is_empty() {
+                            <details class="author-labels">
+                                <summary>{ tr!(i18n, "templates-author-labels", lang = lang.endonym()) }</summary>
+                                { for d.fields.iter().enumerate().map(|(i, f)| {
+                                    let label_id = format!("label-{}-{i}", lang.code());
+                                    let name = f.name.clone();
+                                    let value = variant.and_then(|v| v.labels.get(&f.name).cloned()).unwrap_or_default();
+                                    html! {
+                                        <div class="field" key={f.name.clone()}>
+                                            <label for={label_id.clone()}>{ format!("{} ({})", f.label, f.name) }</label>
+                                            <input id={label_id} type="text" {value} lang={lang.code()} {dir} autocomplete="off"
+                                                maxlength={MAX_LABEL_CHARS.to_string()}
+                                                oninput={on_text(&draft, move |v| Edit::VariantLabel(lang, name.clone(), v))} />
+                                        </div>
+                                    }
+                                }) }
+                            </details>
+                        }
                     </div>
                     <div class="author-preview">
                         <p class="preview-label">{ tr!(i18n, "templates-author-preview", lang = lang.endonym()) }</p>

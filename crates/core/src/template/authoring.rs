@@ -44,6 +44,8 @@ pub enum Edit {
     FieldMin(usize, String),
     FieldMax(usize, String),
     VariantName(Language, String),
+    /// A field's label in one language (by field name); empty for the default language's.
+    VariantLabel(Language, String, String),
     Body(Language, String),
 }
 
@@ -207,6 +209,16 @@ pub fn apply(t: &mut Template, edit: Edit) {
         Edit::VariantName(lang, name) => {
             let v = variant_mut(t, lang);
             v.name = (!name.trim().is_empty()).then_some(name);
+        }
+        Edit::VariantLabel(lang, field, label) => {
+            if t.field(&field).is_some() {
+                let v = variant_mut(t, lang);
+                if label.trim().is_empty() {
+                    v.labels.remove(&field);
+                } else {
+                    v.labels.insert(field, label);
+                }
+            }
         }
         Edit::Body(lang, body) => variant_mut(t, lang).body = body,
     }

@@ -601,4 +601,13 @@ fn authoring_edits_build_a_template() {
     }
     apply(&mut t, Edit::FieldName(0, "handle".into()));
     assert_eq!(t.variants[&Language::Ar].labels["handle"], "الحساب");
+    apply(
+        &mut t,
+        Edit::VariantLabel(Language::Ar, "handle".into(), "المعرّف".into()),
+    );
+    apply(&mut t, Edit::VariantLabel(Language::Ar, "nobody".into(), "x".into()));
+    assert_eq!(t.variants[&Language::Ar].labels.len(), 1);
+    assert_eq!(t.label_in(&t.fields[0], Language::Ar), "المعرّف");
+    apply(&mut t, Edit::VariantLabel(Language::Ar, "handle".into(), " ".into()));
+    assert!(t.variants[&Language::Ar].labels.is_empty());
 }
