@@ -470,6 +470,133 @@ templates-note-meta = { $template } · { $lang } · { $author } · { $time }
 templates-note-case = الحالة { $case }
 templates-note-pending = بانتظار المزامنة
 templates-note-kept = بيانات شخصية أُبقيت: { $kinds }
+templates-policy-picker-hint = اكتب كلمات للبحث في السياسات، ثم اختر قسمًا بالأسهم وEnter.
+templates-policy-picker-options = أقسام السياسات
+templates-policy-picker-none = لا قسم يطابق «{ $query }».
+templates-note-sweep-item = كُتبت للعنصر { $item } من الحملة { $sweep }
+templates-new = قالب جديد
+templates-import = استيراد القوالب
+templates-for-sweep-item = للعنصر { $item } من الحملة { $sweep }: ستُربط الملاحظة به.
+templates-note-amended = مُعدَّلة
+templates-note-see-amendment = عرض التعديل
+templates-note-amends = تعدّل ملاحظة { $time }
+templates-note-amends-unknown = تعدّل ملاحظة غير موجودة على هذا الجهاز
+templates-note-amend = تعديل
+templates-note-amend-named = تعديل ملاحظة { $time }
+templates-amending = تعديل ملاحظة { $time }: الحفظ يكتب ملاحظة جديدة مرتبطة بها، وتبقى القديمة كما هي.
+templates-put-in-item = ضع النص في ملاحظة العنصر { $item }
+templates-put-in-item-done = النص الآن في ملاحظة العنصر.
+templates-back-to-sweep = العودة إلى الحملة
+templates-type-text = نص
+templates-type-multiline = عدة أسطر
+templates-type-choice = اختيار
+templates-type-handle = اسم حساب
+templates-type-url = رابط
+templates-type-links = روابط (رابط في كل سطر)
+templates-type-date = تاريخ
+templates-type-number = رقم
+templates-type-case-id = رقم القضية
+templates-type-policy-ref = قسم من سياسة
+templates-part-settings = الإعدادات
+templates-part-fields = الحقول
+templates-part-body = النص بلغة { $lang }
+templates-diff-added = أُضيف
+templates-diff-removed = حُذف
+templates-diff-changed = تغيّر
+templates-diff-unchanged = دون تغيير
+templates-author-not-allowed = يكتب القوالبَ المتخصصون والمدربون والمسؤولون فقط.
+templates-author-not-owner = هذا القالب يخص مؤسسة أخرى: فريقها وحده ينشر إصدارات جديدة منه.
+templates-author-id-taken = مستخدم بالفعل لقالب آخر
+templates-author-settings = الإعدادات
+templates-author-id = المعرّف
+templates-author-id-help = من 3 إلى 60 حرفًا لاتينيًا صغيرًا وأرقامًا وشرطات. لا يتغير أبدًا وهو جزء من عنوان القالب.
+templates-author-name = الاسم
+templates-author-kind = النوع
+templates-author-area = مجال السياسة
+templates-author-default-lang = اللغة الافتراضية
+templates-author-default = افتراضية
+templates-author-variant-name = الاسم بهذه اللغة (اختياري)
+templates-author-body = النص
+templates-author-labels = تسميات الحقول بلغة { $lang }
+templates-author-body-error = السطر { $line }، العمود { $column }: { $detail }
+templates-author-no-body = لا نص بلغة { $lang }: الملاحظات بلغة { $lang } تستخدم نص { $fallback }.
+templates-author-preview = معاينة بلغة { $lang }
+templates-author-new-title = قالب جديد
+templates-author-edit-title = { $name }: الإصدار { $version }
+templates-author-intro = تُكتب العناصر النائبة {"{{"} field {"}}"}؛ ويُسمح بـ {"{%"} if field {"%}"} … {"{%"} endif {"%}"} و{"{%"} for link in field {"%}"} … {"{%"} endfor {"%}"}. تملأ المعاينة كل حقل بقيمته الافتراضية أو بمثال.
+templates-author-fields = { $count ->
+    [zero] لا حقول
+    [one] حقل واحد
+    [two] حقلان
+    [few] { $count } حقول
+   *[other] { $count } حقلًا
+}
+templates-author-no-fields = لا حقول بعد.
+templates-author-add-field = إضافة حقل
+templates-author-bodies = النصوص حسب اللغة
+templates-author-bodies-help = اترك لغة فارغة لتستخدم نص اللغة الافتراضية.
+templates-author-unchanged = لم يتغير شيء منذ أحدث إصدار.
+templates-author-failed = لم يُنشر: { $detail }
+templates-author-publish = نشر الإصدار { $version }
+templates-author-problem-count = { $count ->
+    [zero] لا مشكلات.
+    [one] مشكلة واحدة يجب إصلاحها قبل النشر.
+    [two] مشكلتان يجب إصلاحهما قبل النشر.
+    [few] { $count } مشكلات يجب إصلاحها قبل النشر.
+   *[other] { $count } مشكلة يجب إصلاحها قبل النشر.
+}
+templates-author-options = الخيارات، خيار في كل سطر
+templates-author-pattern = النمط
+templates-author-pattern-help = ‏# رقم، وA حرف لاتيني كبير، وأي شيء آخر يُكتب كما هو.
+templates-author-min = الحد الأدنى
+templates-author-max = الحد الأقصى
+templates-author-field-n = الحقل { $n }
+templates-author-field-name = اسم العنصر النائب
+templates-author-field-label = التسمية
+templates-author-field-type = النوع
+templates-author-field-default = القيمة الافتراضية
+templates-author-field-help = المساعدة
+templates-author-field-required = مطلوب
+templates-author-move-up = نقل لأعلى
+templates-author-move-up-named = نقل { $name } لأعلى
+templates-author-remove = حذف
+templates-author-remove-named = حذف { $name }
+templates-versions-title = { $name }: الإصدارات
+templates-versions-compose = كتابة ملاحظة
+templates-versions-edit = كتابة الإصدار { $version }
+templates-shared-count = { $count ->
+    [zero] غير مشارك مع المورّدين
+    [one] مشارك مع مورّد واحد
+    [two] مشارك مع مورّدَين
+    [few] مشارك مع { $count } مورّدين
+   *[other] مشارك مع { $count } مورّدًا
+}
+templates-versions-version = الإصدار { $version }: { $name }
+templates-versions-first = الإصدار الأول.
+templates-versions-changes = ما تغيّر منذ الإصدار { $from }
+templates-import-title = استيراد القوالب
+templates-import-intro = اختر مجلدًا من ملفات Markdown، ملف لكل قالب: ترويسة فيها الإعدادات والحقول، ثم قسم لكل لغة عنوانه ## en أو ## es أو ## ar أو ## ja. سترى كل مشكلة، أو ما سيُنشر، قبل حفظ أي شيء.
+templates-import-folder = مجلد القوالب
+templates-import-not-ours = يخص مؤسسة أخرى: فريقها وحده ينشره
+templates-import-new = قالب جديد، الإصدار 1
+templates-import-next = الإصدار { $version }، بعد الإصدار { $from }
+templates-import-unchanged = دون تغيير (الإصدار { $version })
+templates-import-refused = بعض القوالب تخص مؤسسة أخرى: لا يمكن نشر أي شيء. أزلها من المجلد.
+templates-import-nothing = لا شيء للنشر: كل القوالب دون تغيير.
+templates-import-publish = { $count ->
+    [zero] لا قوالب للنشر
+    [one] نشر قالب واحد
+    [two] نشر قالبين
+    [few] نشر { $count } قوالب
+   *[other] نشر { $count } قالبًا
+}
+templates-import-published = { $count ->
+    [zero] لم يُنشر أي قالب.
+    [one] نُشر قالب واحد.
+    [two] نُشر قالبان.
+    [few] نُشرت { $count } قوالب.
+   *[other] نُشر { $count } قالبًا.
+}
 ## Sweeps (issue 11)
 
 sweeps-title = حملات المراجعة
@@ -610,6 +737,7 @@ sweeps-done = منجز
 sweeps-not-done = غير منجز
 sweeps-field-decision = القرار
 sweeps-field-note = ملاحظة
+sweeps-note-from-template = كتابة الملاحظة من قالب
 sweeps-field-done = منجز
 sweeps-field-answers = قائمة التحقق
 sweeps-field-assignee = الإسناد

@@ -444,6 +444,119 @@ templates-note-meta = { $template } · { $lang } · { $author } · { $time }
 templates-note-case = case { $case }
 templates-note-pending = Waiting to sync
 templates-note-kept = Personal data kept: { $kinds }
+templates-policy-picker-hint = Type words to search the policies, then pick a section with the arrows and Enter.
+templates-policy-picker-options = Policy sections
+templates-policy-picker-none = No section matches “{ $query }”.
+templates-note-sweep-item = Written for item { $item } of sweep { $sweep }
+templates-new = New template
+templates-import = Import templates
+templates-for-sweep-item = For item { $item } of sweep { $sweep }: the note will link to it.
+templates-note-amended = Amended
+templates-note-see-amendment = See the amendment
+templates-note-amends = Amends the note of { $time }
+templates-note-amends-unknown = Amends a note that is not on this device
+templates-note-amend = Amend
+templates-note-amend-named = Amend the note of { $time }
+templates-amending = Amending the note of { $time }: saving writes a new note linked to it; the old one stays as it was.
+templates-put-in-item = Put the text in item { $item }'s note
+templates-put-in-item-done = The text is in the item's note.
+templates-back-to-sweep = Back to the sweep
+templates-type-text = Text
+templates-type-multiline = Several lines
+templates-type-choice = Choice
+templates-type-handle = Account handle
+templates-type-url = Link
+templates-type-links = Links (one per line)
+templates-type-date = Date
+templates-type-number = Number
+templates-type-case-id = Case id
+templates-type-policy-ref = Policy section
+templates-part-settings = Settings
+templates-part-fields = Fields
+templates-part-body = Body in { $lang }
+templates-diff-added = added
+templates-diff-removed = removed
+templates-diff-changed = changed
+templates-diff-unchanged = unchanged
+templates-author-not-allowed = Only specialists, trainers and admins write templates.
+templates-author-not-owner = This template belongs to another organisation: only its own team publishes new versions.
+templates-author-id-taken = is already used by another template
+templates-author-settings = Settings
+templates-author-id = Id
+templates-author-id-help = 3 to 60 lowercase letters, digits and hyphens. It never changes and is part of the template's address.
+templates-author-name = Name
+templates-author-kind = Kind
+templates-author-area = Policy area
+templates-author-default-lang = Default language
+templates-author-default = default
+templates-author-variant-name = Name in this language (optional)
+templates-author-body = Body
+templates-author-labels = Field labels in { $lang }
+templates-author-body-error = Line { $line }, column { $column }: { $detail }
+templates-author-no-body = No body in { $lang }: notes in { $lang } use the { $fallback } body.
+templates-author-preview = Preview in { $lang }
+templates-author-new-title = New template
+templates-author-edit-title = { $name }: version { $version }
+templates-author-intro = Placeholders are written {"{{"} field {"}}"}; {"{%"} if field {"%}"} … {"{%"} endif {"%}"} and {"{%"} for link in field {"%}"} … {"{%"} endfor {"%}"} are allowed. The preview fills each field with its default or a sample.
+templates-author-fields = { $count ->
+    [one] One field
+   *[other] { $count } fields
+}
+templates-author-no-fields = No fields yet.
+templates-author-add-field = Add a field
+templates-author-bodies = Bodies by language
+templates-author-bodies-help = Leave a language empty to use the default language's body.
+templates-author-unchanged = Nothing has changed since the newest version.
+templates-author-failed = Not published: { $detail }
+templates-author-publish = Publish version { $version }
+templates-author-problem-count = { $count ->
+    [one] One problem to fix before publishing.
+   *[other] { $count } problems to fix before publishing.
+}
+templates-author-options = Choices, one per line
+templates-author-pattern = Pattern
+templates-author-pattern-help = # is a digit, A a capital letter, anything else itself.
+templates-author-min = Smallest
+templates-author-max = Largest
+templates-author-field-n = Field { $n }
+templates-author-field-name = Placeholder name
+templates-author-field-label = Label
+templates-author-field-type = Type
+templates-author-field-default = Default
+templates-author-field-help = Help
+templates-author-field-required = Required
+templates-author-move-up = Move up
+templates-author-move-up-named = Move { $name } up
+templates-author-remove = Remove
+templates-author-remove-named = Remove { $name }
+templates-versions-title = { $name }: versions
+templates-versions-compose = Compose a note
+templates-versions-edit = Write version { $version }
+templates-shared-count = { $count ->
+    [0] Not shared with vendors
+    [one] Shared with one vendor
+   *[other] Shared with { $count } vendors
+}
+templates-versions-version = Version { $version }: { $name }
+templates-versions-first = The first version.
+templates-versions-changes = What changed since version { $from }
+templates-import-title = Import templates
+templates-import-intro = Choose a folder of Markdown files, one per template: front matter with the settings and fields, then a section per language headed ## en, ## es, ## ar or ## ja. You will see every problem, or what will be published, before anything is saved.
+templates-import-folder = Templates folder
+templates-import-not-ours = belongs to another organisation: only its own team publishes it
+templates-import-new = new template, version 1
+templates-import-next = version { $version }, after version { $from }
+templates-import-unchanged = unchanged (version { $version })
+templates-import-refused = Some templates belong to another organisation: nothing can be published. Remove them from the folder.
+templates-import-nothing = Nothing to publish: every template is unchanged.
+templates-import-publish = { $count ->
+    [one] Publish one template
+   *[other] Publish { $count } templates
+}
+templates-import-published = { $count ->
+    [one] One template published.
+   *[other] { $count } templates published.
+}
 ## Sweeps (issue 11)
 
 sweeps-title = Sweeps
@@ -584,6 +697,7 @@ sweeps-done = done
 sweeps-not-done = not done
 sweeps-field-decision = Decision
 sweeps-field-note = Note
+sweeps-note-from-template = Write the note from a template
 sweeps-field-done = Done
 sweeps-field-answers = checklist
 sweeps-field-assignee = assignment

@@ -442,6 +442,119 @@ templates-note-meta = { $template } · { $lang } · { $author } · { $time }
 templates-note-case = caso { $case }
 templates-note-pending = Pendiente de sincronizar
 templates-note-kept = Datos personales mantenidos: { $kinds }
+templates-policy-picker-hint = Escribe palabras para buscar en las políticas y elige una sección con las flechas y Enter.
+templates-policy-picker-options = Secciones de política
+templates-policy-picker-none = Ninguna sección coincide con «{ $query }».
+templates-note-sweep-item = Escrita para el elemento { $item } del barrido { $sweep }
+templates-new = Nueva plantilla
+templates-import = Importar plantillas
+templates-for-sweep-item = Para el elemento { $item } del barrido { $sweep }: la nota quedará enlazada a él.
+templates-note-amended = Corregida
+templates-note-see-amendment = Ver la corrección
+templates-note-amends = Corrige la nota del { $time }
+templates-note-amends-unknown = Corrige una nota que no está en este dispositivo
+templates-note-amend = Corregir
+templates-note-amend-named = Corregir la nota del { $time }
+templates-amending = Corrigiendo la nota del { $time }: al guardar se escribe una nota nueva enlazada; la anterior no cambia.
+templates-put-in-item = Poner el texto en la nota del elemento { $item }
+templates-put-in-item-done = El texto está en la nota del elemento.
+templates-back-to-sweep = Volver al barrido
+templates-type-text = Texto
+templates-type-multiline = Varias líneas
+templates-type-choice = Opción
+templates-type-handle = Nombre de cuenta
+templates-type-url = Enlace
+templates-type-links = Enlaces (uno por línea)
+templates-type-date = Fecha
+templates-type-number = Número
+templates-type-case-id = Id de caso
+templates-type-policy-ref = Sección de política
+templates-part-settings = Ajustes
+templates-part-fields = Campos
+templates-part-body = Cuerpo en { $lang }
+templates-diff-added = añadido
+templates-diff-removed = quitado
+templates-diff-changed = cambiado
+templates-diff-unchanged = sin cambios
+templates-author-not-allowed = Solo especialistas, formadores y administradores escriben plantillas.
+templates-author-not-owner = Esta plantilla es de otra organización: solo su equipo publica versiones nuevas.
+templates-author-id-taken = ya lo usa otra plantilla
+templates-author-settings = Ajustes
+templates-author-id = Id
+templates-author-id-help = De 3 a 60 minúsculas, dígitos y guiones. No cambia nunca y forma parte de la dirección de la plantilla.
+templates-author-name = Nombre
+templates-author-kind = Tipo
+templates-author-area = Área de política
+templates-author-default-lang = Idioma predeterminado
+templates-author-default = predeterminado
+templates-author-variant-name = Nombre en este idioma (opcional)
+templates-author-body = Cuerpo
+templates-author-labels = Etiquetas de los campos en { $lang }
+templates-author-body-error = Línea { $line }, columna { $column }: { $detail }
+templates-author-no-body = Sin cuerpo en { $lang }: las notas en { $lang } usan el cuerpo en { $fallback }.
+templates-author-preview = Vista previa en { $lang }
+templates-author-new-title = Nueva plantilla
+templates-author-edit-title = { $name }: versión { $version }
+templates-author-intro = Los marcadores se escriben {"{{"} campo {"}}"}; se permiten {"{%"} if campo {"%}"} … {"{%"} endif {"%}"} y {"{%"} for enlace in campo {"%}"} … {"{%"} endfor {"%}"}. La vista previa rellena cada campo con su valor predeterminado o un ejemplo.
+templates-author-fields = { $count ->
+    [one] Un campo
+   *[other] { $count } campos
+}
+templates-author-no-fields = Aún no hay campos.
+templates-author-add-field = Añadir un campo
+templates-author-bodies = Cuerpos por idioma
+templates-author-bodies-help = Deja un idioma vacío para usar el cuerpo del idioma predeterminado.
+templates-author-unchanged = Nada ha cambiado desde la última versión.
+templates-author-failed = No publicada: { $detail }
+templates-author-publish = Publicar la versión { $version }
+templates-author-problem-count = { $count ->
+    [one] Un problema que corregir antes de publicar.
+   *[other] { $count } problemas que corregir antes de publicar.
+}
+templates-author-options = Opciones, una por línea
+templates-author-pattern = Patrón
+templates-author-pattern-help = # es un dígito, A una mayúscula, lo demás se escribe tal cual.
+templates-author-min = Mínimo
+templates-author-max = Máximo
+templates-author-field-n = Campo { $n }
+templates-author-field-name = Nombre del marcador
+templates-author-field-label = Etiqueta
+templates-author-field-type = Tipo
+templates-author-field-default = Valor predeterminado
+templates-author-field-help = Ayuda
+templates-author-field-required = Obligatorio
+templates-author-move-up = Subir
+templates-author-move-up-named = Subir { $name }
+templates-author-remove = Quitar
+templates-author-remove-named = Quitar { $name }
+templates-versions-title = { $name }: versiones
+templates-versions-compose = Redactar una nota
+templates-versions-edit = Escribir la versión { $version }
+templates-shared-count = { $count ->
+    [0] No compartida con proveedores
+    [one] Compartida con un proveedor
+   *[other] Compartida con { $count } proveedores
+}
+templates-versions-version = Versión { $version }: { $name }
+templates-versions-first = La primera versión.
+templates-versions-changes = Qué cambió desde la versión { $from }
+templates-import-title = Importar plantillas
+templates-import-intro = Elige una carpeta de archivos Markdown, uno por plantilla: front matter con los ajustes y los campos, y una sección por idioma con el encabezado ## en, ## es, ## ar o ## ja. Verás cada problema, o lo que se publicará, antes de guardar nada.
+templates-import-folder = Carpeta de plantillas
+templates-import-not-ours = es de otra organización: solo su equipo la publica
+templates-import-new = plantilla nueva, versión 1
+templates-import-next = versión { $version }, después de la versión { $from }
+templates-import-unchanged = sin cambios (versión { $version })
+templates-import-refused = Algunas plantillas son de otra organización: no se puede publicar nada. Quítalas de la carpeta.
+templates-import-nothing = Nada que publicar: ninguna plantilla ha cambiado.
+templates-import-publish = { $count ->
+    [one] Publicar una plantilla
+   *[other] Publicar { $count } plantillas
+}
+templates-import-published = { $count ->
+    [one] Una plantilla publicada.
+   *[other] { $count } plantillas publicadas.
+}
 ## Sweeps (issue 11)
 
 sweeps-title = Barridos
@@ -582,6 +695,7 @@ sweeps-done = hecho
 sweeps-not-done = sin hacer
 sweeps-field-decision = Decisión
 sweeps-field-note = Nota
+sweeps-note-from-template = Escribir la nota con una plantilla
 sweeps-field-done = Hecho
 sweeps-field-answers = lista de comprobación
 sweeps-field-assignee = asignación

@@ -417,6 +417,114 @@ templates-note-meta = { $template } · { $lang } · { $author } · { $time }
 templates-note-case = ケース { $case }
 templates-note-pending = 同期待ち
 templates-note-kept = 残した個人情報：{ $kinds }
+templates-policy-picker-hint = 言葉を入力してポリシーを検索し、矢印キーとEnterでセクションを選びます。
+templates-policy-picker-options = ポリシーのセクション
+templates-policy-picker-none = 「{ $query }」に一致するセクションはありません。
+templates-note-sweep-item = スイープ { $sweep } の項目 { $item } 用に書かれたメモ
+templates-new = 新しいテンプレート
+templates-import = テンプレートを取り込む
+templates-for-sweep-item = スイープ { $sweep } の項目 { $item } 用：メモはこの項目にリンクされます。
+templates-note-amended = 修正済み
+templates-note-see-amendment = 修正を見る
+templates-note-amends = { $time } のメモを修正
+templates-note-amends-unknown = この端末にないメモを修正
+templates-note-amend = 修正
+templates-note-amend-named = { $time } のメモを修正
+templates-amending = { $time } のメモを修正中：保存すると、元のメモにリンクした新しいメモが書かれます。元のメモは変わりません。
+templates-put-in-item = テキストを項目 { $item } のメモに入れる
+templates-put-in-item-done = テキストを項目のメモに入れました。
+templates-back-to-sweep = スイープに戻る
+templates-type-text = テキスト
+templates-type-multiline = 複数行
+templates-type-choice = 選択肢
+templates-type-handle = アカウント名
+templates-type-url = リンク
+templates-type-links = リンク（1行に1つ）
+templates-type-date = 日付
+templates-type-number = 数値
+templates-type-case-id = ケースID
+templates-type-policy-ref = ポリシーのセクション
+templates-part-settings = 設定
+templates-part-fields = フィールド
+templates-part-body = { $lang } の本文
+templates-diff-added = 追加
+templates-diff-removed = 削除
+templates-diff-changed = 変更
+templates-diff-unchanged = 変更なし
+templates-author-not-allowed = テンプレートを書けるのはスペシャリスト、トレーナー、管理者だけです。
+templates-author-not-owner = このテンプレートは別の組織のものです。新しいバージョンを公開できるのはその組織のチームだけです。
+templates-author-id-taken = は別のテンプレートで使われています
+templates-author-settings = 設定
+templates-author-id = ID
+templates-author-id-help = 小文字の英字、数字、ハイフンで3〜60文字。変更できず、テンプレートのアドレスの一部になります。
+templates-author-name = 名前
+templates-author-kind = 種類
+templates-author-area = ポリシー分野
+templates-author-default-lang = 既定の言語
+templates-author-default = 既定
+templates-author-variant-name = この言語での名前（任意）
+templates-author-body = 本文
+templates-author-labels = { $lang } でのフィールドのラベル
+templates-author-body-error = { $line } 行 { $column } 列：{ $detail }
+templates-author-no-body = { $lang } の本文はありません：{ $lang } のメモは { $fallback } の本文を使います。
+templates-author-preview = { $lang } のプレビュー
+templates-author-new-title = 新しいテンプレート
+templates-author-edit-title = { $name }：バージョン { $version }
+templates-author-intro = プレースホルダーは {"{{"} field {"}}"} と書きます。{"{%"} if field {"%}"} … {"{%"} endif {"%}"} と {"{%"} for link in field {"%}"} … {"{%"} endfor {"%}"} が使えます。プレビューは各フィールドを既定値か例で埋めます。
+templates-author-fields = { $count ->
+   *[other] フィールド { $count } 件
+}
+templates-author-no-fields = フィールドはまだありません。
+templates-author-add-field = フィールドを追加
+templates-author-bodies = 言語ごとの本文
+templates-author-bodies-help = 言語を空にすると、既定の言語の本文が使われます。
+templates-author-unchanged = 最新のバージョンから何も変わっていません。
+templates-author-failed = 公開されていません：{ $detail }
+templates-author-publish = バージョン { $version } を公開
+templates-author-problem-count = { $count ->
+   *[other] 公開の前に直す問題が { $count } 件あります。
+}
+templates-author-options = 選択肢（1行に1つ）
+templates-author-pattern = パターン
+templates-author-pattern-help = # は数字、A は英大文字、それ以外はそのままの文字です。
+templates-author-min = 最小
+templates-author-max = 最大
+templates-author-field-n = フィールド { $n }
+templates-author-field-name = プレースホルダー名
+templates-author-field-label = ラベル
+templates-author-field-type = 型
+templates-author-field-default = 既定値
+templates-author-field-help = ヘルプ
+templates-author-field-required = 必須
+templates-author-move-up = 上へ
+templates-author-move-up-named = { $name } を上へ
+templates-author-remove = 削除
+templates-author-remove-named = { $name } を削除
+templates-versions-title = { $name }：バージョン
+templates-versions-compose = メモを書く
+templates-versions-edit = バージョン { $version } を書く
+templates-shared-count = { $count ->
+    [0] ベンダーと共有していません
+   *[other] { $count } 社のベンダーと共有
+}
+templates-versions-version = バージョン { $version }：{ $name }
+templates-versions-first = 最初のバージョン。
+templates-versions-changes = バージョン { $from } からの変更
+templates-import-title = テンプレートを取り込む
+templates-import-intro = テンプレートごとに1つのMarkdownファイルが入ったフォルダーを選んでください。フロントマターに設定とフィールド、続いて ## en、## es、## ar、## ja の見出しで言語ごとの本文を書きます。保存の前に、すべての問題か公開される内容が表示されます。
+templates-import-folder = テンプレートのフォルダー
+templates-import-not-ours = は別の組織のものです。公開できるのはその組織のチームだけです
+templates-import-new = 新しいテンプレート、バージョン 1
+templates-import-next = バージョン { $from } の次のバージョン { $version }
+templates-import-unchanged = 変更なし（バージョン { $version }）
+templates-import-refused = 別の組織のテンプレートが含まれているため、何も公開できません。フォルダーから外してください。
+templates-import-nothing = 公開するものはありません。どのテンプレートも変わっていません。
+templates-import-publish = { $count ->
+   *[other] テンプレート { $count } 件を公開
+}
+templates-import-published = { $count ->
+   *[other] テンプレート { $count } 件を公開しました。
+}
 ## Sweeps (issue 11)
 
 sweeps-title = スイープ
@@ -530,6 +638,7 @@ sweeps-done = 完了
 sweeps-not-done = 未完了
 sweeps-field-decision = 判断
 sweeps-field-note = メモ
+sweeps-note-from-template = テンプレートからメモを書く
 sweeps-field-done = 完了
 sweeps-field-answers = チェックリスト
 sweeps-field-assignee = 担当

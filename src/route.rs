@@ -29,9 +29,21 @@ pub enum Route {
     /// Case-note templates.
     #[at("/templates")]
     Templates,
+    /// Writing a new template.
+    #[at("/templates/new")]
+    TemplateNew,
+    /// Importing templates kept as Markdown files.
+    #[at("/templates/import")]
+    TemplateImport,
     /// Composing a note from one template.
     #[at("/templates/:id/compose")]
     Compose { id: String },
+    /// Writing the next version of a template.
+    #[at("/templates/:id/edit")]
+    TemplateEdit { id: String },
+    /// A template's versions, with what changed between them.
+    #[at("/templates/:id/versions")]
+    TemplateVersions { id: String },
     #[at("/settings")]
     Settings,
     #[at("/sign-in")]
@@ -66,6 +78,10 @@ pub fn switch(route: Route) -> Html {
         Route::SweepRun { id } => html! { <pages::sweeps::SweepPage {id} /> },
         Route::Templates => html! { <pages::templates::TemplatesPage /> },
         Route::Compose { id } => html! { <pages::templates::ComposePage {id} /> },
+        Route::TemplateNew => html! { <pages::templates::TemplateEditorPage id={None::<String>} /> },
+        Route::TemplateEdit { id } => html! { <pages::templates::TemplateEditorPage id={Some(id)} /> },
+        Route::TemplateVersions { id } => html! { <pages::templates::TemplateVersionsPage {id} /> },
+        Route::TemplateImport => html! { <pages::templates::TemplateImportPage /> },
         Route::Settings => html! { <pages::settings::SettingsPage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },

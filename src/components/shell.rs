@@ -30,7 +30,14 @@ pub fn Shell(props: &ShellProps) -> Html {
             "policies"
         }
         Some(Route::Sweeps | Route::SweepRun { .. }) => "sweeps",
-        Some(Route::Templates | Route::Compose { .. }) => "templates",
+        Some(
+            Route::Templates
+            | Route::Compose { .. }
+            | Route::TemplateNew
+            | Route::TemplateImport
+            | Route::TemplateEdit { .. }
+            | Route::TemplateVersions { .. },
+        ) => "templates",
         Some(Route::Settings) => "settings",
         Some(Route::Audit) => "audit",
         Some(Route::People) => "people",

@@ -22,13 +22,13 @@ const MAX_FILES: usize = 2_000;
 const MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-struct ImportFile {
+pub(crate) struct ImportFile {
     path: String,
     text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-struct Problem {
+pub(crate) struct Problem {
     file: String,
     line: usize,
     message: String,
@@ -81,7 +81,7 @@ enum Step {
 }
 
 /// The chosen files' paths (relative to the chosen folder) and text.
-async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<ImportFile>, String> {
+pub(crate) async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<ImportFile>, String> {
     let i18n = crate::i18n::current();
     let files = js_sys::Reflect::get(input, &JsValue::from_str("files")).map_err(|_| i18n.t("import-unreadable"))?;
     let count = js_sys::Reflect::get(&files, &JsValue::from_str("length"))
@@ -133,7 +133,7 @@ async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<ImportFile>
 }
 
 /// Posts the files to `path`; a 422 carries every problem.
-async fn post_files(path: &str, files: &[ImportFile]) -> Result<Result<String, Vec<Problem>>, String> {
+pub(crate) async fn post_files(path: &str, files: &[ImportFile]) -> Result<Result<String, Vec<Problem>>, String> {
     let i18n = crate::i18n::current();
     let response = Request::post(path)
         .header("x-casebook-request", "1")
@@ -238,7 +238,7 @@ pub fn LibraryImportPage() -> Html {
     }
 }
 
-fn problems_view(i18n: &I18n, problems: &[Problem]) -> Html {
+pub(crate) fn problems_view(i18n: &I18n, problems: &[Problem]) -> Html {
     let mut files: Vec<&str> = problems.iter().map(|p| p.file.as_str()).collect();
     files.dedup();
     html! {

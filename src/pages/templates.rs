@@ -1,7 +1,10 @@
 //! Case-note templates: the list (a keyboard search over name, policy area, kind and
 //! language, with the core search engine), the composer (typed fields validated as one
 //! types, a live preview in the chosen language, the personal-data check, Ctrl+Enter copies
-//! and saves), and the organisation's note history, searchable offline. Templates and notes
+//! and saves), and the organisation's note history, searchable offline, where a note is
+//! amended (a new note linking to the old one). A composer opened from a sweep item
+//! (`?sweep=ID&item=N`) links the note to the item and offers to put the text in the
+//! item's note. Writing and importing templates is in `authoring` and `import`. Templates and notes
 //! are read from the replica and saved through [`crate::sync`], so all of it works offline.
 
 use std::cell::RefCell;
@@ -23,6 +26,13 @@ use crate::secure_context;
 use crate::shortcuts::use_shortcut;
 use crate::sync::{SyncHandle, use_sync};
 use crate::tr;
+
+mod authoring;
+mod import;
+mod policy_picker;
+
+pub use authoring::{TemplateEditorPage, TemplateVersionsPage};
+pub use import::TemplateImportPage;
 
 /// How many notes the history shows at once.
 const HISTORY_PAGE: usize = 50;
@@ -94,12 +104,41 @@ fn new_note_id() -> String {
         .to_lowercase()
 }
 
+/// The sweep item a composer was opened for: `?sweep=ID&item=N` (items count from 1).
+fn sweep_link(query: &str) -> Option<(String, usize)> {
+    let sweep = crate::route::query_param(query, "sweep")?;
+    let item = crate::route::query_param(query, "item")?
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)?;
+    (sweep.len() <= 40 && sweep.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then_some((sweep, item))
+}
+
+/// The composer's address for template `id`, keeping the sweep item it is for.
+fn compose_address(id: &str, sweep: &Option<(String, usize)>) -> String {
+    let base = Route::Compose { id: id.to_string() }.to_path();
+    match sweep {
+        Some((sweep, item)) => format!("{base}?sweep={sweep}&item={item}"),
+        None => base,
+    }
+}
+
+/// A link's click handled in the app (an address with a query, which `Link` cannot carry).
+fn go_to(address: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+            e.prevent_default();
+            crate::route::go(&address);
+        }
+    })
+}
+
 #[component]
 pub fn TemplatesPage() -> Html {
     let i18n = use_i18n();
     let query = use_state(String::new);
     let search = use_node_ref();
-    let navigator = use_navigator();
+    let location = use_location();
     let sync = use_sync();
     let templates: Rc<Vec<Template>> = Rc::new(
         sync.as_ref()
@@ -146,6 +185,8 @@ pub fn TemplatesPage() -> Html {
             .collect()
     };
     let first = shown.first().map(|(t, _)| t.id.clone());
+    let author = notes::authors_templates(sync.state.user.role);
+    let from_sweep = sweep_link(location.as_ref().map_or("", |l| l.query_str()));
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -154,18 +195,28 @@ pub fn TemplatesPage() -> Html {
             }
         })
     };
+    let from_sweep_enter = from_sweep.clone();
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter"
-            && let (Some(id), Some(navigator)) = (first.clone(), navigator.clone())
+            && let Some(id) = first.clone()
         {
             e.prevent_default();
-            navigator.push(&Route::Compose { id });
+            crate::route::go(&compose_address(&id, &from_sweep_enter));
         }
     });
     html! {
         <article class="page templates">
             <h1>{ i18n.t("templates-title") }</h1>
             <p class="muted">{ i18n.t("templates-intro") }</p>
+            if let Some((sweep, item)) = &from_sweep {
+                <p class="outcome" role="status">{ tr!(i18n, "templates-for-sweep-item", item = *item, sweep = sweep.clone()) }</p>
+            }
+            if author {
+                <p class="button-row template-authoring-links">
+                    <Link<Route> to={Route::TemplateNew}>{ i18n.t("templates-new") }</Link<Route>>
+                    <Link<Route> to={Route::TemplateImport}>{ i18n.t("templates-import") }</Link<Route>>
+                </p>
+            }
             <div class="template-search" role="search">
                 <label for="template-search">{ i18n.t("templates-search-label") }</label>
                 <input id="template-search" type="search" ref={search} value={(*query).clone()} {oninput} {onkeydown}
@@ -184,11 +235,14 @@ pub fn TemplatesPage() -> Html {
                         let langs: Vec<&str> = t.variants.keys().map(|l| l.endonym()).collect();
                         html! {
                             <li key={t.id.clone()}>
-                                <Link<Route> to={Route::Compose { id: t.id.clone() }}>
+                                <a href={compose_address(&t.id, &from_sweep)} onclick={go_to(compose_address(&t.id, &from_sweep))}>
                                     <span lang={found.code()} dir={if found.is_rtl() { "rtl" } else { "ltr" }}>{ t.name_in(*found) }</span>
-                                </Link<Route>>
+                                </a>
                                 <span class={classes!("badge", format!("kind-{}", t.kind.code()))}>{ kind_label(&i18n, t.kind) }</span>
-                                <span class="muted">{ format!("{} · {} · v{}", t.area, langs.join(", "), t.version) }</span>
+                                <span class="muted">{ format!("{} · {} · ", t.area, langs.join(", ")) }</span>
+                                <Link<Route> to={Route::TemplateVersions { id: t.id.clone() }} classes="muted">
+                                    { tr!(i18n, "templates-version", version = t.version) }
+                                </Link<Route>>
                             </li>
                         }
                     }) }
@@ -236,6 +290,9 @@ fn NoteHistory(props: &HistoryProps) -> Html {
             }
         })
     };
+    let amends = notes::amendments(&all);
+    let by_id: BTreeMap<&str, &notes::SavedNote> = all.iter().map(|n| (n.id.as_str(), n)).collect();
+    let amends_notes = notes::writes_notes(props.sync.state.user.role);
     html! {
         <section class="note-history" aria-labelledby="note-history-title">
             <h2 id="note-history-title">{ i18n.t("templates-history") }</h2>
@@ -256,7 +313,7 @@ fn NoteHistory(props: &HistoryProps) -> Html {
                             time = i18n.date_time(n.note.at_ms as f64));
                         let kept: Vec<String> = n.note.kept_personal_data.iter().map(|k| pii_label(&i18n, *k)).collect();
                         html! {
-                            <li key={n.id.clone()} class="note">
+                            <li key={n.id.clone()} id={format!("note-{}", n.id)} class={classes!("note", amends.contains_key(n.id.as_str()).then_some("superseded"))}>
                                 <p class="note-meta muted">
                                     { meta }
                                     if let Some(case) = &n.note.case_id {
@@ -265,10 +322,38 @@ fn NoteHistory(props: &HistoryProps) -> Html {
                                     if n.pending {
                                         { " · " }<span class="badge pending">{ i18n.t("templates-note-pending") }</span>
                                     }
+                                    if let Some(newer) = amends.get(n.id.as_str()) {
+                                        { " · " }<span class="badge amended">{ i18n.t("templates-note-amended") }</span>
+                                        { " " }<a href={format!("#note-{newer}")}>{ i18n.t("templates-note-see-amendment") }</a>
+                                    }
                                 </p>
+                                if let Some((sweep, item)) = n.note.sweep_item.as_deref().and_then(|o| o.strip_prefix("sweep/")).and_then(|o| o.split_once("/item/")) {
+                                    <p class="note-chain muted">
+                                        <a href={format!("{}#item-{item}", Route::SweepRun { id: sweep.to_string() }.to_path())}>
+                                            { tr!(i18n, "templates-note-sweep-item", item = item.to_string(), sweep = sweep.to_string()) }
+                                        </a>
+                                    </p>
+                                }
+                                if let Some(old) = &n.note.amends {
+                                    <p class="note-chain muted">
+                                        { match by_id.get(old.as_str()) {
+                                            Some(o) => html! { <a href={format!("#note-{old}")}>{ tr!(i18n, "templates-note-amends", time = i18n.date_time(o.note.at_ms as f64)) }</a> },
+                                            None => html! { { i18n.t("templates-note-amends-unknown") } },
+                                        } }
+                                    </p>
+                                }
                                 <pre class="note-text" lang={n.note.lang.code()} dir={if n.note.lang.is_rtl() { "rtl" } else { "ltr" }}>{ &n.note.text }</pre>
                                 if !kept.is_empty() {
                                     <p class="note-kept">{ tr!(i18n, "templates-note-kept", kinds = kept.join(", ")) }</p>
+                                }
+                                if amends_notes {
+                                    <p class="note-actions">
+                                        <a class="amend" href={format!("{}?amend={}", Route::Compose { id: n.note.template.clone() }.to_path(), n.id)}
+                                            onclick={go_to(format!("{}?amend={}", Route::Compose { id: n.note.template.clone() }.to_path(), n.id))}
+                                            aria-label={tr!(i18n, "templates-note-amend-named", time = i18n.date_time(n.note.at_ms as f64))}>
+                                            { i18n.t("templates-note-amend") }
+                                        </a>
+                                    </p>
                                 }
                             </li>
                         }
@@ -287,13 +372,28 @@ pub struct ComposePageProps {
 #[component]
 pub fn ComposePage(props: &ComposePageProps) -> Html {
     let i18n = use_i18n();
+    let location = use_location();
     let Some(sync) = use_sync() else {
         return sign_in_first(&i18n);
     };
-    match notes::latest_template(&sync.state.overlay(), &props.id) {
+    let query = location.as_ref().map_or("", |l| l.query_str());
+    let overlay = sync.state.overlay();
+    // An amendment starts from the note it amends, in the template version that note used.
+    let amends = crate::route::query_param(query, "amend")
+        .and_then(|id| notes::notes(&overlay).into_iter().find(|n| n.id == id))
+        .map(Rc::new);
+    let template = match &amends {
+        Some(old) => notes::versions(&overlay, &props.id)
+            .into_iter()
+            .find(|t| t.version == old.note.version)
+            .or_else(|| notes::latest_template(&overlay, &props.id)),
+        None => notes::latest_template(&overlay, &props.id),
+    };
+    let sweep_item = sweep_link(query);
+    match template {
         Some(t) => {
-            let key = t.reference();
-            html! { <Composer {key} template={Rc::new(t)} {sync} /> }
+            let key = format!("{}{}", t.reference(), amends.as_ref().map_or("", |n| n.id.as_str()));
+            html! { <Composer {key} template={Rc::new(t)} {sync} {amends} {sweep_item} /> }
         }
         None => html! {
             <article class="page narrow">
@@ -309,6 +409,17 @@ pub fn ComposePage(props: &ComposePageProps) -> Html {
 struct ComposerProps {
     template: Rc<Template>,
     sync: SyncHandle,
+    /// The note this one amends.
+    amends: Option<Rc<notes::SavedNote>>,
+    /// The sweep item (sweep id, item number) the note is written for.
+    sweep_item: Option<(String, usize)>,
+}
+
+/// What a note links to: the note it amends, the sweep item it was written for.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Links {
+    amends: Option<String>,
+    sweep_item: Option<(String, usize)>,
 }
 
 /// Where copying and saving stands.
@@ -321,6 +432,8 @@ enum Outcome {
     PersonalData(Vec<(String, PiiKind)>),
     Saved {
         copied: bool,
+        /// The text, for the sweep item's note.
+        text: String,
     },
     Failed(String),
 }
@@ -343,6 +456,7 @@ fn finish(
     lang: Language,
     values: &BTreeMap<String, String>,
     kept: Vec<PiiKind>,
+    links: &Links,
     sync: &SyncHandle,
     outcome: UseStateHandle<Outcome>,
 ) {
@@ -378,8 +492,11 @@ fn finish(
         text: rendered.text.clone(),
         at_ms: js_sys::Date::now() as u64,
         kept_personal_data: kept,
-        amends: None,
-        sweep_item: None,
+        amends: links.amends.clone(),
+        sweep_item: links
+            .sweep_item
+            .as_ref()
+            .map(|(sweep, n)| casebook_core::sweep::item_object(sweep, *n)),
     };
     let ops = match notes::save(&new_note_id(), &sync.state.user.org_id, &note) {
         Ok(ops) => ops,
@@ -389,6 +506,7 @@ fn finish(
         }
     };
     let clipboard = secure_context::clipboard().map(|c| c.write_text(&rendered.text));
+    let text = rendered.text;
     let sync = sync.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let copied = match clipboard {
@@ -396,7 +514,7 @@ fn finish(
             None => false,
         };
         outcome.set(match sync.edit(ops).await {
-            Ok(()) => Outcome::Saved { copied },
+            Ok(()) => Outcome::Saved { copied, text },
             Err(why) => Outcome::Failed(why),
         });
     });
@@ -416,13 +534,27 @@ fn Composer(props: &ComposerProps) -> Html {
     let t = props.template.clone();
     let ui = ui_language(&i18n);
     let values = {
-        let t = t.clone();
-        use_state(move || template::defaults(&t))
+        let (t, amends) = (t.clone(), props.amends.clone());
+        use_state(move || {
+            let mut values = template::defaults(&t);
+            if let Some(old) = amends {
+                values.extend(
+                    old.note
+                        .values
+                        .iter()
+                        .filter(|(name, _)| t.field(name).is_some())
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                );
+            }
+            values
+        })
     };
     let lang = {
-        let t = t.clone();
+        let (t, amends) = (t.clone(), props.amends.clone());
         use_state(move || {
-            if t.variants.contains_key(&ui) {
+            if let Some(old) = amends {
+                old.note.lang
+            } else if t.variants.contains_key(&ui) {
                 ui
             } else {
                 t.default_lang
@@ -431,6 +563,11 @@ fn Composer(props: &ComposerProps) -> Html {
     };
     let attempted = use_state(|| false);
     let outcome = use_state(|| Outcome::Idle);
+    let item_note = use_state(|| None::<Result<(), String>>);
+    let links = Links {
+        amends: props.amends.as_ref().map(|n| n.id.clone()),
+        sweep_item: props.sweep_item.clone(),
+    };
     let rendered = template::render(&t, *lang, &values);
     let problems: BTreeMap<String, FieldProblem> = template::validate(&t, &values).into_iter().collect();
 
@@ -443,6 +580,7 @@ fn Composer(props: &ComposerProps) -> Html {
             outcome.clone(),
             props.sync.clone(),
         );
+        let links = links.clone();
         Callback::from(move |()| {
             let problems = template::validate(&t, &values);
             if let Some((first, _)) = problems.first() {
@@ -469,7 +607,7 @@ fn Composer(props: &ComposerProps) -> Html {
                 outcome.set(Outcome::PersonalData(named));
                 return;
             }
-            finish(&t, *lang, &values, Vec::new(), &sync, outcome.clone());
+            finish(&t, *lang, &values, Vec::new(), &links, &sync, outcome.clone());
         })
     };
     let redact = {
@@ -480,6 +618,7 @@ fn Composer(props: &ComposerProps) -> Html {
             outcome.clone(),
             props.sync.clone(),
         );
+        let links = links.clone();
         Callback::from(move |_: MouseEvent| {
             let mut cleaned = (*values).clone();
             for f in t.fields.iter().filter(|f| f.kind.is_free_text()) {
@@ -488,7 +627,7 @@ fn Composer(props: &ComposerProps) -> Html {
                 }
             }
             values.set(cleaned.clone());
-            finish(&t, *lang, &cleaned, Vec::new(), &sync, outcome.clone());
+            finish(&t, *lang, &cleaned, Vec::new(), &links, &sync, outcome.clone());
         })
     };
     let keep = {
@@ -499,9 +638,10 @@ fn Composer(props: &ComposerProps) -> Html {
             outcome.clone(),
             props.sync.clone(),
         );
+        let links = links.clone();
         Callback::from(move |_: MouseEvent| {
             let kinds = personal_data(&t, &values).into_iter().map(|(_, k)| k).collect();
-            finish(&t, *lang, &values, kinds, &sync, outcome.clone());
+            finish(&t, *lang, &values, kinds, &links, &sync, outcome.clone());
         })
     };
     let onkeydown = {
@@ -582,11 +722,39 @@ fn Composer(props: &ComposerProps) -> Html {
                 </div>
             </div>
         },
-        Outcome::Saved { copied: true } => {
-            html! { <p class="outcome ok" role="status">{ i18n.t("templates-saved") }</p> }
-        }
-        Outcome::Saved { copied: false } => {
-            html! { <p class="outcome ok" role="status">{ i18n.t("templates-saved-not-copied") }</p> }
+        Outcome::Saved { copied, text } => {
+            let put_in_item = props.sweep_item.clone().map(|(sweep, n)| {
+                let (sync, item_note, text) = (props.sync.clone(), item_note.clone(), text.clone());
+                Callback::from(move |_: MouseEvent| {
+                    use casebook_core::sweep::{self, ItemEdit};
+                    let overlay = sync.state.overlay();
+                    let base = sweep::item(&overlay, &sweep, n).note.base();
+                    let op = ItemEdit::Note(text.clone()).op_for(&sweep::item_object(&sweep, n), base);
+                    let (sync, item_note) = (sync.clone(), item_note.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        item_note.set(Some(sync.edit(vec![op]).await));
+                    });
+                })
+            });
+            html! {
+                <div class="outcome ok" role="status">
+                    <p>{ if *copied { i18n.t("templates-saved") } else { i18n.t("templates-saved-not-copied") } }</p>
+                    if let (Some(onclick), Some((sweep, n))) = (put_in_item, &props.sweep_item) {
+                        <div class="button-row">
+                            <button type="button" id="put-in-item" {onclick}>{ tr!(i18n, "templates-put-in-item", item = *n) }</button>
+                            <a href={format!("{}#item-{}", Route::SweepRun { id: sweep.clone() }.to_path(), n)}
+                                onclick={go_to(format!("{}#item-{}", Route::SweepRun { id: sweep.clone() }.to_path(), n))}>
+                                { i18n.t("templates-back-to-sweep") }
+                            </a>
+                        </div>
+                    }
+                    { match &*item_note {
+                        Some(Ok(())) => html! { <p id="item-note-done">{ i18n.t("templates-put-in-item-done") }</p> },
+                        Some(Err(why)) => html! { <p class="error">{ why }</p> },
+                        None => html! {},
+                    } }
+                </div>
+            }
         }
         Outcome::Failed(why) => {
             html! { <p class="outcome error" role="alert">{ tr!(i18n, "templates-save-failed", detail = why.clone()) }</p> }
@@ -609,6 +777,12 @@ fn Composer(props: &ComposerProps) -> Html {
         <article class="page compose">
             <p><Link<Route> to={Route::Templates}>{ i18n.t("templates-back") }</Link<Route>></p>
             <h1>{ tr!(i18n, "templates-compose-title", name = t.name_in(ui).to_string()) }</h1>
+            if let Some(old) = &props.amends {
+                <p class="outcome amending" role="status">{ tr!(i18n, "templates-amending", time = i18n.date_time(old.note.at_ms as f64)) }</p>
+            }
+            if let Some((sweep, n)) = &props.sweep_item {
+                <p class="outcome" role="status">{ tr!(i18n, "templates-for-sweep-item", item = *n, sweep = sweep.clone()) }</p>
+            }
             <p class="muted">
                 <span class={classes!("badge", format!("kind-{}", t.kind.code()))}>{ kind_label(&i18n, t.kind) }</span>
                 { format!(" {} · ", t.area) }{ tr!(i18n, "templates-version", version = t.version) }
@@ -686,6 +860,16 @@ fn FieldInput(props: &FieldInputProps) -> Html {
     };
     let max = f.kind.max_chars().to_string();
     let input = match &f.kind {
+        FieldKind::PolicyRef => {
+            let onchange = {
+                let (name, onchange) = (f.name.clone(), props.onchange.clone());
+                Callback::from(move |value: String| onchange.emit((name.clone(), value)))
+            };
+            html! {
+                <policy_picker::PolicyPicker id={id.clone()} value={props.value.clone()} required={f.required}
+                    {invalid} described={described.clone()} max={max.clone()} {onchange} />
+            }
+        }
         FieldKind::Multiline | FieldKind::Links => html! {
             <textarea id={id.clone()} value={props.value.clone()} {oninput} maxlength={max} rows="4"
                 required={f.required} aria-invalid={invalid} aria-describedby={described.clone()} dir="auto" />

@@ -524,7 +524,12 @@ pub fn content_hash(text: &str) -> String {
     hex(&Sha256::digest(normalized.as_bytes()))
 }
 
-fn error(file: &SourceFile, line: usize, message: impl Into<String>, hint: impl Into<String>) -> ImportError {
+pub(crate) fn error(
+    file: &SourceFile,
+    line: usize,
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> ImportError {
     ImportError {
         file: file.path.clone(),
         line,
@@ -592,7 +597,7 @@ fn too_deep_yaml(yaml: &str, first_line: usize) -> Option<usize> {
 }
 
 /// Refuses YAML too large or too deeply nested to hand to the YAML parser.
-fn check_yaml(
+pub(crate) fn check_yaml(
     file: &SourceFile,
     yaml: &str,
     first_line: usize,
@@ -643,7 +648,7 @@ fn check_count(errors: &mut Vec<ImportError>, file: &SourceFile, line: usize, wh
 }
 
 /// The 1-based line of `key:` in a file's front matter, or 1 when it is absent.
-fn front_matter_line(text: &str, key: &str) -> usize {
+pub(crate) fn front_matter_line(text: &str, key: &str) -> usize {
     text.lines()
         .enumerate()
         .skip(1)

@@ -16,6 +16,10 @@
 //!
 //! The personal-data check is in [`pii`]; notes and the write path in [`notes`].
 
+pub mod authoring;
+pub mod history;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod notes;
 pub mod pii;
 
@@ -988,6 +992,39 @@ pub fn defaults(template: &Template) -> BTreeMap<String, String> {
         .iter()
         .map(|f| (f.name.clone(), f.default.clone()))
         .collect()
+}
+
+/// The values an author's preview renders with: each field's default, or else a value of its
+/// type (the first choice, a sample link, date or number) or, for text, the field's name in
+/// brackets, so every placeholder shows where it lands.
+pub fn preview_values(fields: &[FieldDef]) -> BTreeMap<String, String> {
+    fields
+        .iter()
+        .map(|f| {
+            let value = if !f.default.is_empty() {
+                f.default.clone()
+            } else if matches!(
+                f.kind,
+                FieldKind::Text | FieldKind::Multiline | FieldKind::Handle | FieldKind::CaseId { .. }
+            ) {
+                format!("[{}]", f.name)
+            } else {
+                sample_value(&f.kind)
+            };
+            (f.name.clone(), value)
+        })
+        .collect()
+}
+
+impl Template {
+    /// Drops the translated labels of fields the template no longer has (a field renamed or
+    /// removed while authoring), which [`Template::check`] would otherwise refuse.
+    pub fn prune_labels(&mut self) {
+        let names: BTreeSet<String> = self.fields.iter().map(|f| f.name.clone()).collect();
+        for variant in self.variants.values_mut() {
+            variant.labels.retain(|field, _| names.contains(field));
+        }
+    }
 }
 
 /// The search index over templates: one document per language variant (key `id@lang`),

@@ -4,6 +4,7 @@
 pub(crate) mod admin;
 pub(crate) mod session;
 pub(crate) mod sync;
+pub(crate) mod templates;
 
 pub use session::{FAILURE_WINDOW_MS, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL};
 
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/orgs", get(admin::list_orgs))
         .route("/library/import", post(admin::import_library))
         .route("/library/import/preview", post(admin::preview_library))
+        .route("/templates/parse", post(templates::parse_templates))
         .route("/audit", get(admin::read_audit))
         .route("/users", get(admin::list_users).post(admin::create_user))
         .route("/users/{id}", patch(admin::change_user))

@@ -46,6 +46,8 @@ pub enum Access {
 const ADMIN: &[Role] = &[Role::Admin];
 /// The platform's policy team: who changes the library and shares sweeps.
 const POLICY_TEAM: &[Role] = &[Role::Specialist, Role::Admin];
+/// Who writes case-note templates, in any organisation (`template::notes::authors_templates`).
+const TEMPLATE_AUTHORS: &[Role] = &[Role::Specialist, Role::Trainer, Role::Admin];
 
 /// Every API route and who may use it. A route not listed here is refused.
 pub const ACCESS: &[(Method, &str, Access)] = &[
@@ -70,6 +72,7 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
         "/api/library/import/preview",
         Access::Platform(POLICY_TEAM),
     ),
+    (Method::POST, "/api/templates/parse", Access::Roles(TEMPLATE_AUTHORS)),
     (Method::GET, "/api/audit", Access::Roles(ADMIN)),
     (Method::GET, "/api/users", Access::Roles(ADMIN)),
     (Method::POST, "/api/users", Access::Roles(ADMIN)),

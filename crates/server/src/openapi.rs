@@ -27,6 +27,7 @@ use crate::api;
         api::admin::list_orgs,
         api::admin::import_library,
         api::admin::preview_library,
+        api::templates::parse_templates,
         api::admin::read_audit,
         api::admin::list_users,
         api::admin::create_user,

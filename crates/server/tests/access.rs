@@ -52,6 +52,12 @@ const MATRIX: &[(&str, &str, [bool; 9])] = &[
         "/api/orgs",
         [false, false, false, false, false, false, true, false, true],
     ),
+    // Template authors of any organisation read template files; nothing is stored.
+    (
+        "POST",
+        "/api/templates/parse",
+        [false, false, true, true, true, false, true, true, true],
+    ),
     (
         "GET",
         "/api/audit",
@@ -81,7 +87,7 @@ fn body_for(path: &str, who: usize) -> Option<serde_json::Value> {
             "client_id": format!("client-matrix-{who}"),
             "mutations": []
         })),
-        "/api/library/import" | "/api/library/import/preview" => Some(json!({"files": []})),
+        "/api/library/import" | "/api/library/import/preview" | "/api/templates/parse" => Some(json!({"files": []})),
         "/api/users/nobody" => Some(json!({"active": true})),
         // A wrong current password: allowed to ask (422), nothing changes.
         "/api/session/password" => Some(json!({"current": "not it", "new": "a long new password"})),

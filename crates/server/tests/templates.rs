@@ -226,6 +226,14 @@ async fn template_and_note_writes_obey_roles_and_published_versions_never_change
                 StatusCode::FORBIDDEN,
                 "out_of_scope",
             ),
+            // A vendor's agent publishes no version of its own organisation's template.
+            (
+                who("agent", "acme"),
+                "client-agent-0",
+                v2.clone(),
+                StatusCode::FORBIDDEN,
+                "edit_not_allowed",
+            ),
             (who("trainer", "acme"), "client-trainer-2", v2, StatusCode::OK, ""),
             (
                 who("trainer", "acme"),
@@ -274,6 +282,104 @@ async fn template_and_note_writes_obey_roles_and_published_versions_never_change
             "{}",
             db.name
         );
+        // Another vendor never pulls Acme's templates or notes.
+        let mut globex_replica = Replica::default();
+        let seen = pull_all(
+            &app,
+            &who("specialist", "globex"),
+            "client-globex-3",
+            &mut globex_replica,
+        )
+        .await;
+        assert!(seen.is_empty(), "{}: {:?}", db.name, objects(&seen));
+    }
+}
+
+const TEMPLATE_FILE: &str = "---
+id: warn-spam
+name: Spam warning
+kind: notice
+area: spam
+default_lang: en
+fields:
+  - name: account
+    label: Account
+    type: handle
+    required: true
+---
+
+## en
+Hello {{ account }}.
+
+## ar
+مرحبا {{ account }}.
+";
+
+#[tokio::test]
+async fn template_files_are_read_all_or_nothing_and_nothing_is_stored() {
+    for db in databases().await {
+        let store = db.open().await;
+        people(&store, "Acme").await;
+        let (_, app) = service(store.clone()).await;
+        let trainer = sign_in(&app, "trainer@acme.test").await;
+        let files = |second: &str| {
+            serde_json::json!({"files": [
+                {"path": "warn-spam.md", "text": TEMPLATE_FILE},
+                {"path": "other.md", "text": second},
+                {"path": "README.md", "text": "# Our templates"},
+            ]})
+        };
+        let other = TEMPLATE_FILE.replacen("id: warn-spam", "id: warn-scam", 1);
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/templates/parse",
+            Some(&trainer),
+            Some(files(&other)),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        let templates: Vec<Template> = serde_json::from_value(reply.body.clone()).expect("templates");
+        assert_eq!(
+            templates.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ["warn-scam", "warn-spam"]
+        );
+        assert_eq!(templates[1].variants[&Language::Ar].body, "مرحبا {{ account }}.");
+
+        let broken = other.replacen("Hello {{ account }}.", "Hello {{ acount }}.", 1);
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/templates/parse",
+            Some(&trainer),
+            Some(files(&broken)),
+            true,
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: {:?}",
+            db.name,
+            reply.body
+        );
+        assert_eq!(reply.body["code"], "invalid_templates");
+        assert_eq!(
+            reply.body["errors"],
+            serde_json::json!([{
+                "file": "other.md",
+                "line": 15,
+                "message": "en body, column 10: unknown placeholder \"acount\": no field has that name",
+                "hint": "placeholders name fields; only if, elif, else and for blocks are allowed",
+            }]),
+            "{}",
+            db.name
+        );
+        // Reading stores nothing: the app publishes through sync.
+        let mut replica = Replica::default();
+        let seen = pull_all(&app, &trainer, "client-trainer-9", &mut replica).await;
+        assert!(seen.is_empty(), "{}: {:?}", db.name, objects(&seen));
     }
 }
 

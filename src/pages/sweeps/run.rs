@@ -903,6 +903,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
                 <textarea id={id("note")} rows="1" dir="auto" value={note_text} onfocus={on_note_focus} oninput={on_note_input} onblur={on_note_blur} onchange={on_note} disabled={read_only} />
                 <label class="check"><input type="checkbox" id={id("done")} checked={done.as_bool()} onchange={on_done} disabled={read_only} />{ i18n.t("sweeps-field-done") }</label>
             </div>
+            if !read_only { <p class="note-from-template"><a href={format!("/templates?sweep={}&item={n}", props.sweep)}>{ i18n.t("sweeps-note-from-template") }</a></p> }
             if let Some(worked) = worked {
                 <p class="muted item-attribution">{ worked }</p>
             }

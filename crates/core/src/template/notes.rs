@@ -385,6 +385,23 @@ pub fn share(view: &Overlay<'_>, id: &str, orgs: &BTreeSet<String>) -> Op {
     crate::tool::share_op(view, template_object(id), orgs)
 }
 
+/// The organisations template `id` is shared with, as shown.
+pub fn shared(view: &Overlay<'_>, id: &str) -> BTreeSet<String> {
+    view.get(&template_object(id), "shared_with")
+        .value
+        .and_then(Value::as_array)
+        .map(|orgs| orgs.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// The organisation that owns template `id`, as shown.
+pub fn owner(view: &Overlay<'_>, id: &str) -> Option<String> {
+    view.get(&template_object(id), "org")
+        .value
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
 /// The edits that save `note` as note `id` in organisation `org`.
 pub fn save(id: &str, org: &str, note: &Note) -> Result<Vec<Op>, serde_json::Error> {
     let object = note_object(id);
@@ -456,6 +473,21 @@ pub fn notes(view: &Overlay<'_>) -> Vec<SavedNote> {
         .collect();
     out.sort_by(|a, b| b.note.at_ms.cmp(&a.note.at_ms).then(a.id.cmp(&b.id)));
     out
+}
+
+/// The chain of amendments: for each amended note's id, the id of the newest note amending
+/// it (a note amended twice points at the later amendment).
+pub fn amendments(all: &[SavedNote]) -> BTreeMap<&str, &str> {
+    let mut out: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
+    for n in all {
+        if let Some(old) = n.note.amends.as_deref() {
+            let entry = out.entry(old).or_insert((n.id.as_str(), n.note.at_ms));
+            if n.note.at_ms > entry.1 {
+                *entry = (n.id.as_str(), n.note.at_ms);
+            }
+        }
+    }
+    out.into_iter().map(|(old, (new, _))| (old, new)).collect()
 }
 
 /// The words of a text, lowercased (borrowed when already lowercase): what [`NoteSearch`]

@@ -464,3 +464,150 @@ fn block_tags_keep_lines_as_written() {
         Err(vec!["en body, line 2, column 12: unexpected `*`".to_string()])
     );
 }
+
+#[test]
+fn history_compares_each_part() {
+    use crate::diff::{Status, Words};
+    use history::{Part, compare, same_content};
+    let old = escalation();
+    let mut new = old.clone();
+    new.version = 2;
+    assert!(same_content(&old, &new));
+    assert!(compare(&old, &new).iter().all(|d| d.status == Status::Unchanged));
+
+    new.name = "Threat escalation".into();
+    new.fields[1].required = false;
+    new.variants.remove(&Language::Ar);
+    new.variants
+        .insert(Language::Ja, variant("エスカレーション {{ case }}"));
+    if let Some(en) = new.variants.get_mut(&Language::En) {
+        en.body = en.body.replacen("Escalation", "Urgent escalation", 1);
+    }
+    let diff = compare(&old, &new);
+    let status: Vec<(Part, Status)> = diff.iter().map(|d| (d.part, d.status)).collect();
+    assert_eq!(
+        status,
+        [
+            (Part::Settings, Status::Changed),
+            (Part::Fields, Status::Changed),
+            (Part::Body(Language::En), Status::Changed),
+            (Part::Body(Language::Ar), Status::Removed),
+            (Part::Body(Language::Ja), Status::Added),
+        ]
+    );
+    assert!(diff[0].words.contains(&Words::Deleted("Credible threat".into())));
+    assert!(diff[1].words.contains(&Words::Deleted(" · required".into())));
+    assert_eq!(
+        diff[2].words[..2],
+        [
+            Words::Deleted("Escalation".into()),
+            Words::Inserted("Urgent escalation".into())
+        ],
+        "{:?}",
+        diff[2].words
+    );
+    assert!(!same_content(&old, &new));
+}
+
+#[test]
+fn preview_values_show_every_placeholder() {
+    let t = escalation();
+    let values = preview_values(&t.fields);
+    assert_eq!(values["region"], "[region]");
+    assert_eq!(values["severity"], "high");
+    let rendered = render(&t, Language::En, &values).expect("renders");
+    assert!(rendered.text.contains("[summary]"), "{}", rendered.text);
+    assert!(rendered.text.starts_with("Escalation [case] (high), [region]"));
+}
+
+#[test]
+fn pruning_drops_labels_of_removed_fields() {
+    let mut t = escalation();
+    if let Some(ar) = t.variants.get_mut(&Language::Ar) {
+        ar.labels.insert("gone".into(), "x".into());
+        ar.labels.insert("region".into(), "المنطقة".into());
+    }
+    assert!(t.check().is_err());
+    t.prune_labels();
+    assert_eq!(t.check(), Ok(()));
+    assert_eq!(t.variants[&Language::Ar].labels.len(), 1);
+}
+
+#[test]
+fn authoring_edits_build_a_template() {
+    use authoring::{Edit, apply, blank, finished};
+    let mut t = blank(Language::En);
+    for edit in [
+        Edit::Id("warn-spam".into()),
+        Edit::Name("Spam warning".into()),
+        Edit::Kind(Kind::Notice),
+        Edit::Area("spam".into()),
+        Edit::AddField,
+        Edit::AddField,
+        Edit::FieldName(0, "account".into()),
+        Edit::FieldType(0, "handle".into()),
+        Edit::FieldRequired(0, true),
+        Edit::FieldType(1, "choice".into()),
+        Edit::FieldOptions(1, "low\n\n high \n".into()),
+        Edit::Body(Language::En, "Hello {{ account }} ({{ field_2 }})".into()),
+        Edit::VariantName(Language::Ar, "تحذير".into()),
+        Edit::Body(Language::Ar, "مرحبا {{ account }}".into()),
+        Edit::Body(Language::Ja, "   ".into()),
+        Edit::AddField,
+        Edit::FieldType(2, "number".into()),
+        Edit::FieldMin(2, "1".into()),
+        Edit::FieldMax(2, "ten".into()),
+        Edit::FieldMax(2, "10".into()),
+        Edit::MoveFieldUp(2),
+        Edit::RemoveField(9),
+        Edit::FieldLabel(9, "nothing".into()),
+    ] {
+        apply(&mut t, edit);
+    }
+    assert_eq!(t.fields[0].kind, FieldKind::Handle);
+    assert_eq!(
+        t.fields[2].kind,
+        FieldKind::Choice {
+            options: vec!["low".into(), "high".into()]
+        }
+    );
+    assert_eq!(
+        t.fields[1].kind,
+        FieldKind::Number {
+            min: Some(1),
+            max: Some(10)
+        }
+    );
+    let published = finished(&t, 1);
+    assert_eq!(published.check(), Ok(()));
+    assert_eq!(
+        published.variants.keys().copied().collect::<Vec<_>>(),
+        [Language::En, Language::Ar]
+    );
+    // An unknown placeholder names its line and column.
+    apply(&mut t, Edit::Body(Language::Ar, "سطر\nمرحبا {{ acount }}".into()));
+    let errors = finished(&t, 1).check().expect_err("unknown placeholder");
+    assert_eq!(
+        errors,
+        [TemplateError::Body {
+            lang: Language::Ar,
+            at: Position { line: 2, column: 10 },
+            message: "unknown placeholder \"acount\": no field has that name".into()
+        }]
+    );
+    // Renaming a field carries its translated labels.
+    if let Some(ar) = t.variants.get_mut(&Language::Ar) {
+        ar.labels.insert("account".into(), "الحساب".into());
+    }
+    apply(&mut t, Edit::FieldName(0, "handle".into()));
+    assert_eq!(t.variants[&Language::Ar].labels["handle"], "الحساب");
+    apply(
+        &mut t,
+        Edit::VariantLabel(Language::Ar, "handle".into(), "المعرّف".into()),
+    );
+    apply(&mut t, Edit::VariantLabel(Language::Ar, "nobody".into(), "x".into()));
+    assert_eq!(t.variants[&Language::Ar].labels.len(), 1);
+    assert_eq!(t.label_in(&t.fields[0], Language::Ar), "المعرّف");
+    apply(&mut t, Edit::VariantLabel(Language::Ar, "handle".into(), " ".into()));
+    assert!(t.variants[&Language::Ar].labels.is_empty());
+}

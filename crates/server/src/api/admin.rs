@@ -61,7 +61,7 @@ pub async fn import_library(
 }
 
 impl ImportRequest {
-    fn source_files(self) -> Vec<SourceFile> {
+    pub(crate) fn source_files(self) -> Vec<SourceFile> {
         self.files
             .into_iter()
             .map(|f| SourceFile {
@@ -74,10 +74,15 @@ impl ImportRequest {
 
 /// A library with problems: 422 with every problem, in place of the report.
 fn rejected(errors: Vec<ImportError>) -> axum::response::Response {
+    rejected_files(errors, "invalid_library", "The library")
+}
+
+/// Files with problems: 422 with every problem, under `code`; `what` names the files.
+pub(crate) fn rejected_files(errors: Vec<ImportError>, code: &'static str, what: &str) -> axum::response::Response {
     use axum::response::IntoResponse;
     let body = LibraryRejected {
-        code: "invalid_library",
-        message: format!("The library has {} problem(s); nothing was imported.", errors.len()),
+        code,
+        message: format!("{what} has {} problem(s); nothing was imported.", errors.len()),
         request_id: crate::error::current_request_id(),
         errors,
     };
