@@ -13,6 +13,7 @@ pub mod import;
 pub mod library;
 pub mod outbox;
 pub mod policy;
+pub mod reading;
 pub mod scope;
 pub mod search;
 pub mod sweep;

@@ -22,6 +22,7 @@ pub static TOOLS: &[&dyn Tool] = &[
     &crate::sweep::Sweeps,
     &crate::template::notes::Templates,
     &crate::template::notes::Notes,
+    &crate::reading::ReadingLists,
 ];
 
 /// One tool's rules.
