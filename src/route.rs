@@ -32,6 +32,12 @@ pub enum Route {
     /// Composing a note from one template.
     #[at("/templates/:id/compose")]
     Compose { id: String },
+    /// Trainers' reading lists.
+    #[at("/reading")]
+    Reading,
+    /// One reading list: its shareable address.
+    #[at("/reading/:id")]
+    ReadingList { id: String },
     #[at("/settings")]
     Settings,
     #[at("/sign-in")]
@@ -66,6 +72,8 @@ pub fn switch(route: Route) -> Html {
         Route::SweepRun { id } => html! { <pages::sweeps::SweepPage {id} /> },
         Route::Templates => html! { <pages::templates::TemplatesPage /> },
         Route::Compose { id } => html! { <pages::templates::ComposePage {id} /> },
+        Route::Reading => html! { <pages::reading::ReadingListsPage /> },
+        Route::ReadingList { id } => html! { <pages::reading::ReadingPage {id} /> },
         Route::Settings => html! { <pages::settings::SettingsPage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },

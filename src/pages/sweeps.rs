@@ -332,15 +332,15 @@ fn new_sweep_error(i18n: &I18n, why: &NewSweepError) -> String {
 }
 
 #[derive(Debug, Properties, PartialEq)]
-struct SharingProps {
-    chosen: BTreeSet<String>,
-    onchange: Callback<BTreeSet<String>>,
+pub(crate) struct SharingProps {
+    pub chosen: BTreeSet<String>,
+    pub onchange: Callback<BTreeSet<String>>,
 }
 
 /// The vendor organisations a sweep is shared with: a box per vendor. Only the platform
 /// shares; a sweep reaches exactly the organisations ticked here.
 #[component]
-fn Sharing(props: &SharingProps) -> Html {
+pub(crate) fn Sharing(props: &SharingProps) -> Html {
     let i18n = use_i18n();
     let orgs = use_state(|| None::<Result<Vec<Org>, String>>);
     {
