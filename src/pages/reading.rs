@@ -391,7 +391,7 @@ fn WhoRead(props: &WhoReadProps) -> Html {
     let i18n = use_i18n();
     let list = &props.list;
     html! {
-        <section class="who-read" aria-labelledby="who-read-title">
+        <div class="who-read">
             <h2 id="who-read-title">{ i18n.t("reading-who-read") }</h2>
             if props.readers.is_empty() {
                 <p class="empty">{ i18n.t("reading-nobody") }</p>
@@ -421,7 +421,7 @@ fn WhoRead(props: &WhoReadProps) -> Html {
                     </table>
                 </div>
             }
-        </section>
+        </div>
     }
 }
 

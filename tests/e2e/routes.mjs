@@ -14,6 +14,8 @@ export const ROUTES = [
   { path: '/sweeps/demoelection1', as: 'admin', ready: 'h1' },
   { path: '/templates', as: 'admin', ready: 'h1' },
   { path: '/templates/escalation-violent-threat/compose', as: 'admin', ready: 'h1' },
+  { path: '/reading', as: 'admin', ready: '.reading-lists li' },
+  { path: '/reading/firstweek2026', as: 'admin', ready: '.reading-items li' },
   { path: '/settings', as: 'admin', ready: 'h1' },
   { path: '/admin/people', as: 'admin', ready: 'table' },
   { path: '/admin/audit', as: 'admin', ready: 'h1' },

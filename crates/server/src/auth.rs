@@ -46,6 +46,9 @@ pub enum Access {
 const ADMIN: &[Role] = &[Role::Admin];
 /// The platform's policy team: who changes the library and shares sweeps.
 const POLICY_TEAM: &[Role] = &[Role::Specialist, Role::Admin];
+/// Who shares things with other organisations, and so reads their names: the policy team
+/// (sweeps, templates) and the platform's trainers (reading lists).
+const SHARERS: &[Role] = &[Role::Specialist, Role::Trainer, Role::Admin];
 
 /// Every API route and who may use it. A route not listed here is refused.
 pub const ACCESS: &[(Method, &str, Access)] = &[
@@ -63,7 +66,7 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::POST, "/api/sync/push", Access::SignedIn),
     (Method::GET, "/api/sync/pull", Access::SignedIn),
     (Method::GET, "/api/sync/history", Access::SignedIn),
-    (Method::GET, "/api/orgs", Access::Platform(POLICY_TEAM)),
+    (Method::GET, "/api/orgs", Access::Platform(SHARERS)),
     (Method::POST, "/api/library/import", Access::Platform(POLICY_TEAM)),
     (
         Method::POST,
