@@ -190,3 +190,18 @@ test('the import page refuses an agent: the server says so', async () => {
   assert.equal(await page.locator('.import-preview').count(), 0);
   await context.close();
 });
+
+test('a Japanese query that only English sections answer says so; an Arabic one answered in Arabic does not', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`/?q=${encodeURIComponent('swatting とは')}`);
+  await appReady(page);
+  await page.locator('.result').first().waitFor({ timeout: 20_000 });
+  const notice = page.locator('#other-language');
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), 'No results in Japanese; showing sections in other languages.');
+  await expectNoAxeViolations(page);
+  await page.goto(`/?q=${encodeURIComponent('swatting تهديد')}`);
+  await page.locator('.result[lang="ar"]').first().waitFor({ timeout: 20_000 });
+  assert.equal(await page.locator('#other-language').count(), 0);
+  assert.deepEqual(problems, []);
+});
