@@ -177,9 +177,9 @@ library-update-show = عرضه
 ## Library import page (lookup2)
 
 import-title = استيراد السياسات
-import-intro = اختر مجلد المكتبة أو بعض ملفاته. سترى كل مشكلة، أو ما الذي سيتغير، قبل حفظ أي شيء.
+import-intro = اختر مجلد المكتبة أو بعض ملفاته أو ملف zip للمجلد. سترى كل مشكلة، أو ما الذي سيتغير، قبل حفظ أي شيء.
 import-folder = مجلد المكتبة
-import-files = أو ملفات
+import-files = أو ملفات، أو ملف zip
 import-working = جارٍ التحقق…
 import-unreadable = تعذّرت قراءة الملفات المختارة.
 import-not-text = الملف { $file } ليس ملفًا نصيًا.
@@ -771,3 +771,13 @@ reading-problem-note-long = يمكن أن تكون الملاحظة { $max } ح�
 reading-problem-bad-item = أحد أقسام هذه القائمة غير سليم؛ أزله ثم أضفه من جديد.
 reading-problem-control = يحتوي النص على محارف تحكم.
 reading-problem-too-large = الملاحظات طويلة جدًا مجتمعة؛ اختصر بعضها.
+
+## Zip import
+import-zip-not-zip = ‏{ $file } ليس ملف zip.
+import-zip-damaged = ‏{ $file } تالف أو مقطوع.
+import-zip-damaged-file = ‏{ $file } تالف داخل ملف zip.
+import-zip-too-many = ‏{ $file } يحتوي على أكثر من { $max } عنصر.
+import-zip-file-too-large = ‏{ $file } أكبر من { $kib } كيلوبايت بعد فك الضغط.
+import-zip-too-large = ملفات المكتبة في ملف zip أكبر من { $mib } ميغابايت مجتمعة بعد فك الضغط.
+import-zip-unsupported = ‏{ $file } مشفّر أو مقسّم أو مضغوط بطريقة لا تستطيع هذه الصفحة قراءتها. اضغط المجلد من جديد دون كلمة مرور.
+import-zip-bad-path = ‏{ $file } ليس مسارًا آمنًا داخل المجلد.

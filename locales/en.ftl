@@ -176,9 +176,9 @@ library-update-show = Show it
 ## Library import page (lookup2)
 
 import-title = Import policies
-import-intro = Choose the library folder, or some of its files. You will see every problem, or what will change, before anything is saved.
+import-intro = Choose the library folder, some of its files, or a zip of the folder. You will see every problem, or what will change, before anything is saved.
 import-folder = Library folder
-import-files = Or files
+import-files = Or files, or a zip file
 import-working = Checking…
 import-unreadable = The chosen files could not be read.
 import-not-text = { $file } is not a text file.
@@ -737,3 +737,13 @@ reading-problem-note-long = A note may be at most { $max } characters.
 reading-problem-bad-item = A section in this list is not well-formed; remove it and add it again.
 reading-problem-control = The text holds control characters.
 reading-problem-too-large = The notes are too long together; shorten some of them.
+
+## Zip import
+import-zip-not-zip = { $file } is not a zip file.
+import-zip-damaged = { $file } is damaged or was cut short.
+import-zip-damaged-file = { $file } in the zip file is damaged.
+import-zip-too-many = { $file } holds more than { $max } entries.
+import-zip-file-too-large = { $file } is larger than { $kib } KiB once unpacked.
+import-zip-too-large = The zip file's library files are larger than { $mib } MiB together once unpacked.
+import-zip-unsupported = { $file } is encrypted, split, or compressed in a way this page cannot read. Zip the folder again without a password.
+import-zip-bad-path = { $file } is not a safe path inside the folder.

@@ -174,9 +174,9 @@ library-update-show = Mostrarla
 ## Library import page (lookup2)
 
 import-title = Importar políticas
-import-intro = Elige la carpeta de la biblioteca o algunos de sus archivos. Verás cada problema, o lo que cambiará, antes de guardar nada.
+import-intro = Elige la carpeta de la biblioteca, algunos de sus archivos o un zip de la carpeta. Verás cada problema, o lo que cambiará, antes de guardar nada.
 import-folder = Carpeta de la biblioteca
-import-files = O archivos
+import-files = O archivos, o un archivo zip
 import-working = Comprobando…
 import-unreadable = No se pudieron leer los archivos elegidos.
 import-not-text = { $file } no es un archivo de texto.
@@ -735,3 +735,13 @@ reading-problem-note-long = Una nota puede tener como máximo { $max } caractere
 reading-problem-bad-item = Una sección de esta lista no es válida; quítala y vuelve a añadirla.
 reading-problem-control = El texto contiene caracteres de control.
 reading-problem-too-large = Las notas son demasiado largas en conjunto; acorta algunas.
+
+## Zip import
+import-zip-not-zip = { $file } no es un archivo zip.
+import-zip-damaged = { $file } está dañado o incompleto.
+import-zip-damaged-file = { $file } está dañado dentro del archivo zip.
+import-zip-too-many = { $file } contiene más de { $max } entradas.
+import-zip-file-too-large = { $file } ocupa más de { $kib } KiB una vez descomprimido.
+import-zip-too-large = Los archivos de la biblioteca del zip ocupan más de { $mib } MiB en total una vez descomprimidos.
+import-zip-unsupported = { $file } está cifrado, dividido o comprimido de una forma que esta página no puede leer. Vuelve a comprimir la carpeta sin contraseña.
+import-zip-bad-path = { $file } no es una ruta segura dentro de la carpeta.

@@ -164,9 +164,9 @@ library-update-show = 表示する
 ## Library import page (lookup2)
 
 import-title = ポリシーのインポート
-import-intro = ライブラリのフォルダー、またはその一部のファイルを選んでください。保存する前に、すべての問題または変更内容が表示されます。
+import-intro = ライブラリのフォルダー、その一部のファイル、またはフォルダーの zip を選んでください。保存する前に、すべての問題または変更内容が表示されます。
 import-folder = ライブラリのフォルダー
-import-files = またはファイル
+import-files = またはファイルか zip ファイル
 import-working = 確認中…
 import-unreadable = 選んだファイルを読み込めませんでした。
 import-not-text = { $file } はテキストファイルではありません。
@@ -671,3 +671,13 @@ reading-problem-note-long = メモは { $max } 文字までです。
 reading-problem-bad-item = このリストのセクションの一つが正しくありません。削除してから追加し直してください。
 reading-problem-control = テキストに制御文字が含まれています。
 reading-problem-too-large = メモの合計が長すぎます。いくつか短くしてください。
+
+## Zip import
+import-zip-not-zip = { $file } は zip ファイルではありません。
+import-zip-damaged = { $file } は壊れているか、途中で切れています。
+import-zip-damaged-file = zip ファイル内の { $file } が壊れています。
+import-zip-too-many = { $file } には { $max } 個を超える項目があります。
+import-zip-file-too-large = { $file } は展開すると { $kib } KiB を超えます。
+import-zip-too-large = zip ファイル内のライブラリファイルは、展開すると合計で { $mib } MiB を超えます。
+import-zip-unsupported = { $file } は暗号化・分割されているか、このページで読めない方式で圧縮されています。パスワードなしでフォルダーを zip し直してください。
+import-zip-bad-path = { $file } はフォルダー内の安全なパスではありません。

@@ -21,6 +21,7 @@ pub mod sync;
 pub mod template;
 pub mod tool;
 pub mod wire;
+pub mod zip;
 
 /// Version of every type that crosses the wire or is stored in the browser.
 /// Bumped whenever a serialized shape changes incompatibly.
