@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use casebook_core::diff::Words;
 use casebook_core::reading::{self, Item, ListProblem, ReadingList, SectionState};
 use casebook_core::search::Filters;
 use casebook_core::wire::OrgKind;
@@ -54,18 +53,6 @@ fn problem_text(i18n: &I18n, problem: &ListProblem) -> String {
         ListProblem::Control => i18n.t("reading-problem-control"),
         ListProblem::TooLarge => i18n.t("reading-problem-too-large"),
     }
-}
-
-fn new_list_id() -> String {
-    let uuid = gloo::utils::window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| format!("{:016x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
-    uuid.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(12)
-        .collect::<String>()
-        .to_lowercase()
 }
 
 /// The items of `list` that `marks` count as read: the listed version or a later one.
@@ -125,7 +112,7 @@ fn NewList(props: &SyncProps) -> Html {
     let i18n = use_i18n();
     let (title, description) = (use_node_ref(), use_node_ref());
     let error = use_state(|| None::<String>);
-    let id = use_state(new_list_id);
+    let id = use_state(|| crate::sync::new_object_id(12));
     let navigator = use_navigator();
     let onsubmit = {
         let (title, description, error, sync, id, i18n) = (
@@ -269,16 +256,6 @@ fn section_title(loaded: Option<&Rc<Loaded>>, item: &Item) -> (String, String) {
     (policy.map_or_else(|| item.policy.clone(), |p| p.title.clone()), heading)
 }
 
-fn words(runs: &[Words]) -> Html {
-    runs.iter()
-        .map(|w| match w {
-            Words::Same(t) => html! { { t } },
-            Words::Inserted(t) => html! { <ins>{ t }</ins> },
-            Words::Deleted(t) => html! { <del>{ t }</del> },
-        })
-        .collect()
-}
-
 #[derive(Debug, Properties)]
 struct ItemRowProps {
     item: Item,
@@ -337,7 +314,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
         Some(SectionState::Changed { current, diff }) => html! {
             <details class="section-changed">
                 <summary>{ tr!(i18n, "reading-changed", version = v, current = *current) }</summary>
-                <div class="diff-words" lang="en">{ words(&diff.words) }</div>
+                <div class="diff-words" lang="en">{ crate::pages::diff::words(&diff.words) }</div>
                 <p>
                     <InAppLink href={format!("/policies/{slug}/diff/{v}/{current}#d-{anchor}")} class={classes!("section-changes")}>
                         { tr!(i18n, "policy-section-changed-since", number = v) }

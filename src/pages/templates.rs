@@ -82,18 +82,6 @@ fn sign_in_first(i18n: &I18n) -> Html {
     }
 }
 
-fn new_note_id() -> String {
-    let uuid = gloo::utils::window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| format!("{:016x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
-    uuid.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(16)
-        .collect::<String>()
-        .to_lowercase()
-}
-
 #[component]
 pub fn TemplatesPage() -> Html {
     let i18n = use_i18n();
@@ -381,7 +369,7 @@ fn finish(
         amends: None,
         sweep_item: None,
     };
-    let ops = match notes::save(&new_note_id(), &sync.state.user.org_id, &note) {
+    let ops = match notes::save(&crate::sync::new_object_id(16), &sync.state.user.org_id, &note) {
         Ok(ops) => ops,
         Err(e) => {
             outcome.set(Outcome::Failed(e.to_string()));

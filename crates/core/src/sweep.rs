@@ -396,10 +396,7 @@ impl Tool for Sweeps {
     }
 
     fn scope(&self, root: &RootState) -> Option<Scope> {
-        Some(Scope::Shared {
-            owner: root.str("org")?.to_string(),
-            with: shared_with(root.value("shared_with")),
-        })
+        crate::tool::shared_scope(root)
     }
 
     fn check(&self, actor: &Actor<'_>, root: &RootState, op: &Op) -> Result<(), Refusal> {

@@ -136,6 +136,20 @@ pub fn check_shared_with(actor: &Actor<'_>, value: &Value, max: usize, noun: (&s
     Ok(())
 }
 
+/// The scope of a root owned by its `org` and shared with its `shared_with` list, as sweeps,
+/// templates and reading lists keep them; `None` while the root has no organisation.
+pub fn shared_scope(root: &RootState) -> Option<Scope> {
+    let with = root
+        .value("shared_with")
+        .and_then(Value::as_array)
+        .map(|orgs| orgs.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default();
+    Some(Scope::Shared {
+        owner: root.str("org")?.to_string(),
+        with,
+    })
+}
+
 /// The edit that shares the root `object` with exactly `orgs` (empty: only its organisation),
 /// made on the value the device has seen.
 pub fn share_op(view: &Overlay<'_>, object: String, orgs: &std::collections::BTreeSet<String>) -> Op {

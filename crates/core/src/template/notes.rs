@@ -181,15 +181,7 @@ impl Tool for Templates {
     }
 
     fn scope(&self, root: &RootState) -> Option<Scope> {
-        let with = root
-            .value("shared_with")
-            .and_then(Value::as_array)
-            .map(|orgs| orgs.iter().filter_map(Value::as_str).map(str::to_string).collect())
-            .unwrap_or_default();
-        Some(Scope::Shared {
-            owner: root.str("org")?.to_string(),
-            with,
-        })
+        crate::tool::shared_scope(root)
     }
 
     fn check(&self, actor: &Actor<'_>, root: &RootState, op: &Op) -> Result<(), Refusal> {
