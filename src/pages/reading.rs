@@ -85,7 +85,7 @@ pub fn ReadingListsPage() -> Html {
                         let marks = reading::marks_of(&view, &l.id, &user.id);
                         html! {
                             <li key={l.id.clone()}>
-                                <Link<Route> to={Route::ReadingList { id: l.id.clone() }}>{ &l.title }</Link<Route>>
+                                <Link<Route> to={Route::ReadingList { id: l.id.clone() }}><bdi>{ &l.title }</bdi></Link<Route>>
                                 <span class="muted">
                                     { " · " }{ tr!(i18n, "reading-progress", read = read_count(l, &marks), total = l.items.len()) }
                                 </span>
@@ -210,9 +210,9 @@ pub fn ReadingPage(props: &ReadingPageProps) -> Html {
     html! {
         <article class="page reading-list">
             <p><Link<Route> to={Route::Reading}>{ i18n.t("reading-back") }</Link<Route>></p>
-            <h1>{ &list.title }</h1>
+            <h1 dir="auto">{ &list.title }</h1>
             if !list.description.is_empty() {
-                <p class="reading-description">{ &list.description }</p>
+                <p class="reading-description" dir="auto">{ &list.description }</p>
             }
             <p class="muted">
                 if !list.author.is_empty() {
@@ -341,7 +341,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
                 <input type="checkbox" id={box_id.clone()} {checked} {onchange} />
                 <label for={box_id} class="visually-hidden">{ tr!(i18n, "reading-mark", section = heading.clone()) }</label>
                 <InAppLink href={item.href()} class={classes!("reading-section")}>
-                    { format!("{title} › {heading}") }
+                    <bdi>{ format!("{title} › {heading}") }</bdi>
                 </InAppLink>
                 <span class="chip">{ format!("v{v}") }</span>
             </div>
@@ -385,7 +385,7 @@ fn WhoRead(props: &WhoReadProps) -> Html {
                         <tbody>
                             { for props.readers.iter().map(|r| html! {
                                 <tr>
-                                    <th scope="row">{ &r.name }</th>
+                                    <th scope="row"><bdi>{ &r.name }</bdi></th>
                                     <td>{ tr!(i18n, "reading-progress", read = read_count(list, &r.read), total = list.items.len()) }</td>
                                     { for list.items.iter().map(|item| match r.read.get(&item.key) {
                                         Some(v) if *v >= item.version => html! { <td class="read">{ i18n.t("reading-cell-read") }</td> },
