@@ -270,16 +270,18 @@ impl Tool for ReadingLists {
         let unknown = || Refusal::NoSuchObject(format!("{object}/{field} is not something Casebook stores"));
         let parsed = parse(object).ok_or_else(unknown)?;
         let Some(scope) = self.scope(root) else {
-            return match (parsed, field.as_str()) {
-                (Object::List(_), "org") if !writes_lists(actor.role) => Err(Refusal::NotAllowed(
-                    "only trainers, specialists and admins write reading lists".into(),
-                )),
-                (Object::List(_), "org") if value.as_str() == Some(actor.org_id) => Ok(()),
-                (Object::List(_), "org") => Err(Refusal::NotAllowed(
-                    "a reading list belongs to the organisation that writes it".into(),
-                )),
-                _ => Err(Refusal::NoSuchObject("this reading list does not exist".into())),
-            };
+            return crate::tool::check_creation(
+                actor,
+                matches!(parsed, Object::List(_)),
+                field,
+                value,
+                writes_lists(actor.role),
+                [
+                    "only trainers, specialists and admins write reading lists",
+                    "a reading list belongs to the organisation that writes it",
+                    "this reading list does not exist",
+                ],
+            );
         };
         if !scope.may_read(actor.org_id) {
             return Err(Refusal::OutOfScope);

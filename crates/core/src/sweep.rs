@@ -408,16 +408,18 @@ impl Tool for Sweeps {
         let Some(scope) = self.scope(root) else {
             // The sweep does not exist yet: the only edit is publishing it, for one's own
             // organisation.
-            return match (parsed, field.as_str()) {
-                (Object::Sweep(_), "org") if !publishes(actor.role) => {
-                    Err(Refusal::NotAllowed("only specialists and admins publish sweeps".into()))
-                }
-                (Object::Sweep(_), "org") if value.as_str() == Some(actor.org_id) => Ok(()),
-                (Object::Sweep(_), "org") => Err(Refusal::NotAllowed(
-                    "a sweep belongs to the organisation that publishes it".into(),
-                )),
-                _ => Err(Refusal::NoSuchObject("this sweep does not exist".into())),
-            };
+            return crate::tool::check_creation(
+                actor,
+                matches!(parsed, Object::Sweep(_)),
+                field,
+                value,
+                publishes(actor.role),
+                [
+                    "only specialists and admins publish sweeps",
+                    "a sweep belongs to the organisation that publishes it",
+                    "this sweep does not exist",
+                ],
+            );
         };
         if !scope.may_read(actor.org_id) {
             return Err(Refusal::OutOfScope);
