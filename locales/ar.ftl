@@ -177,9 +177,9 @@ library-update-show = عرضه
 ## Library import page (lookup2)
 
 import-title = استيراد السياسات
-import-intro = اختر مجلد المكتبة أو بعض ملفاته. سترى كل مشكلة، أو ما الذي سيتغير، قبل حفظ أي شيء.
+import-intro = اختر مجلد المكتبة أو بعض ملفاته أو ملف zip للمجلد. سترى كل مشكلة، أو ما الذي سيتغير، قبل حفظ أي شيء.
 import-folder = مجلد المكتبة
-import-files = أو ملفات
+import-files = أو ملفات، أو ملف zip
 import-working = جارٍ التحقق…
 import-unreadable = تعذّرت قراءة الملفات المختارة.
 import-not-text = الملف { $file } ليس ملفًا نصيًا.
@@ -829,3 +829,83 @@ search-policy-meta = الإصدار { $version } · { $sections ->
     [one] قسم واحد
    *[other] الأقسام: { $sections }
 }
+
+## Reading lists
+nav-reading = قوائم القراءة
+palette-kind-reading = قائمة قراءة
+search-other-language = { $language ->
+    [ar] لا نتائج بالعربية؛ تُعرض أقسام بلغات أخرى.
+    [ja] لا نتائج باليابانية؛ تُعرض أقسام بلغات أخرى.
+   *[other] لا نتائج بلغة البحث؛ تُعرض أقسام بلغات أخرى.
+}
+reading-title = قوائم القراءة
+reading-intro = أقسام من مكتبة السياسات تُقرأ بالترتيب، ولكل منها ملاحظة من مدرّبك. ضع علامة على كل قسم بعد قراءته.
+reading-sign-in = سجّل الدخول لرؤية قوائم القراءة المشتركة مع مؤسستك.
+reading-none = لم تُشارَك أي قائمة قراءة مع مؤسستك بعد.
+reading-none-write = لا توجد قوائم قراءة بعد. أنشئ واحدة أدناه.
+reading-progress = { $total ->
+    [zero] لا أقسام
+    [one] قُرئ { $read } من قسم واحد
+    [two] قُرئ { $read } من قسمين
+    [few] قُرئ { $read } من { $total } أقسام
+   *[other] قُرئ { $read } من { $total } قسمًا
+}
+reading-new-title = قائمة قراءة جديدة
+reading-field-title = العنوان
+reading-field-description = الوصف
+reading-create = إنشاء القائمة
+reading-not-found = قائمة القراءة هذه غير موجودة، أو غير مشتركة مع مؤسستك.
+reading-back = كل قوائم القراءة
+reading-by = بقلم { $author }
+reading-copy-link = نسخ رابط هذه القائمة
+reading-link-copied = نُسخ الرابط
+reading-empty = لا أقسام في هذه القائمة بعد.
+reading-mark = وضع علامة «مقروء» على «{ $section }»
+reading-changed = تغيّر منذ الإصدار { $version }: الإصدار الحالي هو { $current }. اعرض ما تغيّر
+reading-unchanged = لا يزال كما هو في الإصدار الحالي { $current }.
+reading-removed = هذا القسم غير موجود في الإصدار الحالي { $current }.
+reading-missing = هذا القسم غير موجود في مكتبة السياسات على هذا الجهاز.
+reading-read-older = قرأت الإصدار { $read }؛ تشير القائمة الآن إلى الإصدار { $version }.
+reading-who-read = من قرأ ماذا
+reading-nobody = لم يضع أحد علامة «مقروء» على أي قسم بعد.
+reading-reader = القارئ
+reading-read-count = المقروء
+reading-cell-read = مقروء
+reading-cell-read-old = مقروء (الإصدار { $version })
+reading-cell-unread = ليس بعد
+reading-edit = تعديل هذه القائمة
+reading-paste-link = أضف قسمًا برابطه
+reading-add = إضافة
+reading-link-bad = هذا ليس رابطًا إلى قسم من سياسة. انسخه من زر ¶ في القسم أو من شريط العنوان.
+reading-link-unknown = لا يوجد في مكتبة السياسات قسم كهذا في ذلك الإصدار.
+reading-search = ابحث عن قسم لإضافته
+reading-search-results = الأقسام التي وُجدت
+reading-add-section = إضافة { $section }
+reading-sections = { $max ->
+   *[other] الأقسام ({ $count } من { $max } كحد أقصى)
+}
+reading-note-for = ملاحظتك على «{ $section }»
+reading-move-up = نقل «{ $section }» لأعلى
+reading-move-down = نقل «{ $section }» لأسفل
+reading-remove = إزالة «{ $section }»
+reading-remove-short = إزالة
+reading-save = حفظ القائمة
+reading-saved = حُفظ.
+reading-problem-no-title = تحتاج قائمة القراءة إلى عنوان.
+reading-problem-title-long = يمكن أن يكون العنوان { $max } حرفًا على الأكثر.
+reading-problem-description-long = يمكن أن يكون الوصف { $max } حرفًا على الأكثر.
+reading-problem-too-many = تضم قائمة القراءة { $max } قسمًا على الأكثر.
+reading-problem-note-long = يمكن أن تكون الملاحظة { $max } حرفًا على الأكثر.
+reading-problem-bad-item = أحد أقسام هذه القائمة غير سليم؛ أزله ثم أضفه من جديد.
+reading-problem-control = يحتوي النص على محارف تحكم.
+reading-problem-too-large = الملاحظات طويلة جدًا مجتمعة؛ اختصر بعضها.
+
+## Zip import
+import-zip-not-zip = ‏{ $file } ليس ملف zip.
+import-zip-damaged = ‏{ $file } تالف أو مقطوع.
+import-zip-damaged-file = ‏{ $file } تالف داخل ملف zip.
+import-zip-too-many = ‏{ $file } يحتوي على أكثر من { $max } عنصر.
+import-zip-file-too-large = ‏{ $file } أكبر من { $kib } كيلوبايت بعد فك الضغط.
+import-zip-too-large = ملفات المكتبة في ملف zip أكبر من { $mib } ميغابايت مجتمعة بعد فك الضغط.
+import-zip-unsupported = ‏{ $file } مشفّر أو مقسّم أو مضغوط بطريقة لا تستطيع هذه الصفحة قراءتها. اضغط المجلد من جديد دون كلمة مرور.
+import-zip-bad-path = ‏{ $file } ليس مسارًا آمنًا داخل المجلد.

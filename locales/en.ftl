@@ -176,9 +176,9 @@ library-update-show = Show it
 ## Library import page (lookup2)
 
 import-title = Import policies
-import-intro = Choose the library folder, or some of its files. You will see every problem, or what will change, before anything is saved.
+import-intro = Choose the library folder, some of its files, or a zip of the folder. You will see every problem, or what will change, before anything is saved.
 import-folder = Library folder
-import-files = Or files
+import-files = Or files, or a zip file
 import-working = Checking…
 import-unreadable = The chosen files could not be read.
 import-not-text = { $file } is not a text file.
@@ -789,3 +789,75 @@ search-policy-meta = v{ $version } · { $sections ->
     [one] 1 section
    *[other] { $sections } sections
 }
+
+## Reading lists
+nav-reading = Reading lists
+palette-kind-reading = Reading list
+search-other-language = { $language ->
+    [ar] No results in Arabic; showing sections in other languages.
+    [ja] No results in Japanese; showing sections in other languages.
+   *[other] No results in your query's language; showing sections in other languages.
+}
+reading-title = Reading lists
+reading-intro = Sections of the policy library to read in order, each with a note from your trainer. Tick each one when you have read it.
+reading-sign-in = Sign in to see the reading lists shared with your organisation.
+reading-none = No reading list has been shared with your organisation yet.
+reading-none-write = No reading lists yet. Create one below.
+reading-progress = { $read } of { $total } read
+reading-new-title = New reading list
+reading-field-title = Title
+reading-field-description = Description
+reading-create = Create list
+reading-not-found = This reading list does not exist, or it is not shared with your organisation.
+reading-back = All reading lists
+reading-by = By { $author }
+reading-copy-link = Copy link to this list
+reading-link-copied = Link copied
+reading-empty = This list has no sections yet.
+reading-mark = Mark “{ $section }” as read
+reading-changed = Changed since v{ $version }: the current version is v{ $current }. Show what changed
+reading-unchanged = Still the same in the current version, v{ $current }.
+reading-removed = This section is not in the current version, v{ $current }.
+reading-missing = This section is not in the policy library on this device.
+reading-read-older = You read v{ $read }; the list now points to v{ $version }.
+reading-who-read = Who has read what
+reading-nobody = Nobody has marked a section read yet.
+reading-reader = Reader
+reading-read-count = Read
+reading-cell-read = Read
+reading-cell-read-old = Read v{ $version }
+reading-cell-unread = Not yet
+reading-edit = Edit this list
+reading-paste-link = Add a section by its link
+reading-add = Add
+reading-link-bad = That is not a link to a policy section. Copy it from a section's ¶ button or the address bar.
+reading-link-unknown = The policy library has no such section at that version.
+reading-search = Find a section to add
+reading-search-results = Sections found
+reading-add-section = Add { $section }
+reading-sections = Sections ({ $count } of at most { $max })
+reading-note-for = Your note on “{ $section }”
+reading-move-up = Move “{ $section }” up
+reading-move-down = Move “{ $section }” down
+reading-remove = Remove “{ $section }”
+reading-remove-short = Remove
+reading-save = Save list
+reading-saved = Saved.
+reading-problem-no-title = A reading list needs a title.
+reading-problem-title-long = The title may be at most { $max } characters.
+reading-problem-description-long = The description may be at most { $max } characters.
+reading-problem-too-many = A reading list holds at most { $max } sections.
+reading-problem-note-long = A note may be at most { $max } characters.
+reading-problem-bad-item = A section in this list is not well-formed; remove it and add it again.
+reading-problem-control = The text holds control characters.
+reading-problem-too-large = The notes are too long together; shorten some of them.
+
+## Zip import
+import-zip-not-zip = { $file } is not a zip file.
+import-zip-damaged = { $file } is damaged or was cut short.
+import-zip-damaged-file = { $file } in the zip file is damaged.
+import-zip-too-many = { $file } holds more than { $max } entries.
+import-zip-file-too-large = { $file } is larger than { $kib } KiB once unpacked.
+import-zip-too-large = The zip file's library files are larger than { $mib } MiB together once unpacked.
+import-zip-unsupported = { $file } is encrypted, split, or compressed in a way this page cannot read. Zip the folder again without a password.
+import-zip-bad-path = { $file } is not a safe path inside the folder.

@@ -174,9 +174,9 @@ library-update-show = Mostrarla
 ## Library import page (lookup2)
 
 import-title = Importar políticas
-import-intro = Elige la carpeta de la biblioteca o algunos de sus archivos. Verás cada problema, o lo que cambiará, antes de guardar nada.
+import-intro = Elige la carpeta de la biblioteca, algunos de sus archivos o un zip de la carpeta. Verás cada problema, o lo que cambiará, antes de guardar nada.
 import-folder = Carpeta de la biblioteca
-import-files = O archivos
+import-files = O archivos, o un archivo zip
 import-working = Comprobando…
 import-unreadable = No se pudieron leer los archivos elegidos.
 import-not-text = { $file } no es un archivo de texto.
@@ -787,3 +787,75 @@ search-policy-meta = v{ $version } · { $sections ->
     [one] 1 sección
    *[other] { $sections } secciones
 }
+
+## Reading lists
+nav-reading = Listas de lectura
+palette-kind-reading = Lista de lectura
+search-other-language = { $language ->
+    [ar] No hay resultados en árabe; se muestran secciones en otros idiomas.
+    [ja] No hay resultados en japonés; se muestran secciones en otros idiomas.
+   *[other] No hay resultados en el idioma de la búsqueda; se muestran secciones en otros idiomas.
+}
+reading-title = Listas de lectura
+reading-intro = Secciones de la biblioteca de políticas para leer en orden, cada una con una nota de tu formador. Marca cada una cuando la hayas leído.
+reading-sign-in = Inicia sesión para ver las listas de lectura compartidas con tu organización.
+reading-none = Todavía no se ha compartido ninguna lista de lectura con tu organización.
+reading-none-write = Aún no hay listas de lectura. Crea una abajo.
+reading-progress = { $read } de { $total } leídas
+reading-new-title = Nueva lista de lectura
+reading-field-title = Título
+reading-field-description = Descripción
+reading-create = Crear lista
+reading-not-found = Esta lista de lectura no existe o no está compartida con tu organización.
+reading-back = Todas las listas de lectura
+reading-by = Por { $author }
+reading-copy-link = Copiar el enlace de esta lista
+reading-link-copied = Enlace copiado
+reading-empty = Esta lista aún no tiene secciones.
+reading-mark = Marcar «{ $section }» como leída
+reading-changed = Ha cambiado desde la v{ $version }: la versión vigente es la v{ $current }. Ver qué cambió
+reading-unchanged = Sigue igual en la versión vigente, v{ $current }.
+reading-removed = Esta sección no está en la versión vigente, v{ $current }.
+reading-missing = Esta sección no está en la biblioteca de políticas de este dispositivo.
+reading-read-older = Leíste la v{ $read }; la lista ahora apunta a la v{ $version }.
+reading-who-read = Quién ha leído qué
+reading-nobody = Nadie ha marcado todavía una sección como leída.
+reading-reader = Lector
+reading-read-count = Leídas
+reading-cell-read = Leída
+reading-cell-read-old = Leída v{ $version }
+reading-cell-unread = Aún no
+reading-edit = Editar esta lista
+reading-paste-link = Añadir una sección por su enlace
+reading-add = Añadir
+reading-link-bad = Eso no es un enlace a una sección de política. Cópialo del botón ¶ de una sección o de la barra de direcciones.
+reading-link-unknown = La biblioteca de políticas no tiene esa sección en esa versión.
+reading-search = Buscar una sección para añadir
+reading-search-results = Secciones encontradas
+reading-add-section = Añadir { $section }
+reading-sections = Secciones ({ $count } de un máximo de { $max })
+reading-note-for = Tu nota sobre «{ $section }»
+reading-move-up = Subir «{ $section }»
+reading-move-down = Bajar «{ $section }»
+reading-remove = Quitar «{ $section }»
+reading-remove-short = Quitar
+reading-save = Guardar lista
+reading-saved = Guardado.
+reading-problem-no-title = Una lista de lectura necesita un título.
+reading-problem-title-long = El título puede tener como máximo { $max } caracteres.
+reading-problem-description-long = La descripción puede tener como máximo { $max } caracteres.
+reading-problem-too-many = Una lista de lectura tiene como máximo { $max } secciones.
+reading-problem-note-long = Una nota puede tener como máximo { $max } caracteres.
+reading-problem-bad-item = Una sección de esta lista no es válida; quítala y vuelve a añadirla.
+reading-problem-control = El texto contiene caracteres de control.
+reading-problem-too-large = Las notas son demasiado largas en conjunto; acorta algunas.
+
+## Zip import
+import-zip-not-zip = { $file } no es un archivo zip.
+import-zip-damaged = { $file } está dañado o incompleto.
+import-zip-damaged-file = { $file } está dañado dentro del archivo zip.
+import-zip-too-many = { $file } contiene más de { $max } entradas.
+import-zip-file-too-large = { $file } ocupa más de { $kib } KiB una vez descomprimido.
+import-zip-too-large = Los archivos de la biblioteca del zip ocupan más de { $mib } MiB en total una vez descomprimidos.
+import-zip-unsupported = { $file } está cifrado, dividido o comprimido de una forma que esta página no puede leer. Vuelve a comprimir la carpeta sin contraseña.
+import-zip-bad-path = { $file } no es una ruta segura dentro de la carpeta.

@@ -164,9 +164,9 @@ library-update-show = 表示する
 ## Library import page (lookup2)
 
 import-title = ポリシーのインポート
-import-intro = ライブラリのフォルダー、またはその一部のファイルを選んでください。保存する前に、すべての問題または変更内容が表示されます。
+import-intro = ライブラリのフォルダー、その一部のファイル、またはフォルダーの zip を選んでください。保存する前に、すべての問題または変更内容が表示されます。
 import-folder = ライブラリのフォルダー
-import-files = またはファイル
+import-files = またはファイルか zip ファイル
 import-working = 確認中…
 import-unreadable = 選んだファイルを読み込めませんでした。
 import-not-text = { $file } はテキストファイルではありません。
@@ -718,3 +718,75 @@ search-remove-filter = フィルター「{ $filter }」を外す
 search-all-policies = すべてのポリシー({ $count } 件)
 search-policies = ポリシー
 search-policy-meta = v{ $version } · { $sections } セクション
+
+## Reading lists
+nav-reading = 読書リスト
+palette-kind-reading = 読書リスト
+search-other-language = { $language ->
+    [ar] アラビア語の結果はありません。他の言語のセクションを表示しています。
+    [ja] 日本語の結果はありません。他の言語のセクションを表示しています。
+   *[other] 検索した言語の結果はありません。他の言語のセクションを表示しています。
+}
+reading-title = 読書リスト
+reading-intro = 順番に読むポリシーライブラリのセクションと、トレーナーからのメモです。読み終えたらチェックを付けてください。
+reading-sign-in = 組織と共有されている読書リストを見るにはサインインしてください。
+reading-none = あなたの組織と共有されている読書リストはまだありません。
+reading-none-write = 読書リストはまだありません。下で作成できます。
+reading-progress = { $total } 件中 { $read } 件を読了
+reading-new-title = 新しい読書リスト
+reading-field-title = タイトル
+reading-field-description = 説明
+reading-create = リストを作成
+reading-not-found = この読書リストは存在しないか、あなたの組織とは共有されていません。
+reading-back = すべての読書リスト
+reading-by = 作成者: { $author }
+reading-copy-link = このリストのリンクをコピー
+reading-link-copied = リンクをコピーしました
+reading-empty = このリストにはまだセクションがありません。
+reading-mark = 「{ $section }」を読了にする
+reading-changed = v{ $version } から変更されています。現行版は v{ $current } です。変更点を表示
+reading-unchanged = 現行版 v{ $current } でも同じ内容です。
+reading-removed = このセクションは現行版 v{ $current } にはありません。
+reading-missing = このセクションはこの端末のポリシーライブラリにありません。
+reading-read-older = あなたが読んだのは v{ $read } です。リストは現在 v{ $version } を指しています。
+reading-who-read = 誰が何を読んだか
+reading-nobody = まだ誰もセクションを読了にしていません。
+reading-reader = 読者
+reading-read-count = 読了
+reading-cell-read = 読了
+reading-cell-read-old = v{ $version } を読了
+reading-cell-unread = 未読
+reading-edit = このリストを編集
+reading-paste-link = リンクでセクションを追加
+reading-add = 追加
+reading-link-bad = ポリシーのセクションへのリンクではありません。セクションの ¶ ボタンかアドレスバーからコピーしてください。
+reading-link-unknown = ポリシーライブラリのそのバージョンにそのセクションはありません。
+reading-search = 追加するセクションを探す
+reading-search-results = 見つかったセクション
+reading-add-section = { $section } を追加
+reading-sections = セクション（{ $count } 件、最大 { $max } 件）
+reading-note-for = 「{ $section }」へのメモ
+reading-move-up = 「{ $section }」を上へ
+reading-move-down = 「{ $section }」を下へ
+reading-remove = 「{ $section }」を削除
+reading-remove-short = 削除
+reading-save = リストを保存
+reading-saved = 保存しました。
+reading-problem-no-title = 読書リストにはタイトルが必要です。
+reading-problem-title-long = タイトルは { $max } 文字までです。
+reading-problem-description-long = 説明は { $max } 文字までです。
+reading-problem-too-many = 読書リストのセクションは { $max } 件までです。
+reading-problem-note-long = メモは { $max } 文字までです。
+reading-problem-bad-item = このリストのセクションの一つが正しくありません。削除してから追加し直してください。
+reading-problem-control = テキストに制御文字が含まれています。
+reading-problem-too-large = メモの合計が長すぎます。いくつか短くしてください。
+
+## Zip import
+import-zip-not-zip = { $file } は zip ファイルではありません。
+import-zip-damaged = { $file } は壊れているか、途中で切れています。
+import-zip-damaged-file = zip ファイル内の { $file } が壊れています。
+import-zip-too-many = { $file } には { $max } 個を超える項目があります。
+import-zip-file-too-large = { $file } は展開すると { $kib } KiB を超えます。
+import-zip-too-large = zip ファイル内のライブラリファイルは、展開すると合計で { $mib } MiB を超えます。
+import-zip-unsupported = { $file } は暗号化・分割されているか、このページで読めない方式で圧縮されています。パスワードなしでフォルダーを zip し直してください。
+import-zip-bad-path = { $file } はフォルダー内の安全なパスではありません。

@@ -7,6 +7,7 @@ pub mod not_found;
 pub mod people;
 pub mod planned;
 pub mod policy;
+pub mod reading;
 pub mod search;
 pub mod settings;
 pub mod sign_in;

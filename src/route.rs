@@ -44,6 +44,12 @@ pub enum Route {
     /// A template's versions, with what changed between them.
     #[at("/templates/:id/versions")]
     TemplateVersions { id: String },
+    /// Trainers' reading lists.
+    #[at("/reading")]
+    Reading,
+    /// One reading list: its shareable address.
+    #[at("/reading/:id")]
+    ReadingList { id: String },
     #[at("/settings")]
     Settings,
     #[at("/sign-in")]
@@ -82,6 +88,8 @@ pub fn switch(route: Route) -> Html {
         Route::TemplateEdit { id } => html! { <pages::templates::TemplateEditorPage id={Some(id)} /> },
         Route::TemplateVersions { id } => html! { <pages::templates::TemplateVersionsPage {id} /> },
         Route::TemplateImport => html! { <pages::templates::TemplateImportPage /> },
+        Route::Reading => html! { <pages::reading::ReadingListsPage /> },
+        Route::ReadingList { id } => html! { <pages::reading::ReadingPage {id} /> },
         Route::Settings => html! { <pages::settings::SettingsPage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },

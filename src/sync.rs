@@ -869,6 +869,19 @@ pub fn SyncProvider(props: &SyncProviderProps) -> Html {
     }
 }
 
+/// A new object id: `len` lowercase letters and digits drawn from the browser's random UUID.
+pub fn new_object_id(len: usize) -> String {
+    let uuid = gloo::utils::window()
+        .crypto()
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|_| format!("{:016x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
+    uuid.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(len)
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// Sync for the person signed in on this device; `None` when nobody is.
 #[hook]
 pub fn use_sync() -> Option<SyncHandle> {

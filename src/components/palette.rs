@@ -42,6 +42,7 @@ fn commands(
     library: &LibraryState,
     sweeps: &[(String, String)],
     templates: &[(String, String)],
+    lists: &[(String, String)],
     session: &Session,
 ) -> Vec<Command> {
     let page = i18n.t("palette-kind-page");
@@ -54,6 +55,7 @@ fn commands(
         go(msg("nav-policies"), Route::Search),
         go(msg("nav-sweeps"), Route::Sweeps),
         go(msg("nav-templates"), Route::Templates),
+        go(msg("nav-reading"), Route::Reading),
         go(msg("nav-settings"), Route::Settings),
     ];
     match session {
@@ -101,6 +103,12 @@ fn commands(
         label: name.clone(),
         kind: kind.clone(),
         action: Action::Go(Route::Compose { id: id.clone() }),
+    }));
+    let kind = i18n.t("palette-kind-reading");
+    all.extend(lists.iter().map(|(id, title)| Command {
+        label: title.clone(),
+        kind: kind.clone(),
+        action: Action::Go(Route::ReadingList { id: id.clone() }),
     }));
     all
 }
@@ -229,7 +237,16 @@ pub fn CommandPalette() -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let all = commands(&i18n, &library, &sweeps, &templates, &handle.session);
+    let lists: Vec<(String, String)> = sync
+        .as_ref()
+        .map(|s| {
+            casebook_core::reading::list(&s.state.overlay())
+                .into_iter()
+                .map(|l| (l.id, l.title))
+                .collect()
+        })
+        .unwrap_or_default();
+    let all = commands(&i18n, &library, &sweeps, &templates, &lists, &handle.session);
     let shown = matching(&all, &query, i18n.lang());
     let chosen = (*selected).min(shown.len().saturating_sub(1));
 

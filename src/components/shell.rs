@@ -38,6 +38,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             | Route::TemplateEdit { .. }
             | Route::TemplateVersions { .. },
         ) => "templates",
+        Some(Route::Reading | Route::ReadingList { .. }) => "reading",
         Some(Route::Settings) => "settings",
         Some(Route::Audit) => "audit",
         Some(Route::People) => "people",
@@ -62,6 +63,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                         { nav_item(Route::Search, "policies", msg("nav-policies")) }
                         { nav_item(Route::Sweeps, "sweeps", msg("nav-sweeps")) }
                         { nav_item(Route::Templates, "templates", msg("nav-templates")) }
+                        { nav_item(Route::Reading, "reading", msg("nav-reading")) }
                         { nav_item(Route::Settings, "settings", msg("nav-settings")) }
                         if policy_team {
                             { nav_item(Route::LibraryImport, "import", msg("nav-import")) }

@@ -117,7 +117,8 @@ fn status(status: Status) -> (&'static str, &'static str) {
     }
 }
 
-fn words(runs: &[Words]) -> Html {
+/// A word diff as text with `<ins>` and `<del>` runs.
+pub(crate) fn words(runs: &[Words]) -> Html {
     runs.iter()
         .map(|w| match w {
             Words::Same(t) => html! { { t } },

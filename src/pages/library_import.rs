@@ -1,5 +1,5 @@
 //! Importing the policy library, for the platform's policy team: choose the library folder
-//! (or its files), see every problem in place or a preview of what will change — new
+//! (or its files, or a zip of it), see every problem in place or a preview of what will change — new
 //! policies, new versions with what changed in them, status changes — then apply it in one
 //! step. Nothing is written until then; the server checks everything again on apply.
 //!
@@ -20,6 +20,13 @@ use crate::tr;
 /// Most files read from one folder, and most bytes in all: the server's own import limits.
 const MAX_FILES: usize = 2_000;
 const MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+/// What a zip file may hold: entries (folders count), one file's and all files' unpacked
+/// bytes (the server's own limit on one file is 512 KiB).
+const ZIP_LIMITS: casebook_core::zip::Limits = casebook_core::zip::Limits {
+    entries: 2 * MAX_FILES,
+    file_bytes: 512 * 1024,
+    total_bytes: MAX_BYTES as u64,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct ImportFile {
@@ -100,6 +107,22 @@ pub(crate) async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<
                 .unwrap_or_default()
         };
         let name = get("name");
+        if name.ends_with(".zip") {
+            let size = js_sys::Reflect::get(&file, &JsValue::from_str("size"))
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
+            if size > MAX_BYTES {
+                return Err(tr!(i18n, "import-too-large", files = MAX_FILES, mib = 32));
+            }
+            let unpacked = read_zip(&file, &name).await?;
+            bytes += unpacked.iter().map(|f| f.text.len() as f64).sum::<f64>();
+            out.extend(unpacked);
+            if out.len() > MAX_FILES || bytes > MAX_BYTES {
+                return Err(tr!(i18n, "import-too-large", files = MAX_FILES, mib = 32));
+            }
+            continue;
+        }
         let relative = get("webkitRelativePath");
         // A folder's files carry `folder/policies/x/v1.md`: the path inside the folder.
         let path = match relative.split_once('/') {
@@ -128,6 +151,74 @@ pub(crate) async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<
             .and_then(|t| t.as_string())
             .ok_or_else(|| tr!(i18n, "import-not-text", file = path.as_str()))?;
         out.push(ImportFile { path, text });
+    }
+    Ok(out)
+}
+
+/// Calls `target.method(args…)`.
+fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let function: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(method))?.dyn_into()?;
+    let list: js_sys::Array = args.iter().copied().collect();
+    function.apply(target, &list)
+}
+
+/// Inflates raw deflate data with the browser's `DecompressionStream`, stopping as soon as
+/// it yields more than `size` bytes (a lying size is a zip bomb).
+async fn inflate(raw: &[u8], size: u64) -> Result<Vec<u8>, JsValue> {
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("DecompressionStream"))?.dyn_into()?;
+    let stream = js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&JsValue::from_str("deflate-raw")))?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(raw)))?;
+    let piped = call(&call(&blob, "stream", &[])?, "pipeThrough", &[&stream])?;
+    let reader = call(&piped, "getReader", &[])?;
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(call(&reader, "read", &[])?.dyn_into::<js_sys::Promise>()?).await?;
+        if js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))?.is_truthy() {
+            return Ok(out);
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))?.dyn_into()?;
+        if out.len() as u64 + u64::from(value.length()) > size {
+            let _ = call(&reader, "cancel", &[]);
+            return Err(JsValue::from_str("larger than declared"));
+        }
+        out.extend(value.to_vec());
+    }
+}
+
+/// The library files of a chosen zip file, read within [`ZIP_LIMITS`]: the central directory
+/// first (core's [`casebook_core::zip`]), then each file inflated, size- and CRC-checked.
+async fn read_zip(file: &JsValue, name: &str) -> Result<Vec<ImportFile>, String> {
+    use casebook_core::zip::{self, Method, ZipError};
+    let i18n = crate::i18n::current();
+    let buffer = call(file, "arrayBuffer", &[])
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or_else(|| i18n.t("import-unreadable"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| i18n.t("import-unreadable"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let entries = zip::entries(&bytes, ZIP_LIMITS).map_err(|e| match e {
+        ZipError::NotZip => tr!(i18n, "import-zip-not-zip", file = name),
+        ZipError::Damaged(_) => tr!(i18n, "import-zip-damaged", file = name),
+        ZipError::TooManyEntries(max) => tr!(i18n, "import-zip-too-many", file = name, max = max),
+        ZipError::FileTooLarge(path, max) => tr!(i18n, "import-zip-file-too-large", file = path, kib = max / 1024),
+        ZipError::TooLarge(max) => tr!(i18n, "import-zip-too-large", mib = max / (1024 * 1024)),
+        ZipError::Unsupported(path) => tr!(i18n, "import-zip-unsupported", file = path),
+        ZipError::BadPath(path) => tr!(i18n, "import-zip-bad-path", file = path),
+    })?;
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let raw = &bytes[entry.data.clone()];
+        let data = match entry.method {
+            Method::Stored => Ok(raw.to_vec()),
+            Method::Deflated => inflate(raw, entry.size).await,
+        };
+        let data = data
+            .ok()
+            .filter(|d| d.len() as u64 == entry.size && zip::crc32(d) == entry.crc32)
+            .ok_or_else(|| tr!(i18n, "import-zip-damaged-file", file = entry.path.as_str()))?;
+        let text = String::from_utf8(data).map_err(|_| tr!(i18n, "import-not-text", file = entry.path.as_str()))?;
+        out.push(ImportFile { path: entry.path, text });
     }
     Ok(out)
 }
@@ -231,7 +322,7 @@ pub fn LibraryImportPage() -> Html {
                 <label for="import-folder">{ i18n.t("import-folder") }</label>
                 <input id="import-folder" type="file" webkitdirectory={true} multiple={true} onchange={onchange.clone()} />
                 <label for="import-files">{ i18n.t("import-files") }</label>
-                <input id="import-files" type="file" multiple={true} accept=".md,.yaml,.yml" {onchange} />
+                <input id="import-files" type="file" multiple={true} accept=".md,.yaml,.yml,.zip,application/zip" {onchange} />
             </div>
             { body }
         </article>

@@ -120,15 +120,15 @@ fn severity_label(i18n: &I18n, severity: Severity) -> String {
 
 /// A link to an address with a fragment, followed in the app without a reload.
 #[derive(Debug, Properties, PartialEq)]
-struct InAppLinkProps {
-    href: AttrValue,
+pub(crate) struct InAppLinkProps {
+    pub href: AttrValue,
     #[prop_or_default]
-    class: Classes,
-    children: Html,
+    pub class: Classes,
+    pub children: Html,
 }
 
 #[component]
-fn InAppLink(props: &InAppLinkProps) -> Html {
+pub(crate) fn InAppLink(props: &InAppLinkProps) -> Html {
     let onclick = {
         let href = props.href.clone();
         Callback::from(move |e: MouseEvent| {
@@ -348,24 +348,24 @@ fn select_link(field: &NodeRef) {
 }
 
 #[derive(Debug, Properties, PartialEq)]
-struct CopyLinkProps {
+pub(crate) struct CopyLinkProps {
     /// The site path to copy, e.g. `/policies/x/v/2?p=1#anchor`.
-    path: AttrValue,
+    pub path: AttrValue,
     /// Unique on the page: names the by-hand field.
-    id: AttrValue,
-    label: AttrValue,
+    pub id: AttrValue,
+    pub label: AttrValue,
     /// The label once copied.
-    done: AttrValue,
+    pub done: AttrValue,
     #[prop_or_default]
-    title: Option<AttrValue>,
+    pub title: Option<AttrValue>,
     #[prop_or_default]
-    class: Classes,
+    pub class: Classes,
 }
 
 /// A button that copies a link to the clipboard, or, where the browser offers no clipboard,
 /// shows the link selected in a read-only field.
 #[component]
-fn CopyLink(props: &CopyLinkProps) -> Html {
+pub(crate) fn CopyLink(props: &CopyLinkProps) -> Html {
     let i18n = use_i18n();
     let copy = use_state(|| LinkCopy::Idle);
     let field = use_node_ref();

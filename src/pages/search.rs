@@ -194,8 +194,12 @@ pub fn SearchPage() -> Html {
     };
 
     let searched = (!query.trim().is_empty()).then(|| run_search(&loaded, &query, &filters));
-    let total = searched.as_ref().map_or(0, |(_, total)| *total);
-    let results = searched.map(|(rows, _)| rows);
+    let total = searched.as_ref().map_or(0, |(_, total, _)| *total);
+    // The query's language when no section in it answered (only other languages did).
+    let other_language = searched
+        .as_ref()
+        .and_then(|(rows, _, lang)| lang.clone().filter(|_| !rows.is_empty()));
+    let results = searched.map(|(rows, _, _)| rows);
 
     // Arrow keys move between the search box and the results; Enter opens the first result.
     let onkeydown = {
@@ -276,6 +280,11 @@ pub fn SearchPage() -> Html {
         Some(list) => html! {
             <>
                 <p class="result-count muted" role="status">{ count_label(&i18n, list.len(), total) }</p>
+                if let Some(lang) = &other_language {
+                    <p class="other-language" role="note" id="other-language">
+                        { crate::tr!(i18n, "search-other-language", language = lang.as_str()) }
+                    </p>
+                }
                 <ol class="results" ref={results_ref.clone()} onkeydown={onresultkey}>
                     { for list.iter().map(result_row) }
                 </ol>
@@ -365,8 +374,9 @@ fn count_label(i18n: &I18n, shown: usize, total: usize) -> String {
     }
 }
 
-/// The best rows, and how many sections matched in all.
-fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> (Vec<ResultRow>, usize) {
+/// The best rows, how many sections matched in all, and the query's language when it names
+/// one (Arabic or Japanese script) and no section in that language answered.
+fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> (Vec<ResultRow>, usize, Option<String>) {
     let mut filters = filters.clone();
     if !filters.regions.is_empty() && !filters.regions.iter().any(|r| r == "global") {
         // A global policy applies in every region.
@@ -386,7 +396,8 @@ fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> (Vec<Resul
             Some(row(policy, version.number, section, &results.matched_terms))
         })
         .collect();
-    (rows, results.total)
+    let other_language = results.query_lang.clone().filter(|_| !results.answered_in_query_lang);
+    (rows, results.total, other_language)
 }
 
 fn row(policy: &Policy, version: u32, section: &Section, terms: &BTreeSet<String>) -> ResultRow {

@@ -181,7 +181,7 @@ fn NewSweep(props: &NewSweepProps) -> Html {
     let error = use_state(|| None::<String>);
     let shared = use_state(BTreeSet::<String>::new);
     let checked = use_state(|| Checked::Nothing);
-    let id = use_state(new_sweep_id);
+    let id = use_state(|| crate::sync::new_object_id(12));
     let busy = use_state(|| false);
     let navigator = use_navigator();
     let on_share = {
@@ -333,8 +333,8 @@ fn new_sweep_error(i18n: &I18n, why: &NewSweepError) -> String {
 
 #[derive(Debug, Properties, PartialEq)]
 pub(crate) struct SharingProps {
-    pub(crate) chosen: BTreeSet<String>,
-    pub(crate) onchange: Callback<BTreeSet<String>>,
+    pub chosen: BTreeSet<String>,
+    pub onchange: Callback<BTreeSet<String>>,
 }
 
 /// The vendor organisations a sweep is shared with: a box per vendor. Only the platform
@@ -388,12 +388,4 @@ pub(crate) fn Sharing(props: &SharingProps) -> Html {
             }) }
         </fieldset>
     }
-}
-
-fn new_sweep_id() -> String {
-    let uuid = gloo::utils::window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| format!("{:016x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
-    uuid.chars().filter(char::is_ascii_alphanumeric).take(12).collect()
 }

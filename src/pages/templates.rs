@@ -92,18 +92,6 @@ fn sign_in_first(i18n: &I18n) -> Html {
     }
 }
 
-fn new_note_id() -> String {
-    let uuid = gloo::utils::window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| format!("{:016x}", (js_sys::Math::random() * 2f64.powi(52)) as u64));
-    uuid.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(16)
-        .collect::<String>()
-        .to_lowercase()
-}
-
 /// The sweep item a composer was opened for: `?sweep=ID&item=N` (items count from 1).
 fn sweep_link(query: &str) -> Option<(String, usize)> {
     let sweep = crate::route::query_param(query, "sweep")?;
@@ -498,7 +486,7 @@ fn finish(
             .as_ref()
             .map(|(sweep, n)| casebook_core::sweep::item_object(sweep, *n)),
     };
-    let ops = match notes::save(&new_note_id(), &sync.state.user.org_id, &note) {
+    let ops = match notes::save(&crate::sync::new_object_id(16), &sync.state.user.org_id, &note) {
         Ok(ops) => ops,
         Err(e) => {
             outcome.set(Outcome::Failed(e.to_string()));

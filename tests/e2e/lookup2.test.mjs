@@ -4,6 +4,7 @@
 // paragraph's link copied from the keyboard.
 import { test, before, after } from 'node:test';
 import { request } from 'playwright-core';
+import zlib from 'node:zlib';
 import { launch, openPage, appReady, screenshot, expectNoAxeViolations, assert, BASE } from './browser.mjs';
 
 let browser;
@@ -188,5 +189,119 @@ test('the import page refuses an agent: the server says so', async () => {
   await page.setInputFiles('#import-files', [importFile(1, 'Agent.')]);
   await page.locator('.import-page [role="alert"]').waitFor();
   assert.equal(await page.locator('.import-preview').count(), 0);
+  await context.close();
+});
+
+test('a Japanese query that only English sections answer says so; an Arabic one answered in Arabic does not', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`/?q=${encodeURIComponent('swatting とは')}`);
+  await appReady(page);
+  await page.locator('.result').first().waitFor({ timeout: 20_000 });
+  const notice = page.locator('#other-language');
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), 'No results in Japanese; showing sections in other languages.');
+  await expectNoAxeViolations(page);
+  await page.goto(`/?q=${encodeURIComponent('swatting تهديد')}`);
+  await page.locator('.result[lang="ar"]').first().waitFor({ timeout: 20_000 });
+  assert.equal(await page.locator('#other-language').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+/** A zip archive, written by hand: each file deflated, or stored when `stored`; `size`
+ * overrides the declared unpacked size (a lying size is how a zip bomb hides). */
+function zipOf(files) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const { name, text, stored = false, size } of files) {
+    const data = Buffer.from(text);
+    const body = stored ? data : zlib.deflateRawSync(data);
+    const nameBytes = Buffer.from(name);
+    const header = (sig, extra) => {
+      const b = Buffer.alloc(extra);
+      b.writeUInt32LE(sig, 0);
+      return b;
+    };
+    const local = header(0x04034b50, 30);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt32LE(zlib.crc32(data), 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size ?? data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    locals.push(local, nameBytes, body);
+    const entry = header(0x02014b50, 46);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(stored ? 0 : 8, 10);
+    entry.writeUInt32LE(zlib.crc32(data), 16);
+    entry.writeUInt32LE(body.length, 20);
+    entry.writeUInt32LE(size ?? data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+test('a zip of the library folder gives the same preview as its files, and a zip bomb is refused', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const signIn = await context.request.post('/api/session', {
+    headers: { 'x-casebook-request': '1' },
+    data: { email: 'specialist@platform.casebook.test', password: 'casebook-demo' },
+  });
+  assert.equal(signIn.status(), 200);
+  await page.goto('/library/import');
+  await appReady(page);
+  const slug = `zip-import-${Date.now().toString(36)}`;
+  const text = (n, words) => ['---', `slug: ${slug}`, 'title: Zip import', 'area: fraud-scams', 'owner: Tests',
+    'regions: [global]', 'languages: [en]', `version: ${n}`, `status: ${n === 1 ? 'superseded' : 'published'}`,
+    `effective: 2026-0${n}-01`, ...(n === 1 ? ['status_since: 2026-02-01'] : []),
+    'verified_until: 2027-01-01', 'summary: A policy imported from a zip.', 'actions:',
+    '  - name: Remove content', '    severity: high', '    when: Always.', '---', '',
+    '## Overview {#overview}', '', words, ''].join('\n');
+  const v1 = text(1, 'Zipped first words.');
+  const v2 = text(2, 'Zipped second words, and more of them.');
+
+  // The same two files chosen one by one give the reference preview.
+  await page.setInputFiles('#import-files', [
+    { name: 'v1.md', mimeType: 'text/markdown', buffer: Buffer.from(v1) },
+    { name: 'v2.md', mimeType: 'text/markdown', buffer: Buffer.from(v2) },
+  ]);
+  const preview = page.locator('.import-preview');
+  await preview.locator('.import-new-policies', { hasText: `Zip import (${slug} v1)` }).waitFor();
+  const expected = await preview.textContent();
+
+  // Not a zip, then a zip bomb (an entry unpacking far past its declared size): refused.
+  await page.setInputFiles('#import-files', [{ name: 'library.zip', mimeType: 'application/zip', buffer: Buffer.from('no zip here') }]);
+  await page.locator('.import-page [role="alert"]', { hasText: 'library.zip is not a zip file.' }).waitFor();
+  const bomb = zipOf([{ name: `library/policies/${slug}/v1.md`, text: 'A'.repeat(2_000_000), size: 1_000 }]);
+  await page.setInputFiles('#import-files', [{ name: 'bomb.zip', mimeType: 'application/zip', buffer: bomb }]);
+  await page.locator('.import-page [role="alert"]', { hasText: `policies/${slug}/v1.md in the zip file is damaged.` }).waitFor();
+
+  // The folder zipped (one file deflated, one stored, a folder entry and a stray file): the same preview.
+  const zip = zipOf([
+    { name: 'library/', text: '', stored: true },
+    { name: `library/policies/${slug}/v1.md`, text: v1 },
+    { name: `library/policies/${slug}/v2.md`, text: v2, stored: true },
+    { name: 'library/README.txt', text: 'not part of the library' },
+  ]);
+  await page.setInputFiles('#import-files', [{ name: 'library.zip', mimeType: 'application/zip', buffer: zip }]);
+  await preview.locator('.import-new-policies', { hasText: `Zip import (${slug} v1)` }).waitFor();
+  assert.equal(await preview.textContent(), expected);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Apply the import' }).click();
+  await page.locator('.import-done').waitFor();
+  const policy = await (await context.request.get(`/api/policies/${slug}`)).json();
+  assert.deepEqual(policy.versions.map((v) => `${v.number} ${v.status}`), ['1 superseded', '2 published']);
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -17,6 +17,8 @@ export const ROUTES = [
   { path: '/templates/new', as: 'admin', ready: '#tpl-id' },
   { path: '/templates/escalation-violent-threat/versions', as: 'admin', ready: '.version-list' },
   { path: '/templates/import', as: 'admin', ready: '#import-folder' },
+  { path: '/reading', as: 'admin', ready: '.reading-lists li' },
+  { path: '/reading/firstweek2026', as: 'admin', ready: '.reading-items li' },
   { path: '/settings', as: 'admin', ready: 'h1' },
   { path: '/admin/people', as: 'admin', ready: 'table' },
   { path: '/admin/audit', as: 'admin', ready: 'h1' },

@@ -13,6 +13,7 @@ pub mod import;
 pub mod library;
 pub mod outbox;
 pub mod policy;
+pub mod reading;
 pub mod scope;
 pub mod search;
 pub mod sweep;
@@ -20,6 +21,7 @@ pub mod sync;
 pub mod template;
 pub mod tool;
 pub mod wire;
+pub mod zip;
 
 /// Version of every type that crosses the wire or is stored in the browser.
 /// Bumped whenever a serialized shape changes incompatibly.

@@ -396,10 +396,7 @@ impl Tool for Sweeps {
     }
 
     fn scope(&self, root: &RootState) -> Option<Scope> {
-        Some(Scope::Shared {
-            owner: root.str("org")?.to_string(),
-            with: shared_with(root.value("shared_with")),
-        })
+        crate::tool::shared_scope(root)
     }
 
     fn check(&self, actor: &Actor<'_>, root: &RootState, op: &Op) -> Result<(), Refusal> {
@@ -411,16 +408,18 @@ impl Tool for Sweeps {
         let Some(scope) = self.scope(root) else {
             // The sweep does not exist yet: the only edit is publishing it, for one's own
             // organisation.
-            return match (parsed, field.as_str()) {
-                (Object::Sweep(_), "org") if !publishes(actor.role) => {
-                    Err(Refusal::NotAllowed("only specialists and admins publish sweeps".into()))
-                }
-                (Object::Sweep(_), "org") if value.as_str() == Some(actor.org_id) => Ok(()),
-                (Object::Sweep(_), "org") => Err(Refusal::NotAllowed(
-                    "a sweep belongs to the organisation that publishes it".into(),
-                )),
-                _ => Err(Refusal::NoSuchObject("this sweep does not exist".into())),
-            };
+            return crate::tool::check_creation(
+                actor,
+                matches!(parsed, Object::Sweep(_)),
+                field,
+                value,
+                publishes(actor.role),
+                [
+                    "only specialists and admins publish sweeps",
+                    "a sweep belongs to the organisation that publishes it",
+                    "this sweep does not exist",
+                ],
+            );
         };
         if !scope.may_read(actor.org_id) {
             return Err(Refusal::OutOfScope);

@@ -22,6 +22,7 @@ pub static TOOLS: &[&dyn Tool] = &[
     &crate::sweep::Sweeps,
     &crate::template::notes::Templates,
     &crate::template::notes::Notes,
+    &crate::reading::ReadingLists,
 ];
 
 /// One tool's rules.
@@ -133,6 +134,40 @@ pub fn check_shared_with(actor: &Actor<'_>, value: &Value, max: usize, noun: (&s
         )));
     }
     Ok(())
+}
+
+/// The rule for an edit under a root that does not exist yet: the only edit is setting the
+/// root's `org` (`is_root`, field `org`) to the writer's own organisation, by a role that may
+/// create one (`may_create`). `why`: the refusals' reasons — the role may not, the root belongs
+/// to the writer's organisation, the root does not exist.
+pub fn check_creation(
+    actor: &Actor<'_>,
+    is_root: bool,
+    field: &str,
+    value: &Value,
+    may_create: bool,
+    why: [&str; 3],
+) -> Result<(), Refusal> {
+    match (is_root, field) {
+        (true, "org") if !may_create => Err(Refusal::NotAllowed(why[0].into())),
+        (true, "org") if value.as_str() == Some(actor.org_id) => Ok(()),
+        (true, "org") => Err(Refusal::NotAllowed(why[1].into())),
+        _ => Err(Refusal::NoSuchObject(why[2].into())),
+    }
+}
+
+/// The scope of a root owned by its `org` and shared with its `shared_with` list, as sweeps,
+/// templates and reading lists keep them; `None` while the root has no organisation.
+pub fn shared_scope(root: &RootState) -> Option<Scope> {
+    let with = root
+        .value("shared_with")
+        .and_then(Value::as_array)
+        .map(|orgs| orgs.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default();
+    Some(Scope::Shared {
+        owner: root.str("org")?.to_string(),
+        with,
+    })
 }
 
 /// The edit that shares the root `object` with exactly `orgs` (empty: only its organisation),

@@ -48,6 +48,9 @@ const ADMIN: &[Role] = &[Role::Admin];
 const POLICY_TEAM: &[Role] = &[Role::Specialist, Role::Admin];
 /// Who writes case-note templates, in any organisation (`template::notes::authors_templates`).
 const TEMPLATE_AUTHORS: &[Role] = &[Role::Specialist, Role::Trainer, Role::Admin];
+/// Who shares things with other organisations, and so reads their names: the policy team
+/// (sweeps, templates) and the platform's trainers (reading lists).
+const SHARERS: &[Role] = &[Role::Specialist, Role::Trainer, Role::Admin];
 
 /// Every API route and who may use it. A route not listed here is refused.
 pub const ACCESS: &[(Method, &str, Access)] = &[
@@ -65,7 +68,7 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
     (Method::POST, "/api/sync/push", Access::SignedIn),
     (Method::GET, "/api/sync/pull", Access::SignedIn),
     (Method::GET, "/api/sync/history", Access::SignedIn),
-    (Method::GET, "/api/orgs", Access::Platform(POLICY_TEAM)),
+    (Method::GET, "/api/orgs", Access::Platform(SHARERS)),
     (Method::POST, "/api/library/import", Access::Platform(POLICY_TEAM)),
     (
         Method::POST,

@@ -13,6 +13,10 @@
 //!   with both vendors): version 1 and a version 2 published mid-sweep, with a checklist;
 //!   items assigned half to each vendor's agent and partly worked; Demo Vendor's agent has
 //!   acknowledged both versions, Northwind's agent only the first.
+//! - A reading list for new hires ("First week: privacy, evasion and spam"), written by the
+//!   platform's trainer and shared with Demo Vendor only. One item is listed at a version a
+//!   newer one has changed, so the list shows what changed; Demo Vendor's agent has read the
+//!   first item. Northwind never sees it.
 
 use std::collections::BTreeSet;
 
@@ -76,6 +80,9 @@ pub async fn create_accounts(store: &Store) -> anyhow::Result<()> {
         publish_sweeps(store, specialist, agent, &other.org_id).await?;
         publish_templates(store, specialist, &[&agent.org_id, &other.org_id]).await?;
         publish_live_sweep(store, specialist, agent, other).await?;
+    }
+    if let (Some(trainer), Some(agent)) = (find(ACCOUNTS[1].1), find(ACCOUNTS[3].1)) {
+        publish_reading_list(store, trainer, agent).await?;
     }
     Ok(())
 }
@@ -169,6 +176,82 @@ async fn publish_sweeps(store: &Store, specialist: &User, agent: &User, other_ve
             .map_err(|e| anyhow::anyhow!("cannot publish the demo sweeps: {e}"))?;
     }
     Ok(())
+}
+
+/// The demo reading list's id.
+pub const READING_LIST: &str = "firstweek2026";
+
+/// The demo reading list's sections: (policy, section, version, the trainer's note).
+const READING_ITEMS: [(&str, &str, u32, &str); 6] = [
+    (
+        "private-information",
+        "overview",
+        1,
+        "What counts as private information. Listed at v1 on purpose: see what v2 changed.",
+    ),
+    (
+        "private-information",
+        "public-figures",
+        2,
+        "The line between newsworthy and private. Most appeals are about this.",
+    ),
+    (
+        "private-information",
+        "real-world-risk",
+        2,
+        "Escalate at once: never wait for a second report.",
+    ),
+    ("ban-evasion", "sock-puppets", 2, ""),
+    (
+        "platform-manipulation-spam",
+        "bot-networks",
+        1,
+        "Look for the signals, not one post.",
+    ),
+    (
+        "election-integrity",
+        "election-window",
+        2,
+        "Read before any election-night shift.",
+    ),
+];
+
+/// The demo reading list's items.
+pub fn reading_items() -> Vec<casebook_core::reading::Item> {
+    READING_ITEMS
+        .iter()
+        .zip(1..)
+        .map(|((policy, section, version, note), key)| casebook_core::reading::Item {
+            key,
+            policy: (*policy).into(),
+            section: (*section).into(),
+            version: *version,
+            note: (*note).into(),
+        })
+        .collect()
+}
+
+/// The trainer's reading list for new hires, shared with the agent's organisation; the agent
+/// has read its first item.
+async fn publish_reading_list(store: &Store, trainer: &User, agent: &User) -> anyhow::Result<()> {
+    let ops = casebook_core::reading::create(
+        READING_LIST,
+        &trainer.org_id,
+        "First week: privacy, evasion and spam",
+        "Read these sections in order during your first week. Tick each one when you have read it; \
+         your trainer sees your progress.",
+        &reading_items(),
+        &BTreeSet::from([agent.org_id.clone()]),
+    )
+    .map_err(|e| anyhow::anyhow!("the demo reading list: {e}"))?;
+    push_as(store, trainer, "demo-seed-reading", ops)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot publish the demo reading list: {e}"))?;
+    let replica = Replica::default();
+    let mark = casebook_core::reading::mark(&Overlay::new(&replica, &[]), READING_LIST, &agent.id, 1, Some(1));
+    push_as(store, agent, "demo-seed-reading-agent", vec![mark])
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot mark the demo reading list: {e}"))
 }
 
 /// Pushes `ops` as `who` through the push service, as client `client`.
@@ -363,6 +446,25 @@ mod tests {
     use std::collections::BTreeSet;
 
     use casebook_core::template::{Kind, Language};
+
+    #[test]
+    fn the_demo_reading_list_names_real_sections_and_one_changed_since() {
+        use casebook_core::reading::{SectionState, check_items, section_state};
+        let parsed = casebook_core::import::parse_library(&crate::library::demo_files()).expect("the demo library");
+        let library = casebook_core::import::assemble(parsed);
+        let items = super::reading_items();
+        check_items(&items).expect("within bounds");
+        let states: Vec<SectionState> = items.iter().map(|i| section_state(&library, i)).collect();
+        assert!(
+            !states.contains(&SectionState::Missing),
+            "every listed section is in the demo library: {states:?}"
+        );
+        assert!(
+            matches!(states[0], SectionState::Changed { current: 2, .. }),
+            "{:?}",
+            states[0]
+        );
+    }
 
     #[test]
     fn the_demo_templates_are_valid_and_cover_every_kind_and_language() {

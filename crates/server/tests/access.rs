@@ -50,7 +50,7 @@ const MATRIX: &[(&str, &str, [bool; 9])] = &[
     (
         "GET",
         "/api/orgs",
-        [false, false, false, false, false, false, true, false, true],
+        [false, false, false, false, false, false, true, true, true],
     ),
     // Template authors of any organisation read template files; nothing is stored.
     (

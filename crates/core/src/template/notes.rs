@@ -181,15 +181,7 @@ impl Tool for Templates {
     }
 
     fn scope(&self, root: &RootState) -> Option<Scope> {
-        let with = root
-            .value("shared_with")
-            .and_then(Value::as_array)
-            .map(|orgs| orgs.iter().filter_map(Value::as_str).map(str::to_string).collect())
-            .unwrap_or_default();
-        Some(Scope::Shared {
-            owner: root.str("org")?.to_string(),
-            with,
-        })
+        crate::tool::shared_scope(root)
     }
 
     fn check(&self, actor: &Actor<'_>, root: &RootState, op: &Op) -> Result<(), Refusal> {
@@ -202,16 +194,18 @@ impl Tool for Templates {
             )));
         };
         let Some(scope) = self.scope(root) else {
-            return match field.as_str() {
-                "org" if !authors_templates(actor.role) => Err(Refusal::NotAllowed(
-                    "only specialists, trainers and admins write templates".into(),
-                )),
-                "org" if value.as_str() == Some(actor.org_id) => Ok(()),
-                "org" => Err(Refusal::NotAllowed(
-                    "a template belongs to the organisation that writes it".into(),
-                )),
-                _ => Err(Refusal::NoSuchObject("this template does not exist".into())),
-            };
+            return crate::tool::check_creation(
+                actor,
+                true,
+                field,
+                value,
+                authors_templates(actor.role),
+                [
+                    "only specialists, trainers and admins write templates",
+                    "a template belongs to the organisation that writes it",
+                    "this template does not exist",
+                ],
+            );
         };
         if !scope.may_read(actor.org_id) {
             return Err(Refusal::OutOfScope);
@@ -300,17 +294,19 @@ impl Tool for Notes {
             )));
         }
         let Some(scope) = self.scope(root) else {
-            return match field.as_str() {
-                "org" if !writes_notes(actor.role) => Err(Refusal::NotAllowed(format!(
-                    "a {} does not write case notes",
-                    actor.role.label().to_lowercase()
-                ))),
-                "org" if value.as_str() == Some(actor.org_id) => Ok(()),
-                "org" => Err(Refusal::NotAllowed(
-                    "a note belongs to its author's organisation".into(),
-                )),
-                _ => Err(Refusal::NoSuchObject("this note does not exist".into())),
-            };
+            let role = format!("a {} does not write case notes", actor.role.label().to_lowercase());
+            return crate::tool::check_creation(
+                actor,
+                true,
+                field,
+                value,
+                writes_notes(actor.role),
+                [
+                    &role,
+                    "a note belongs to its author's organisation",
+                    "this note does not exist",
+                ],
+            );
         };
         if !scope.may_read(actor.org_id) {
             return Err(Refusal::OutOfScope);
