@@ -5,6 +5,7 @@
 
 mod authoring;
 mod dashboard;
+mod list;
 mod run;
 
 use std::collections::BTreeSet;
