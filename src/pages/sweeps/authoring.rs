@@ -81,6 +81,10 @@ fn example() -> Guidance {
 struct Form {
     guidance: Guidance,
     unreadable: BTreeMap<String, String>,
+    /// The text of a field read on leaving it (a list, a section, the window) while it is
+    /// typed, so a re-render meanwhile (sync brings news every second or so) shows the text
+    /// as typed, not the value read so far.
+    typed: BTreeMap<String, String>,
 }
 
 /// One change to the form.
@@ -126,6 +130,35 @@ fn on<E: AsRef<web_sys::Event> + 'static>(
         let f = f.clone();
         form.dispatch(Edit(Rc::new(move |state: &mut Form| f(state, value.clone()))));
     })
+}
+
+/// `oninput` and `onchange` for a field read from its text: `f` applies the text at each
+/// keystroke (the text is kept as typed) and again on leaving the field (then shown as read).
+fn typed(
+    form: &UseReducerDispatcher<Form>,
+    key: String,
+    f: impl Fn(&mut Form, String) + 'static,
+) -> (Callback<InputEvent>, Callback<Event>) {
+    let f = Rc::new(f);
+    let (g, k) = (f.clone(), key.clone());
+    let oninput = on::<InputEvent>(form, move |state, v| {
+        state.typed.insert(k.clone(), v.clone());
+        g(state, v);
+    });
+    let onchange = on::<Event>(form, move |state, v| {
+        f(state, v);
+        state.typed.remove(&key);
+    });
+    (oninput, onchange)
+}
+
+/// A field's text: as typed, or as it failed to read, or `read`.
+fn shown_text(form: &Form, key: &str, read: impl FnOnce() -> String) -> String {
+    form.typed
+        .get(key)
+        .or_else(|| form.unreadable.get(key))
+        .cloned()
+        .unwrap_or_else(read)
 }
 
 /// A callback for a button that applies `f`.
@@ -354,6 +387,7 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
     let form = use_reducer(|| Form {
         guidance: start,
         unreadable: BTreeMap::new(),
+        typed: BTreeMap::new(),
     });
     let json = use_state(String::new);
     let json_error = use_state(|| None::<String>);
@@ -400,24 +434,25 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                       set: fn(&mut Guidance, Vec<String>)| {
         let id = format!("guidance-{key}");
         let err = format!("{id}-error");
+        let value = shown_text(&form, key, || value);
+        let (oninput, onchange) = typed(&d, key.to_string(), move |f, v| set(&mut f.guidance, list(&v)));
         html! {
             <>
                 <label for={id.clone()}>{ label }</label>
                 <input id={id} dir="auto" maxlength="1400" {value} placeholder={hint} aria-invalid={invalid(field(key))}
-                    aria-describedby={invalid(field(key)).map(|_| err.clone())}
-                    onchange={on::<Event>(&d, move |f, v| set(&mut f.guidance, list(&v)))} />
+                    aria-describedby={invalid(field(key)).map(|_| err.clone())} {oninput} {onchange} />
                 { here(&problem, field(key), &err) }
             </>
         }
     };
     let window_field = |which: usize| {
         let key = if which == 0 { "window-start" } else { "window-end" };
-        let value = form.unreadable.get(key).cloned().unwrap_or_else(|| {
+        let value = shown_text(&form, key, || {
             g.window
                 .map(|w| local_text(if which == 0 { w.start_ms } else { w.end_ms }))
                 .unwrap_or_default()
         });
-        let onchange = on::<Event>(&d, move |f, v| {
+        let (oninput, onchange) = typed(&d, key.to_string(), move |f, v| {
             let other_key = if which == 0 { "window-end" } else { "window-start" };
             let other = f.unreadable.get(other_key).cloned().unwrap_or_else(|| {
                 f.guidance
@@ -440,15 +475,17 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
             }
         });
         html! {
-            <input id={key} type="datetime-local" {value} {onchange} aria-invalid={invalid(field("window"))}
+            <input id={key} type="datetime-local" {value} {oninput} {onchange} aria-invalid={invalid(field("window"))}
                 aria-label={i18n.t(if which == 0 { "sweeps-form-window-start" } else { "sweeps-form-window-end" })} />
         }
     };
-    let sections_text = form
-        .unreadable
-        .get("sections")
-        .cloned()
-        .unwrap_or_else(|| g.sections.iter().map(SectionRef::label).collect::<Vec<_>>().join(", "));
+    let sections_text = shown_text(&form, "sections", || {
+        g.sections.iter().map(SectionRef::label).collect::<Vec<_>>().join(", ")
+    });
+    let (sections_input, sections_change) = typed(&d, "sections".into(), |f, v| {
+        let parsed: Option<Vec<SectionRef>> = list(&v).iter().map(|s| section_ref(s)).collect();
+        read_into(f, "sections", v, |_| parsed.clone(), |g, s| g.sections = s);
+    });
     let steps: Vec<Html> = g
         .checklist
         .iter()
@@ -498,14 +535,22 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             });
+            let options_text = shown_text(&form, &id("options"), || s.options.join(", "));
+            let (options_input, options_change) = typed(&d, id("options"), move |form, v| {
+                if let Some(s) = form.guidance.checklist.get_mut(i) {
+                    s.options = list(&v);
+                }
+            });
             let remove = click(&d, move |form| {
                 if i < form.guidance.checklist.len() {
                     form.guidance.checklist.remove(i);
+                    form.typed.retain(|k, _| !k.starts_with("step-"));
                 }
             });
             let up = click(&d, move |form| {
                 if i > 0 && i < form.guidance.checklist.len() {
                     form.guidance.checklist.swap(i - 1, i);
+                    form.typed.retain(|k, _| !k.starts_with("step-"));
                 }
             });
             html! {
@@ -525,8 +570,7 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                         </select>
                         if s.kind == StepKind::Choice {
                             <label for={id("options")}>{ i18n.t("sweeps-form-step-options") }</label>
-                            <input id={id("options")} dir="auto" maxlength="1300" value={s.options.join(", ")}
-                                onchange={on_step(|s, v| s.options = list(&v))} />
+                            <input id={id("options")} dir="auto" maxlength="1300" value={options_text} oninput={options_input} onchange={options_change} />
                         }
                         <label class="check" for={id("required")}>
                             <input type="checkbox" id={id("required")} checked={s.required} onchange={on_step(|s, v| s.required = v == "true")} />
@@ -581,9 +625,9 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                     f(o, v);
                 }
             });
-            let on_section = {
+            let (section_input, section_change) = {
                 let key = key.clone();
-                on::<Event>(&d, move |form, v| {
+                typed(&d, key.clone(), move |form, v| {
                     read_into(form, &key, v, section_ref, |g, s| {
                         if let Some(o) = g.decisions.get_mut(i) {
                             o.section = s;
@@ -600,9 +644,10 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                 if i < form.guidance.decisions.len() {
                     form.guidance.decisions.remove(i);
                     form.unreadable.retain(|k, _| !k.starts_with("decision-"));
+                    form.typed.retain(|k, _| !k.starts_with("decision-"));
                 }
             });
-            let section = form.unreadable.get(&key).cloned().unwrap_or_else(|| o.section.label());
+            let section = shown_text(&form, &key, || o.section.label());
             html! {
                 <li class="form-decision" aria-invalid={invalid(Place::Decision(i))}>
                     <fieldset>
@@ -611,7 +656,7 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                         <input id={id("label")} dir="auto" maxlength="100" value={o.label.clone()} oninput={on_input(|o, v| o.label = v)} />
                         <label for={id("section")}>{ i18n.t("sweeps-form-decision-section") }</label>
                         <input id={id("section")} dir="ltr" maxlength="140" value={section} placeholder="civic-integrity.voting-logistics@3"
-                            list="guidance-section-list" onchange={on_section} />
+                            list="guidance-section-list" oninput={section_input} onchange={section_change} />
                         <label for={id("action")}>{ i18n.t("sweeps-form-decision-action") }</label>
                         <input id={id("action")} dir="ltr" maxlength="64" value={o.action.clone()} list="guidance-action-list"
                             oninput={on_input(|o, v| o.action = v)} />
@@ -690,6 +735,7 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                     d.dispatch(Edit(Rc::new(move |form: &mut Form| {
                         form.guidance = guidance.clone();
                         form.unreadable.clear();
+                        form.typed.clear();
                     })));
                 }
                 Err(why) => json_error.set(Some(tr!(i18n, "sweeps-author-invalid", reason = why))),
@@ -734,11 +780,7 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                     { here(&problem, field("escalation"), "guidance-escalation-error") }
                     <label for="guidance-sections">{ i18n.t("sweeps-form-sections") }</label>
                     <input id="guidance-sections" dir="ltr" maxlength="2800" value={sections_text} placeholder="civic-integrity.voting-logistics@3"
-                        aria-invalid={invalid(field("sections"))}
-                        onchange={on::<Event>(&d, |f, v| {
-                            let parsed: Option<Vec<SectionRef>> = list(&v).iter().map(|s| section_ref(s)).collect();
-                            read_into(f, "sections", v, |_| parsed.clone(), |g, s| g.sections = s);
-                        })} />
+                        aria-invalid={invalid(field("sections"))} oninput={sections_input} onchange={sections_change} />
                     { here(&problem, field("sections"), "guidance-sections-error") }
                     <h3 class="small-heading">{ i18n.t("sweeps-guidance-checklist") }</h3>
                     <ol class="form-steps">{ for steps }</ol>

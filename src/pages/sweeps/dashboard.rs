@@ -14,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::DataKey;
 use crate::i18n::use_i18n;
 use crate::sync::SyncHandle;
 use crate::tr;
@@ -58,9 +59,13 @@ pub fn SweepDashboard(props: &SweepDashboardProps) -> Html {
         });
     }
     let org_names = &*orgs;
-    let overlay = props.sync.state.overlay();
-    let now = js_sys::Date::now() as u64;
-    let Some(board) = dashboard::dashboard(&overlay, &props.id, now) else {
+    // Recounted when the data changes, and once a minute for the stale assignments.
+    let minute = js_sys::Date::now() as u64 / 60_000;
+    let board = use_memo(
+        (DataKey(props.sync.state.clone()), props.id.clone(), minute),
+        |(DataKey(state), id, _)| dashboard::dashboard(&state.overlay(), id, js_sys::Date::now() as u64),
+    );
+    let Some(board) = board.as_ref() else {
         return html! {};
     };
     let export_of = |what: &'static str| {
@@ -198,6 +203,8 @@ fn Assignment(props: &AssignmentProps) -> Html {
     let i18n = use_i18n();
     let chosen = use_state(BTreeSet::<String>::new);
     let error = use_state(|| None::<String>);
+    // The minutes as typed, until the field is left (a re-render meanwhile keeps them).
+    let typing = use_state(|| None::<String>);
     let overlay = props.sync.state.overlay();
     let object = sweep::sweep_object(&props.id);
     let stale = overlay.get(&object, "stale_minutes");
@@ -215,10 +222,17 @@ fn Assignment(props: &AssignmentProps) -> Html {
         }
     };
     let on_minutes = {
-        let (send, object, base, error, i18n) =
-            (send.clone(), object.clone(), stale.base(), error.clone(), i18n.clone());
+        let (send, object, base, error, i18n, typing) = (
+            send.clone(),
+            object.clone(),
+            stale.base(),
+            error.clone(),
+            i18n.clone(),
+            typing.clone(),
+        );
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            typing.set(None);
             match text
                 .trim()
                 .parse::<u64>()
@@ -234,6 +248,10 @@ fn Assignment(props: &AssignmentProps) -> Html {
                 None => error.set(Some(tr!(i18n, "sweeps-assign-stale-range", max = MAX_STALE_MINUTES))),
             }
         })
+    };
+    let on_minutes_input = {
+        let typing = typing.clone();
+        Callback::from(move |e: InputEvent| typing.set(Some(e.target_unchecked_into::<HtmlInputElement>().value())))
     };
     let mut by_org: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
     for p in &props.people {
@@ -273,7 +291,8 @@ fn Assignment(props: &AssignmentProps) -> Html {
         <section class="dash-assign" aria-labelledby="dash-assign-title">
             <h2 class="small-heading" id="dash-assign-title">{ i18n.t("sweeps-assign-title") }</h2>
             <label for="sweep-stale-minutes">{ i18n.t("sweeps-assign-stale") }</label>
-            <input id="sweep-stale-minutes" type="number" min="1" max={MAX_STALE_MINUTES.to_string()} value={minutes.to_string()} onchange={on_minutes} />
+            <input id="sweep-stale-minutes" type="number" min="1" max={MAX_STALE_MINUTES.to_string()}
+                value={(*typing).clone().unwrap_or_else(|| minutes.to_string())} oninput={on_minutes_input} onchange={on_minutes} />
             <fieldset class="dash-round-robin">
                 <legend>{ tr!(i18n, "sweeps-assign-legend", count = props.unassigned) }</legend>
                 if props.people.is_empty() {

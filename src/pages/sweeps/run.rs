@@ -30,7 +30,7 @@ use yew_router::prelude::*;
 use super::authoring::GuidanceAuthoring;
 use super::dashboard::SweepDashboard;
 use super::list::VirtualItems;
-use super::{Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
+use super::{DataKey, Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
 use crate::i18n::{I18n, msg, use_i18n};
 use crate::route::Route;
 use crate::shortcuts::{use_described_shortcut, use_listed_shortcuts};
@@ -363,11 +363,11 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
     let sync = use_sync();
     let listed = use_memo(
         (
-            sync.as_ref().map(|s| s.state.clone()),
+            sync.as_ref().map(|s| DataKey(s.state.clone())),
             props.id.clone(),
             (*filter).clone(),
         ),
-        |(state, id, filter)| state.as_ref().and_then(|state| listing(state, id, filter)),
+        |(state, id, filter)| state.as_ref().and_then(|DataKey(state)| listing(state, id, filter)),
     );
     let Some(sync) = sync else {
         *on_key.borrow_mut() = None;
