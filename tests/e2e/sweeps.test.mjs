@@ -139,8 +139,9 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   const staleMinutes = spec.page.getByLabel('An assignment may be released after this many minutes without activity');
   assert.equal(await staleMinutes.inputValue(), '30');
   await staleMinutes.fill('45');
+  const stalePushed = spec.page.waitForResponse((r) => r.url().endsWith('/api/sync/push') && r.ok());
   await staleMinutes.blur();
-  await synced(spec.page);
+  await stalePushed;
   assert.equal(await staleMinutes.inputValue(), '45');
 
   // Version 3 is written in the form and published mid-sweep from the specialist's page
@@ -169,9 +170,9 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   }
   // A new optional step, shown only when the claim is ticked.
   await form.getByRole('button', { name: 'Add a step' }).click();
-  await form.locator('#step-3-label').fill('Screenshot saved');
-  await form.locator('#step-3-required').uncheck();
-  await form.locator('#step-3-when').selectOption({ label: 'States a voting date, time or place' });
+  await form.locator('#step-2-label').fill('Screenshot saved');
+  await form.locator('#step-2-required').uncheck();
+  await form.locator('#step-2-when').selectOption({ label: 'States a voting date, time or place' });
   await spec.page.locator('#guidance-check', { hasText: 'Ready to save or publish.' }).waitFor();
   await spec.page.locator('.authoring-preview', { hasText: 'civic-integrity.voting-logistics@4' }).waitFor();
   await spec.page.locator('.authoring-preview', { hasText: 'Screenshot saved' }).waitFor();
@@ -194,8 +195,8 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   const csv = fs.readFileSync(file, 'utf8');
   assert.ok(csv.startsWith('\uFEFFitem,target,'), 'UTF-8 with a byte-order mark');
   const row = (n) => csv.split('\r\n').find((line) => line.startsWith(`${n},`));
-  assert.match(row(171), /,2,yes,accurate,,one,Remove,civic-integrity\.voting-logistics@3,remove,no,,yes,Noa Agent \(Northwind Moderation\),/);
-  assert.match(row(41), /,2,yes,accurate,,one,No violation,civic-integrity\.voting-logistics@3,none,no,,yes,Amal Agent \(Demo Vendor\),/);
+  assert.match(row(171), /,2,yes,accurate,,one,,Remove,civic-integrity\.voting-logistics@3,remove,no,,yes,Noa Agent \(Northwind Moderation\),/);
+  assert.match(row(41), /,2,yes,accurate,,one,,No violation,civic-integrity\.voting-logistics@3,none,no,,yes,Amal Agent \(Demo Vendor\),/);
   assert.match(row(7), /^7,'@veloria_voter_7|^7,CASE-|^7,https:/, 'targets are exported; a handle cannot start a formula');
 
   assert.deepEqual([...spec.problems, ...noa.problems, ...amal.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('Failed to load resource'))], []);

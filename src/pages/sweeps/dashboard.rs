@@ -222,8 +222,8 @@ fn Assignment(props: &AssignmentProps) -> Html {
         }
     };
     let on_minutes = {
-        let (send, object, base, error, i18n, typing) = (
-            send.clone(),
+        let (sync, object, base, error, i18n, typing) = (
+            props.sync.clone(),
             object.clone(),
             stale.base(),
             error.clone(),
@@ -232,19 +232,26 @@ fn Assignment(props: &AssignmentProps) -> Html {
         );
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            typing.set(None);
             match text
                 .trim()
                 .parse::<u64>()
                 .ok()
                 .filter(|m| (1..=MAX_STALE_MINUTES).contains(m))
             {
-                Some(m) => send(vec![Op::SetField {
-                    object: object.clone(),
-                    field: "stale_minutes".into(),
-                    value: serde_json::Value::from(m),
-                    base,
-                }]),
+                Some(m) => {
+                    let op = Op::SetField {
+                        object: object.clone(),
+                        field: "stale_minutes".into(),
+                        value: serde_json::Value::from(m),
+                        base,
+                    };
+                    let (sync, error, typing) = (sync.clone(), error.clone(), typing.clone());
+                    // The typed text stays until the edit shows, so the box never flicks back.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        error.set(sync.edit(vec![op]).await.err());
+                        typing.set(None);
+                    });
+                }
                 None => error.set(Some(tr!(i18n, "sweeps-assign-stale-range", max = MAX_STALE_MINUTES))),
             }
         })
