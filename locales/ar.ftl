@@ -697,14 +697,15 @@ sweeps-filter-mine = الخاصة بي
 sweeps-filter-unassigned = غير مسندة
 sweeps-filter-conflicts = فيها تعارض
 sweeps-filter-count = { $shown } من { $total } عنصر
-sweeps-window-before = { $count ->
-    [one] عنصر واحد قبل هذه؛ اضغط k للوصول إليه.
-   *[other] { $count } عناصر قبل هذه؛ اضغط k للوصول إليها.
-}
-sweeps-window-after = { $count ->
-    [one] عنصر واحد آخر بعد هذه؛ اضغط j أو ضيّق القائمة.
-   *[other] { $count } عناصر أخرى بعد هذه؛ اضغط j أو ضيّق القائمة.
-}
+sweeps-filter-assignee = مُسنَد إلى
+sweeps-filter-anyone = أي شخص
+sweeps-filter-text-example = رابط أو اسم مستخدم أو رقم حالة أو ملاحظة أو اسم
+sweeps-filter-help = الصفوف الظاهرة فقط موجودة في الصفحة، لذا لا يصل بحث المتصفح (Ctrl+F) إلى غيرها: اكتب هنا بدلًا من ذلك (اضغط / للوصول إلى هنا).
+sweeps-filter-none = لا يطابق أي عنصر هذا المرشّح.
+sweeps-items = العناصر
+sweeps-item-label = العنصر { $n } ({ $position } من { $count } معروضة)
+sweeps-row-conflict = تعارض
+sweeps-key-find = البحث في العناصر (مربع البحث الخاص بالقائمة)
 sweeps-guidance-version = الإرشادات، الإصدار { $version }: { $title }
 sweeps-guidance-event = الحدث:
 sweeps-guidance-window = الوقت:
@@ -783,11 +784,31 @@ sweeps-dash-stale = { $count ->
 }
 sweeps-dash-stale-item = العنصر { $item }، لدى { $name }
 sweeps-dash-release = تحرير
+sweeps-assign-title = الإسناد
+sweeps-assign-stale = يمكن إلغاء الإسناد بعد هذا العدد من الدقائق دون نشاط
+sweeps-assign-stale-range = أدخل عدد دقائق من 1 إلى { $max }.
+sweeps-assign-legend = { $count ->
+    [zero] لا توجد عناصر مفتوحة بلا مسؤول لإسنادها بالتناوب إلى
+    [one] أسند العنصر المفتوح الوحيد الذي لا يتولاه أحد، بالتناوب، إلى
+    [two] أسند العنصرين المفتوحين اللذين لا يتولاهما أحد، بالتناوب، إلى
+    [few] أسند { $count } عناصر مفتوحة لا يتولاها أحد، بالتناوب، إلى
+    [many] أسند { $count } عنصرًا مفتوحًا لا يتولاه أحد، بالتناوب، إلى
+   *[other] أسند { $count } عنصر مفتوح لا يتولاه أحد، بالتناوب، إلى
+}
+sweeps-assign-nobody = لم يعمل أحد على هذا المسح ولم يؤكده أحد بعد.
+sweeps-assign-everyone = كل من في { $org }
+sweeps-assign-button = { $people ->
+    [one] أسند { $count } عنصرًا إلى شخص واحد
+    [two] أسند { $count } عنصرًا إلى شخصين
+    [few] أسند { $count } عنصرًا بين { $people } أشخاص
+    [many] أسند { $count } عنصرًا بين { $people } شخصًا
+   *[other] أسند { $count } عنصرًا بين { $people } شخص
+}
 sweeps-export-items = تصدير العناصر (CSV)
 sweeps-export-timeline = تصدير التسلسل الزمني (CSV)
 sweeps-export-json = تصدير الكل (JSON)
 sweeps-author-title = كتابة الإصدار { $version } من الإرشادات
-sweeps-author-help = يُكتب الإصدار بصيغة JSON: العنوان والحدث والفترة والمناطق واللغات والوصف (Markdown) والتصعيد والأقسام المرتبطة وقائمة التحقق (خطوات من نوع check أو choice أو text، إلزامية أو لا، ويمكن ربطها بـ “when” بإجابة خطوة سابقة) والقرارات، لكل منها قسم السياسة وإصداره وإجراء تنفيذ. يُفحص أثناء الكتابة، وتعرض المعاينة ما سيراه الوكلاء.
+sweeps-author-help = املأ النموذج؛ يُفحص كل تغيير فورًا، وتظهر أول مشكلة بجانب ما تتعلق به، وتعرض المعاينة ما سيراه الوكلاء. الوصف بصيغة Markdown. وتحت «متقدم» يمكن نسخ الإصدار أو لصقه بصيغة JSON.
 sweeps-author-draft = توجد مسودة محفوظة للإصدار { $version }؛ نشرها يطلب من كل وكيل الإقرار به.
 sweeps-author-field = الإصدار { $version } (JSON)
 sweeps-author-valid = جاهز للحفظ أو النشر.
@@ -795,6 +816,45 @@ sweeps-author-invalid = ليس جاهزًا بعد: { $reason }
 sweeps-author-save = حفظ المسودة
 sweeps-author-publish = نشر الإصدار { $version }
 sweeps-author-preview = معاينة
+sweeps-form-title = العنوان
+sweeps-form-event = الحدث
+sweeps-form-window = الفترة الزمنية (بتوقيتك المحلي؛ اختيارية)
+sweeps-form-window-start = بداية الفترة
+sweeps-form-window-end = نهاية الفترة
+sweeps-form-window-both = أدخل بداية الفترة ونهايتها معًا، أو لا تدخل أيًّا منهما.
+sweeps-form-regions = المناطق (مفصولة بفواصل)
+sweeps-form-languages = اللغات (رموز مفصولة بفواصل)
+sweeps-form-description = الوصف (Markdown)
+sweeps-form-escalation = معايير التصعيد
+sweeps-form-sections = أقسام السياسات المرتبطة (القسم@الإصدار، مفصولة بفواصل)
+sweeps-form-section-format = اكتب قسم السياسة بالشكل القسم@الإصدار، مثل civic-integrity.voting-logistics@3.
+sweeps-form-step = الخطوة { $n }
+sweeps-form-step-label = السؤال أو التحقق
+sweeps-form-step-kind = نوع الإجابة
+sweeps-form-kind-check = تحقق (محدد أو لا)
+sweeps-form-kind-choice = اختيار (أحد عدة خيارات)
+sweeps-form-kind-text = نص قصير
+sweeps-form-step-options = الخيارات (مفصولة بفواصل)
+sweeps-form-step-required = مطلوبة
+sweeps-form-step-when = تظهر
+sweeps-form-step-always = دائمًا
+sweeps-form-step-missing = فقط بعد «{ $step }»، وهي ليست خطوة سابقة
+sweeps-form-step-equals = عندما تكون إجابتها
+sweeps-form-ticked = محدد
+sweeps-form-not-ticked = غير محدد
+sweeps-form-id = المعرّف (يبقى عبر الإصدارات)
+sweeps-form-step-up = انقل الخطوة { $n } إلى أعلى
+sweeps-form-step-remove = احذف الخطوة { $n }
+sweeps-form-step-add = أضف خطوة
+sweeps-form-decision = القرار { $n }
+sweeps-form-decision-label = التسمية
+sweeps-form-decision-section = قسم السياسة (القسم@الإصدار)
+sweeps-form-decision-action = إجراء الإنفاذ
+sweeps-form-decision-escalates = يصعّد العنصر إلى المختص
+sweeps-form-decision-remove = احذف القرار { $n }
+sweeps-form-decision-add = أضف قرارًا
+sweeps-form-json = متقدم: الإصدار بصيغة JSON
+sweeps-form-json-apply = ضع JSON هذا في النموذج
 
 ## البحث في السياسات (صفحة البداية)
 

@@ -657,14 +657,15 @@ sweeps-filter-mine = mine
 sweeps-filter-unassigned = nobody's
 sweeps-filter-conflicts = with a conflict
 sweeps-filter-count = { $shown } of { $total } items
-sweeps-window-before = { $count ->
-    [one] 1 item before these; press k to reach it.
-   *[other] { $count } items before these; press k to reach them.
-}
-sweeps-window-after = { $count ->
-    [one] 1 more item after these; press j or narrow the list to reach it.
-   *[other] { $count } more items after these; press j or narrow the list to reach them.
-}
+sweeps-filter-assignee = Assigned to
+sweeps-filter-anyone = anyone
+sweeps-filter-text-example = link, handle, case id, note or name
+sweeps-filter-help = Only the rows in view are on the page, so the browser's own find (Ctrl+F) cannot reach the others: type here instead (press / to come here).
+sweeps-filter-none = No item matches this filter.
+sweeps-items = Items
+sweeps-item-label = Item { $n } ({ $position } of { $count } shown)
+sweeps-row-conflict = conflict
+sweeps-key-find = find items (the list's own find box)
 sweeps-guidance-version = Guidance version { $version }: { $title }
 sweeps-guidance-event = Event:
 sweeps-guidance-window = When:
@@ -743,11 +744,24 @@ sweeps-dash-stale = { $count ->
 }
 sweeps-dash-stale-item = Item { $item }, held by { $name }
 sweeps-dash-release = Release
+sweeps-assign-title = Assignment
+sweeps-assign-stale = An assignment may be released after this many minutes without activity
+sweeps-assign-stale-range = Give a number of minutes from 1 to { $max }.
+sweeps-assign-legend = { $count ->
+    [one] Assign the 1 open item nobody holds, round-robin, to
+   *[other] Assign the { $count } open items nobody holds, round-robin, to
+}
+sweeps-assign-nobody = Nobody has worked on or acknowledged this sweep yet.
+sweeps-assign-everyone = Everyone in { $org }
+sweeps-assign-button = { $people ->
+    [one] Assign { $count } items to 1 person
+   *[other] Assign { $count } items across { $people } people
+}
 sweeps-export-items = Export items (CSV)
 sweeps-export-timeline = Export timeline (CSV)
 sweeps-export-json = Export all (JSON)
 sweeps-author-title = Write guidance version { $version }
-sweeps-author-help = The version is written as JSON: title, event, window, regions, languages, description (Markdown), escalation, linked sections, the checklist (steps of kind check, choice or text, each required or not, optionally “when” an earlier step has an answer) and the decisions, each with its policy section and version and an enforcement action. It is checked as you type, and the preview shows what agents will see.
+sweeps-author-help = Fill in the form; every change is checked at once, the first problem is shown beside what it is about, and the preview shows what agents will see. The description is Markdown. Under “Advanced” the version can be copied or pasted as JSON.
 sweeps-author-draft = A draft of version { $version } is saved; publishing it asks every agent to acknowledge it.
 sweeps-author-field = Version { $version } (JSON)
 sweeps-author-valid = Ready to save or publish.
@@ -755,6 +769,45 @@ sweeps-author-invalid = Not ready yet: { $reason }
 sweeps-author-save = Save draft
 sweeps-author-publish = Publish version { $version }
 sweeps-author-preview = Preview
+sweeps-form-title = Title
+sweeps-form-event = Event
+sweeps-form-window = Time window (your local time; optional)
+sweeps-form-window-start = Window starts
+sweeps-form-window-end = Window ends
+sweeps-form-window-both = Give both the start and the end of the window, or neither.
+sweeps-form-regions = Regions (comma-separated)
+sweeps-form-languages = Languages (comma-separated codes)
+sweeps-form-description = Description (Markdown)
+sweeps-form-escalation = Escalation criteria
+sweeps-form-sections = Linked policy sections (section@version, comma-separated)
+sweeps-form-section-format = Write a policy section as section@version, for example civic-integrity.voting-logistics@3.
+sweeps-form-step = Step { $n }
+sweeps-form-step-label = Question or check
+sweeps-form-step-kind = Kind of answer
+sweeps-form-kind-check = check (ticked or not)
+sweeps-form-kind-choice = choice (one of several options)
+sweeps-form-kind-text = short text
+sweeps-form-step-options = Options (comma-separated)
+sweeps-form-step-required = Required
+sweeps-form-step-when = Shown
+sweeps-form-step-always = always
+sweeps-form-step-missing = only after “{ $step }”, which is not an earlier step
+sweeps-form-step-equals = when its answer is
+sweeps-form-ticked = ticked
+sweeps-form-not-ticked = not ticked
+sweeps-form-id = Id (kept across versions)
+sweeps-form-step-up = Move step { $n } up
+sweeps-form-step-remove = Remove step { $n }
+sweeps-form-step-add = Add a step
+sweeps-form-decision = Decision { $n }
+sweeps-form-decision-label = Label
+sweeps-form-decision-section = Policy section (section@version)
+sweeps-form-decision-action = Enforcement action
+sweeps-form-decision-escalates = Escalates the item to the specialist
+sweeps-form-decision-remove = Remove decision { $n }
+sweeps-form-decision-add = Add a decision
+sweeps-form-json = Advanced: the version as JSON
+sweeps-form-json-apply = Put this JSON in the form
 
 ## Policy search (the start page)
 

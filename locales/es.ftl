@@ -655,14 +655,15 @@ sweeps-filter-mine = míos
 sweeps-filter-unassigned = de nadie
 sweeps-filter-conflicts = con conflicto
 sweeps-filter-count = { $shown } de { $total } elementos
-sweeps-window-before = { $count ->
-    [one] 1 elemento antes de estos; pulsa k para llegar.
-   *[other] { $count } elementos antes de estos; pulsa k para llegar.
-}
-sweeps-window-after = { $count ->
-    [one] 1 elemento más después de estos; pulsa j o filtra la lista.
-   *[other] { $count } elementos más después de estos; pulsa j o filtra la lista.
-}
+sweeps-filter-assignee = Asignado a
+sweeps-filter-anyone = cualquiera
+sweeps-filter-text-example = enlace, usuario, id de caso, nota o nombre
+sweeps-filter-help = Solo las filas visibles están en la página, así que la búsqueda del navegador (Ctrl+F) no llega a las demás: escribe aquí (pulsa / para venir aquí).
+sweeps-filter-none = Ningún elemento coincide con este filtro.
+sweeps-items = Elementos
+sweeps-item-label = Elemento { $n } ({ $position } de { $count } mostrados)
+sweeps-row-conflict = conflicto
+sweeps-key-find = buscar elementos (el cuadro de búsqueda de la lista)
 sweeps-guidance-version = Guía versión { $version }: { $title }
 sweeps-guidance-event = Evento:
 sweeps-guidance-window = Cuándo:
@@ -741,11 +742,24 @@ sweeps-dash-stale = { $count ->
 }
 sweeps-dash-stale-item = Elemento { $item }, lo tiene { $name }
 sweeps-dash-release = Liberar
+sweeps-assign-title = Asignación
+sweeps-assign-stale = Una asignación puede liberarse tras estos minutos sin actividad
+sweeps-assign-stale-range = Indica un número de minutos de 1 a { $max }.
+sweeps-assign-legend = { $count ->
+    [one] Asignar el único elemento abierto sin responsable, por turnos, a
+   *[other] Asignar los { $count } elementos abiertos sin responsable, por turnos, a
+}
+sweeps-assign-nobody = Nadie ha trabajado en este barrido ni lo ha confirmado todavía.
+sweeps-assign-everyone = Todas las personas de { $org }
+sweeps-assign-button = { $people ->
+    [one] Asignar { $count } elementos a 1 persona
+   *[other] Asignar { $count } elementos entre { $people } personas
+}
 sweeps-export-items = Exportar elementos (CSV)
 sweeps-export-timeline = Exportar cronología (CSV)
 sweeps-export-json = Exportar todo (JSON)
 sweeps-author-title = Escribir la versión { $version } de la guía
-sweeps-author-help = La versión se escribe en JSON: título, evento, periodo, regiones, idiomas, descripción (Markdown), escalado, secciones enlazadas, la lista de comprobación (pasos de tipo check, choice o text, obligatorios o no, opcionalmente “when” un paso anterior tiene una respuesta) y las decisiones, cada una con su sección y versión de política y una acción. Se comprueba mientras escribes y la vista previa muestra lo que verán los agentes.
+sweeps-author-help = Rellena el formulario; cada cambio se comprueba al momento, el primer problema aparece junto a aquello a lo que se refiere y la vista previa muestra lo que verán los agentes. La descripción es Markdown. En «Avanzado» la versión se puede copiar o pegar como JSON.
 sweeps-author-draft = Hay un borrador guardado de la versión { $version }; al publicarlo, cada agente deberá confirmarlo.
 sweeps-author-field = Versión { $version } (JSON)
 sweeps-author-valid = Lista para guardar o publicar.
@@ -753,6 +767,45 @@ sweeps-author-invalid = Aún no está lista: { $reason }
 sweeps-author-save = Guardar borrador
 sweeps-author-publish = Publicar la versión { $version }
 sweeps-author-preview = Vista previa
+sweeps-form-title = Título
+sweeps-form-event = Evento
+sweeps-form-window = Periodo (tu hora local; opcional)
+sweeps-form-window-start = Inicio del periodo
+sweeps-form-window-end = Fin del periodo
+sweeps-form-window-both = Indica el inicio y el fin del periodo, o ninguno.
+sweeps-form-regions = Regiones (separadas por comas)
+sweeps-form-languages = Idiomas (códigos separados por comas)
+sweeps-form-description = Descripción (Markdown)
+sweeps-form-escalation = Criterios de escalado
+sweeps-form-sections = Secciones de política enlazadas (sección@versión, separadas por comas)
+sweeps-form-section-format = Escribe una sección como sección@versión, por ejemplo civic-integrity.voting-logistics@3.
+sweeps-form-step = Paso { $n }
+sweeps-form-step-label = Pregunta o comprobación
+sweeps-form-step-kind = Tipo de respuesta
+sweeps-form-kind-check = casilla (marcada o no)
+sweeps-form-kind-choice = elección (una de varias opciones)
+sweeps-form-kind-text = texto breve
+sweeps-form-step-options = Opciones (separadas por comas)
+sweeps-form-step-required = Obligatorio
+sweeps-form-step-when = Se muestra
+sweeps-form-step-always = siempre
+sweeps-form-step-missing = solo tras «{ $step }», que no es un paso anterior
+sweeps-form-step-equals = cuando su respuesta es
+sweeps-form-ticked = marcada
+sweeps-form-not-ticked = no marcada
+sweeps-form-id = Id (se mantiene entre versiones)
+sweeps-form-step-up = Subir el paso { $n }
+sweeps-form-step-remove = Quitar el paso { $n }
+sweeps-form-step-add = Añadir un paso
+sweeps-form-decision = Decisión { $n }
+sweeps-form-decision-label = Etiqueta
+sweeps-form-decision-section = Sección de política (sección@versión)
+sweeps-form-decision-action = Medida de aplicación
+sweeps-form-decision-escalates = Escala el elemento al especialista
+sweeps-form-decision-remove = Quitar la decisión { $n }
+sweeps-form-decision-add = Añadir una decisión
+sweeps-form-json = Avanzado: la versión en JSON
+sweeps-form-json-apply = Poner este JSON en el formulario
 
 ## Búsqueda de políticas (la página de inicio)
 

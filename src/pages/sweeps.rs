@@ -5,6 +5,7 @@
 
 mod authoring;
 mod dashboard;
+mod list;
 mod run;
 
 use std::collections::BTreeSet;
@@ -23,6 +24,20 @@ use crate::i18n::{I18n, use_i18n};
 use crate::route::Route;
 use crate::sync::{SyncHandle, use_sync};
 use crate::tr;
+
+/// What a sweep's figures are computed from, equal when neither the replica (by identity) nor
+/// the pending edits (by value) changed: a memo keyed on it skips the status-only updates sync
+/// sends every few seconds, so a 50,000-item sweep is not recounted for nothing.
+#[derive(Debug, Clone)]
+struct DataKey(crate::sync::SyncState);
+
+impl PartialEq for DataKey {
+    fn eq(&self, other: &DataKey) -> bool {
+        std::rc::Rc::ptr_eq(&self.0.replica, &other.0.replica)
+            && self.0.pending == other.0.pending
+            && self.0.user == other.0.user
+    }
+}
 
 fn sign_in_first(i18n: &I18n, what: String) -> Html {
     html! {

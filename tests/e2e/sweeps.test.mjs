@@ -21,7 +21,7 @@ async function keys(page, ...sequence) {
 
 /** Works the focused item by keyboard: the claim ticked, accuracy, accounts, decision N, done. */
 async function workByKeyboard(page, n, decision) {
-  const row = page.locator(`li.sweep-item[data-item="${n}"]`);
+  const row = page.locator(`section.sweep-item[data-item="${n}"]`);
   await keys(page, 'Shift+Digit1');
   await row.getByLabel(/Is the claim accurate/).waitFor();
   await keys(page, 'Shift+Digit2', 'Shift+Digit3');
@@ -59,14 +59,15 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   assert.match(await gate.textContent(), /Guidance version 2 is in force/);
   assert.match(await gate.textContent(), /New step: How many accounts posted it\?/);
   assert.match(await gate.textContent(), /Decision changed: Remove/);
-  assert.equal(await noa.page.locator('li.sweep-item').count(), 0, 'no item before the acknowledgment');
+  assert.equal(await noa.page.locator('.sweep-item, .sweep-row').count(), 0, 'no item before the acknowledgment');
   await expectNoAxeViolations(noa.page);
   await gate.getByRole('button', { name: 'I have read version 2' }).click();
-  await noa.page.locator('li.sweep-item').first().waitFor();
+  await noa.page.locator('.sweep-row').first().waitFor();
 
   // Her own queue first: item 171 is the first of hers not done. All by keyboard.
   await keys(noa.page, 'n');
-  await noa.page.locator('li.sweep-item.focused[data-item="171"]').waitFor();
+  await noa.page.locator('.sweep-row.focused[data-item="171"]').waitFor();
+  await noa.page.locator('section.sweep-item[data-item="171"]').waitFor();
   await workByKeyboard(noa.page, 171, 3);
   assert.equal(await noa.page.locator('#item-171-decision').inputValue(), 'remove');
   await keys(noa.page, '?');
@@ -78,43 +79,104 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   await overlay.waitFor({ state: 'detached' });
   await synced(noa.page);
 
+  // The list is virtual: only the rows in view (and the focused one) are on the page.
+  // Scrolling brings item 250 in; j moves on from it and keeps the keyboard focus on its row.
+  const rows = await noa.page.locator('.sweep-row').count();
+  assert.ok(rows > 5 && rows < 60, `only the rows in view are rendered (${rows})`);
+  await noa.page.locator('.sweep-scroller').evaluate((el) => { el.scrollTop = 249 * 44; });
+  const row250 = noa.page.locator('.sweep-row[data-item="250"]');
+  await row250.waitFor();
+  assert.equal(await row250.getAttribute('aria-posinset'), '250');
+  assert.equal(await row250.getAttribute('aria-setsize'), '300');
+  assert.equal(await noa.page.locator('.sweep-row[data-item="20"]').count(), 0, 'rows scrolled far away leave the page');
+  assert.equal(await noa.page.locator('.sweep-row.focused[data-item="171"] [aria-current="true"]').count(), 1, 'the focused row stays, scrolled out');
+  await row250.locator('button').click();
+  await noa.page.locator('section.sweep-item[data-item="250"]').waitFor();
+  await keys(noa.page, 'j');
+  await noa.page.locator('.sweep-row.focused[data-item="251"]').waitFor();
+  await noa.page.waitForFunction(() => document.activeElement?.id === 'row-251');
+  await screenshot(noa.page, 'sweep-virtual-list');
+  await expectNoAxeViolations(noa.page);
+  // Far away again, k still moves from the focused row and scrolls it back into view.
+  await noa.page.locator('.sweep-scroller').evaluate((el) => { el.scrollTop = 0; });
+  await noa.page.locator('.sweep-row[data-item="1"]').waitFor();
+  await keys(noa.page, 'k');
+  await noa.page.locator('.sweep-row.focused[data-item="250"]').waitFor();
+  await noa.page.waitForFunction(() => document.activeElement?.id === 'row-250');
+  assert.ok(await noa.page.locator('.sweep-scroller').evaluate((el) => el.scrollTop > 200 * 44), 'the row is scrolled back into view');
+  // Browser find cannot see rows off the page: the find box (/) filters instead, and says so.
+  await keys(noa.page, '/');
+  await noa.page.waitForFunction(() => document.activeElement?.id === 'sweep-filter-text');
+  assert.match(await noa.page.locator('#sweep-filter-help').textContent(), /browser's own find/);
+  await noa.page.keyboard.type('80250');
+  await noa.page.locator('.sweep-filter', { hasText: '1 of 300 items' }).waitFor();
+  assert.equal(await noa.page.locator('.sweep-row').count(), 1);
+  await noa.page.locator('#sweep-filter-text').fill('');
+  await noa.page.getByLabel('Assigned to').selectOption({ label: 'Noa Agent' });
+  await noa.page.locator('.sweep-filter', { hasText: '150 of 300 items' }).waitFor();
+  await noa.page.getByLabel('Assigned to').selectOption({ label: 'anyone' });
+  await noa.page.locator('.sweep-filter', { hasText: '300 of 300 items' }).waitFor();
+
   // Demo Vendor's agent works offline; her edits wait, then arrive.
   const amal = await openPage(browser);
   await signIn(amal.page, 'agent@demo.casebook.test');
   await amal.page.goto(LIVE);
-  await amal.page.locator('li.sweep-item').first().waitFor({ timeout: 20_000 });
+  await amal.page.locator('.sweep-row').first().waitFor({ timeout: 20_000 });
   assert.equal(await amal.page.locator('.ack-gate').count(), 0, 'she acknowledged v2 already');
   await synced(amal.page);
   await amal.context.setOffline(true);
   await keys(amal.page, 'n');
-  await amal.page.locator('li.sweep-item.focused[data-item="41"]').waitFor();
+  await amal.page.locator('.sweep-row.focused[data-item="41"]').waitFor();
   await workByKeyboard(amal.page, 41, 1);
-  await amal.page.locator('li.sweep-item[data-item="41"] .pending-mark').waitFor();
+  await amal.page.locator('section.sweep-item[data-item="41"] .pending-mark').waitFor();
   await amal.context.setOffline(false);
   await synced(amal.page);
 
   // The dashboard counts both without a reload.
   await spec.page.waitForFunction(() => document.querySelector('[data-figure="done"]')?.textContent === '62 of 300 done', null, { timeout: 20_000 });
   assert.equal(await spec.page.locator('tr[data-acknowledged="false"]').count(), 0, 'everyone has acknowledged v2 now');
+  // The stale-time setting is the publisher's, kept like any edit.
+  const staleMinutes = spec.page.getByLabel('An assignment may be released after this many minutes without activity');
+  assert.equal(await staleMinutes.inputValue(), '30');
+  await staleMinutes.fill('45');
+  const stalePushed = spec.page.waitForResponse((r) => r.url().endsWith('/api/sync/push') && r.ok());
+  await staleMinutes.blur();
+  await stalePushed;
+  assert.equal(await staleMinutes.inputValue(), '45');
 
-  // Version 3 is written and published mid-sweep from the specialist's page (checked and
-  // previewed as it is typed): both agents are stopped before their next item, within seconds.
+  // Version 3 is written in the form and published mid-sweep from the specialist's page
+  // (checked and previewed as it is typed, each problem said beside what it is about): both
+  // agents are stopped before their next item, within seconds.
   await spec.page.getByText('Write guidance version 3').click();
-  const v3 = {
-    title: 'False voting logistics', event: 'Election night (fictional Republic of Veloria)',
-    checklist: [{ id: 'claim', label: 'States a voting date, time or place', kind: 'check', required: true }],
-    decisions: [
-      { id: 'remove', label: 'Remove', section: { section: 'civic-integrity.voting-logistics', version: 4 }, action: 'remove' },
-      { id: 'keep', label: 'No violation', section: { section: 'civic-integrity.voting-logistics', version: 4 }, action: 'none' },
-    ],
-  };
-  const json = spec.page.getByLabel('Version 3 (JSON)');
-  await json.fill(JSON.stringify({ ...v3, decisions: [] }));
-  await spec.page.locator('#guidance-check', { hasText: 'Not ready yet: give at least one decision' }).waitFor();
+  const form = spec.page.locator('.guidance-form');
+  assert.equal(await form.getByLabel('Title').inputValue(), 'False voting logistics', 'the form starts from the version in force');
+  // Removing the accuracy step leaves the step that waits for its answer without it.
+  await form.getByRole('button', { name: 'Remove step 2' }).click();
+  const source = form.locator('li.form-step[data-step="source"]');
+  await source.locator('.field-error', { hasText: 'depends on “accuracy”, which is not an earlier step' }).waitFor();
+  await spec.page.locator('#guidance-check', { hasText: 'Not ready yet' }).waitFor();
   assert.ok(await spec.page.getByRole('button', { name: 'Publish version 3' }).isDisabled());
-  await json.fill(JSON.stringify(v3, null, 2));
+  await source.getByRole('button', { name: 'Remove step 2' }).click();
+  await spec.page.locator('#guidance-check', { hasText: 'Ready to save or publish.' }).waitFor();
+  // A section without its version is said beside its decision.
+  const section = form.locator('#decision-0-section');
+  await section.fill('civic-integrity.voting-logistics');
+  await section.blur();
+  await form.locator('li.form-decision', { hasText: 'Write a policy section as section@version' }).waitFor();
+  assert.ok(await spec.page.getByRole('button', { name: 'Publish version 3' }).isDisabled());
+  for (const i of [0, 1, 2]) {
+    await form.locator(`#decision-${i}-section`).fill('civic-integrity.voting-logistics@4');
+    await form.locator(`#decision-${i}-section`).blur();
+  }
+  // A new optional step, shown only when the claim is ticked.
+  await form.getByRole('button', { name: 'Add a step' }).click();
+  await form.locator('#step-2-label').fill('Screenshot saved');
+  await form.locator('#step-2-required').uncheck();
+  await form.locator('#step-2-when').selectOption({ label: 'States a voting date, time or place' });
   await spec.page.locator('#guidance-check', { hasText: 'Ready to save or publish.' }).waitFor();
   await spec.page.locator('.authoring-preview', { hasText: 'civic-integrity.voting-logistics@4' }).waitFor();
+  await spec.page.locator('.authoring-preview', { hasText: 'Screenshot saved' }).waitFor();
+  await screenshot(spec.page, 'sweep-guidance-form');
   await expectNoAxeViolations(spec.page);
   const published = Date.now();
   await spec.page.getByRole('button', { name: 'Publish version 3' }).click();
@@ -124,7 +186,7 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   console.log(`# v3 reached both agents' pages ${Date.now() - published} ms after Publish was clicked`);
   assert.match(await noa.page.locator('.ack-gate').textContent(), /Step removed: Is the claim accurate\?/);
   await keys(noa.page, 'n');
-  assert.equal(await noa.page.locator('li.sweep-item').count(), 0, 'no item until v3 is acknowledged');
+  assert.equal(await noa.page.locator('.sweep-item, .sweep-row').count(), 0, 'no item until v3 is acknowledged');
 
   // The export holds what was done, under which version and section.
   const download = spec.page.waitForEvent('download');
@@ -133,8 +195,8 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   const csv = fs.readFileSync(file, 'utf8');
   assert.ok(csv.startsWith('\uFEFFitem,target,'), 'UTF-8 with a byte-order mark');
   const row = (n) => csv.split('\r\n').find((line) => line.startsWith(`${n},`));
-  assert.match(row(171), /,2,yes,accurate,,one,Remove,civic-integrity\.voting-logistics@3,remove,no,,yes,Noa Agent \(Northwind Moderation\),/);
-  assert.match(row(41), /,2,yes,accurate,,one,No violation,civic-integrity\.voting-logistics@3,none,no,,yes,Amal Agent \(Demo Vendor\),/);
+  assert.match(row(171), /,2,yes,accurate,,one,,Remove,civic-integrity\.voting-logistics@3,remove,no,,yes,Noa Agent \(Northwind Moderation\),/);
+  assert.match(row(41), /,2,yes,accurate,,one,,No violation,civic-integrity\.voting-logistics@3,none,no,,yes,Amal Agent \(Demo Vendor\),/);
   assert.match(row(7), /^7,'@veloria_voter_7|^7,CASE-|^7,https:/, 'targets are exported; a handle cannot start a formula');
 
   assert.deepEqual([...spec.problems, ...noa.problems, ...amal.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('Failed to load resource'))], []);

@@ -17,12 +17,19 @@ async function publishSweep(page, title, items, sharedWith = ['Demo Vendor']) {
   await page.getByLabel('Items, one link or handle per line').fill(items.join('\n'));
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.waitForURL(/\/sweeps\/[a-z0-9]+$/);
-  await page.locator('.sweep-item').first().waitFor();
+  await page.locator('.sweep-row').first().waitFor();
   return new URL(page.url()).pathname;
 }
 
+/** Item n's panel (the focused item is worked beside the list). */
 function item(page, n) {
-  return page.locator(`li.sweep-item[data-item="${n}"]`);
+  return page.locator(`section.sweep-item[data-item="${n}"]`);
+}
+
+/** Focuses item n by its row in the list, and waits for its panel. */
+async function open(page, n) {
+  await page.locator(`.sweep-row[data-item="${n}"] button`).click({ timeout: 20_000 });
+  await item(page, n).waitFor();
 }
 
 test('two people edit one item while one is offline: both converge and see the conflict, then settle it', async () => {
@@ -86,7 +93,7 @@ test('two people edit one item while one is offline: both converge and see the c
   await settled;
   for (const { page } of [spec, agent]) {
     await page.waitForFunction(
-      () => document.querySelector('li.sweep-item[data-item="1"]')?.dataset.conflict === 'false',
+      () => document.querySelector('section.sweep-item[data-item="1"]')?.dataset.conflict === 'false',
       null,
       { timeout: 20_000 },
     );
@@ -109,7 +116,7 @@ test('an edit made offline survives a closed tab, and two tabs send it exactly o
   const { context, page } = await openPage(browser);
   await signIn(page, 'agent@demo.casebook.test');
   await page.goto(path);
-  await item(page, 2).waitFor({ timeout: 20_000 });
+  await open(page, 2);
   await synced(page);
   await context.setOffline(true);
   await item(page, 2).getByLabel('Note').fill('Same text in three posts');
@@ -122,7 +129,7 @@ test('an edit made offline survives a closed tab, and two tabs send it exactly o
   // Still offline, a new tab opens from this device alone: the same person, the same waiting edits.
   const offlineTab = await context.newPage();
   await offlineTab.goto(path);
-  await item(offlineTab, 2).waitFor({ timeout: 20_000 });
+  await open(offlineTab, 2);
   await offlineTab.locator('.sync .sync-label', { hasText: '1 edit waiting' }).waitFor({ timeout: 10_000 });
   assert.equal(await item(offlineTab, 2).getByLabel('Note').inputValue(), 'Same text in three posts');
   await offlineTab.close();
@@ -140,8 +147,9 @@ test('an edit made offline survives a closed tab, and two tabs send it exactly o
   await Promise.all([a.goto(path), b.goto(path)]);
   for (const tab of [a, b]) {
     await synced(tab);
+    await open(tab, 2);
     await tab.waitForFunction(() => {
-      const row = document.querySelector('li.sweep-item[data-item="2"]');
+      const row = document.querySelector('section.sweep-item[data-item="2"]');
       return row?.querySelector('textarea')?.value === 'Same text in three posts' && row.classList.contains('done') && !row.querySelector('.pending-mark');
     }, null, { timeout: 20_000 });
   }
@@ -197,7 +205,7 @@ test('an edit the server refuses is shown with its reason, can be retried, and d
   const { context, page, problems } = await openPage(browser);
   await signIn(page, 'agent@demo.casebook.test');
   await page.goto(path);
-  await item(page, 2).waitFor({ timeout: 20_000 });
+  await open(page, 2);
   await synced(page);
   await context.setOffline(true);
   await page.locator('.connection[data-state="offline"]').waitFor();
@@ -225,7 +233,7 @@ test('an edit the server refuses is shown with its reason, can be retried, and d
   await page.locator('.sync-failed').getByRole('button', { name: 'Discard this edit' }).click();
   await synced(page);
   await page.waitForFunction(
-    () => document.querySelector('li.sweep-item[data-item="2"] textarea')?.value === 'Queued after the refused edit',
+    () => document.querySelector('section.sweep-item[data-item="2"] textarea')?.value === 'Queued after the refused edit',
     null,
     { timeout: 20_000 },
   );
@@ -269,8 +277,9 @@ test('a device far behind catches up page by page and says how far it has come',
   await signIn(page, 'agent@demo.casebook.test');
   await page.goto(path);
   await page.locator('.sweep-summary', { hasText: '0 of 1200 done' }).waitFor({ timeout: 30_000 });
-  assert.equal(await page.locator('li.sweep-item').count(), 60, 'a long sweep renders a window of sixty items');
-  await page.getByText(/1140 more items after these/).waitFor();
+  const rows = await page.locator('.sweep-row').count();
+  assert.ok(rows > 0 && rows < 80, `a long sweep renders only the rows in view (${rows})`);
+  await page.locator('.sweep-filter', { hasText: '1200 of 1200 items' }).waitFor();
   const labels = await page.evaluate(() => window.syncLabels);
   assert.ok(labels.some((l) => /^Catching up \d+%$/.test(l)), `progress shown while catching up: ${labels.join(' | ')}`);
   assert.ok(new Set(pulls).size >= 3, `the log arrives in bounded pages (cursors ${pulls.join(', ')})`);
@@ -287,7 +296,7 @@ test('a note being typed is not replaced by someone else’s edit, and sending i
   const agent = await openPage(browser);
   await signIn(agent.page, 'agent@demo.casebook.test');
   await agent.page.goto(path);
-  await item(agent.page, 2).waitFor({ timeout: 20_000 });
+  await open(agent.page, 2);
   const box = item(agent.page, 2).getByLabel('Note');
   await box.click();
   await box.pressSequentially('Three accounts, same photo');
@@ -298,6 +307,7 @@ test('a note being typed is not replaced by someone else’s edit, and sending i
     { timeout: 20_000 },
   );
   const pushed = spec.page.waitForResponse((r) => r.url().endsWith('/api/sync/push') && r.ok());
+  await open(spec.page, 2);
   await item(spec.page, 2).getByLabel('Note').fill('Known spam ring');
   await item(spec.page, 2).getByLabel('Note').blur();
   await pushed;
@@ -328,6 +338,7 @@ test('a first run has a demo sweep, partly worked, that a trainer can read but n
   await demo.getByRole('link').click();
   await item(page, 1).waitFor();
   assert.equal(await item(page, 1).getByLabel('Decision').inputValue(), 'remove');
+  await open(page, 4);
   assert.ok(await item(page, 4).getByLabel('Decision').isDisabled(), 'trainers read sweeps only');
   await screenshot(page, 'sweep-demo');
   await expectNoAxeViolations(page);
@@ -387,22 +398,24 @@ test('each vendor receives only the sweeps shared with it, and works a sweep sha
   await signIn(demo.page, 'agent@demo.casebook.test');
   await demo.page.goto(sharedPath);
   await item(demo.page, 1).waitFor({ timeout: 20_000 });
+  assert.equal(await item(demo.page, 1).getByLabel('Decision').inputValue(), '', 'Northwind\'s decision is Northwind\'s');
+  await open(demo.page, 2);
   await item(demo.page, 2).getByLabel('Decision').selectOption('label');
   await synced(demo.page);
   // The platform, which published it, sees both vendors' work; each vendor only its own.
   await spec.page.goto(sharedPath);
   await spec.page.waitForFunction(
-    () => document.querySelector('li.sweep-item[data-item="1"] select')?.value === 'remove'
-      && document.querySelector('li.sweep-item[data-item="2"] select')?.value === 'label',
+    () => document.querySelector('.sweep-row[data-item="1"] .row-decision')?.textContent === 'Remove'
+      && document.querySelector('.sweep-row[data-item="2"] .row-decision')?.textContent === 'Label',
     null,
     { timeout: 20_000 },
   );
   await other.page.reload();
-  await item(other.page, 2).waitFor({ timeout: 20_000 });
+  await item(other.page, 1).waitFor({ timeout: 20_000 });
   await synced(other.page);
-  assert.equal(await item(demo.page, 1).getByLabel('Decision').inputValue(), '', 'Northwind\'s decision is Northwind\'s');
-  assert.equal(await item(other.page, 2).getByLabel('Decision').inputValue(), '', 'Demo Vendor\'s decision is Demo Vendor\'s');
   assert.equal(await item(other.page, 1).getByLabel('Decision').inputValue(), 'remove');
+  await open(other.page, 2);
+  assert.equal(await item(other.page, 2).getByLabel('Decision').inputValue(), '', 'Demo Vendor\'s decision is Demo Vendor\'s');
 
   // Demo Vendor sees its own sweep; Northwind has nothing of it: not on the page, not in any
   // response, not on the device.

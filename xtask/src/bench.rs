@@ -372,3 +372,22 @@ pub fn interface() -> anyhow::Result<()> {
     drop(server);
     result
 }
+
+/// `cargo xtask bench sweeps`: a 50,000-item sweep in headless Chromium against the release
+/// build: importing the pasted lines, a fresh agent device catching up, keystroke to paint at
+/// 1x and 4x CPU, and a remote decision reaching the open dashboard; `bench/sweeps/run.mjs`
+/// measures and prints the figures.
+pub fn sweeps() -> anyhow::Result<()> {
+    setup::browser()?;
+    let out = crate::dist()?;
+    let (server, address) = crate::start_server(&out.join("casebook-server"), &out.join("app"), "bench-sweeps-data")?;
+    step("Measuring a 50,000-item sweep (import, catch-up, keystroke to paint at 1x and 4x, decision to dashboard)");
+    let result = run_command(
+        Command::new("node")
+            .arg("bench/sweeps/run.mjs")
+            .env("CASEBOOK_URL", format!("http://{address}"))
+            .env("CHROMIUM", setup::CHROMIUM),
+    );
+    drop(server);
+    result
+}

@@ -30,6 +30,7 @@ commands:
   bench start    the first visit on a poor line (throttled Chromium): search box, first result, bytes
   bench interface  switching the interface language at 4x CPU, against reloading the page in it
   bench templates  the composer and the note history (headless Chromium, CPU x1 and x4)
+  bench sweeps   a 50,000-item sweep: import, catch-up, keystroke to paint (x1, x4), decision to dashboard
   bench          all of them, one after another
   setup   only install and check the toolchain";
 
@@ -47,14 +48,18 @@ fn main() -> ExitCode {
             Some("start") => bench::start(),
             Some("interface") => bench::interface(),
             Some("templates") => bench::templates(),
+            Some("sweeps") => bench::sweeps(),
             None => bench::search()
                 .and_then(|()| bench::sync())
                 .and_then(|()| bench::load())
                 .and_then(|()| bench::start())
                 .and_then(|()| bench::interface())
-                .and_then(|()| bench::templates()),
+                .and_then(|()| bench::templates())
+                .and_then(|()| bench::sweeps()),
             Some(other) => {
-                eprintln!("unknown benchmark {other:?}; available: search, sync, load, start, interface, templates");
+                eprintln!(
+                    "unknown benchmark {other:?}; available: search, sync, load, start, interface, templates, sweeps"
+                );
                 return ExitCode::from(2);
             }
         },

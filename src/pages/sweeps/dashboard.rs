@@ -1,14 +1,20 @@
 //! The publisher's live dashboard of a sweep (recomputed whenever sync brings a change, so it
 //! updates without a reload) and the exports for the post-incident review: the items as CSV,
-//! the timeline of versions and acknowledgments as CSV, everything as JSON.
+//! the timeline of versions and acknowledgments as CSV, everything as JSON. Also where the
+//! publisher assigns the open items round-robin across people of an organisation and sets
+//! after how long without activity an assignment may be released.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use casebook_core::sweep::{self, dashboard, export};
+use casebook_core::sweep::assign::Person;
+use casebook_core::sweep::{self, DEFAULT_STALE_MINUTES, MAX_STALE_MINUTES, dashboard, export};
+use casebook_core::sync::Op;
 use casebook_core::wire::Org;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::DataKey;
 use crate::i18n::use_i18n;
 use crate::sync::SyncHandle;
 use crate::tr;
@@ -39,6 +45,8 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 #[component]
 pub fn SweepDashboard(props: &SweepDashboardProps) -> Html {
     let i18n = use_i18n();
+    // Other people's work arrives within about a second and a half while this is open.
+    crate::sync::use_live_pull();
     let orgs = use_state(BTreeMap::<String, String>::new);
     {
         let orgs = orgs.clone();
@@ -51,9 +59,13 @@ pub fn SweepDashboard(props: &SweepDashboardProps) -> Html {
         });
     }
     let org_names = &*orgs;
-    let overlay = props.sync.state.overlay();
-    let now = js_sys::Date::now() as u64;
-    let Some(board) = dashboard::dashboard(&overlay, &props.id, now) else {
+    // Recounted when the data changes, and once a minute for the stale assignments.
+    let minute = js_sys::Date::now() as u64 / 60_000;
+    let board = use_memo(
+        (DataKey(props.sync.state.clone()), props.id.clone(), minute),
+        |(DataKey(state), id, _)| dashboard::dashboard(&state.overlay(), id, js_sys::Date::now() as u64),
+    );
+    let Some(board) = board.as_ref() else {
         return html! {};
     };
     let export_of = |what: &'static str| {
@@ -162,11 +174,167 @@ pub fn SweepDashboard(props: &SweepDashboardProps) -> Html {
                     }) }
                 </ul>
             }
+            <Assignment sync={props.sync.clone()} id={props.id.clone()} unassigned={board.unassigned}
+                people={board.acks.iter().map(|a| Person { person: a.person.clone(), org: a.org.clone(), name: a.name.clone() }).collect::<Vec<_>>()}
+                org_names={org_names.clone()} />
             <div class="button-row">
                 <button type="button" onclick={export_of("items")}>{ i18n.t("sweeps-export-items") }</button>
                 <button type="button" onclick={export_of("timeline")}>{ i18n.t("sweeps-export-timeline") }</button>
                 <button type="button" onclick={export_of("json")}>{ i18n.t("sweeps-export-json") }</button>
             </div>
         </details>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct AssignmentProps {
+    sync: SyncHandle,
+    id: String,
+    unassigned: usize,
+    /// Everyone known to the sweep: holding or having held an item, or having acknowledged.
+    people: Vec<Person>,
+    org_names: BTreeMap<String, String>,
+}
+
+/// Round-robin assignment of the open, unassigned items across the people ticked (grouped by
+/// organisation, with a box for a whole organisation), and the stale-time setting.
+#[component]
+fn Assignment(props: &AssignmentProps) -> Html {
+    let i18n = use_i18n();
+    let chosen = use_state(BTreeSet::<String>::new);
+    let error = use_state(|| None::<String>);
+    // The minutes as typed, until the field is left (a re-render meanwhile keeps them).
+    let typing = use_state(|| None::<String>);
+    let overlay = props.sync.state.overlay();
+    let object = sweep::sweep_object(&props.id);
+    let stale = overlay.get(&object, "stale_minutes");
+    let minutes = stale
+        .value
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(DEFAULT_STALE_MINUTES);
+    let send = {
+        let (sync, error) = (props.sync.clone(), error.clone());
+        move |ops: Vec<Op>| {
+            let (sync, error) = (sync.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                error.set(sync.edit(ops).await.err());
+            });
+        }
+    };
+    let on_minutes = {
+        let (sync, object, base, error, i18n, typing) = (
+            props.sync.clone(),
+            object.clone(),
+            stale.base(),
+            error.clone(),
+            i18n.clone(),
+            typing.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            match text
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|m| (1..=MAX_STALE_MINUTES).contains(m))
+            {
+                Some(m) => {
+                    let op = Op::SetField {
+                        object: object.clone(),
+                        field: "stale_minutes".into(),
+                        value: serde_json::Value::from(m),
+                        base,
+                    };
+                    let (sync, error, typing) = (sync.clone(), error.clone(), typing.clone());
+                    // The typed text stays until the edit shows, so the box never flicks back.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        error.set(sync.edit(vec![op]).await.err());
+                        typing.set(None);
+                    });
+                }
+                None => error.set(Some(tr!(i18n, "sweeps-assign-stale-range", max = MAX_STALE_MINUTES))),
+            }
+        })
+    };
+    let on_minutes_input = {
+        let typing = typing.clone();
+        Callback::from(move |e: InputEvent| typing.set(Some(e.target_unchecked_into::<HtmlInputElement>().value())))
+    };
+    let mut by_org: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
+    for p in &props.people {
+        by_org.entry(p.org.as_str()).or_default().push(p);
+    }
+    let toggle = |ids: Vec<String>| {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut next = (*chosen).clone();
+            for id in &ids {
+                if on {
+                    next.insert(id.clone());
+                } else {
+                    next.remove(id);
+                }
+            }
+            chosen.set(next);
+        })
+    };
+    let people: Vec<Person> = props
+        .people
+        .iter()
+        .filter(|p| chosen.contains(&p.person))
+        .cloned()
+        .collect();
+    let assign = {
+        let (send, sync, id, people) = (send.clone(), props.sync.clone(), props.id.clone(), people.clone());
+        Callback::from(move |_| {
+            let ops = sweep::assign::round_robin(&sync.state.overlay(), &id, &people);
+            if !ops.is_empty() {
+                send(ops);
+            }
+        })
+    };
+    html! {
+        <section class="dash-assign" aria-labelledby="dash-assign-title">
+            <h2 class="small-heading" id="dash-assign-title">{ i18n.t("sweeps-assign-title") }</h2>
+            <label for="sweep-stale-minutes">{ i18n.t("sweeps-assign-stale") }</label>
+            <input id="sweep-stale-minutes" type="number" min="1" max={MAX_STALE_MINUTES.to_string()}
+                value={(*typing).clone().unwrap_or_else(|| minutes.to_string())} oninput={on_minutes_input} onchange={on_minutes} />
+            <fieldset class="dash-round-robin">
+                <legend>{ tr!(i18n, "sweeps-assign-legend", count = props.unassigned) }</legend>
+                if props.people.is_empty() {
+                    <p class="muted">{ i18n.t("sweeps-assign-nobody") }</p>
+                }
+                { for by_org.iter().map(|(org, members)| {
+                    let name = props.org_names.get(*org).cloned().unwrap_or_else(|| org.to_string());
+                    let ids: Vec<String> = members.iter().map(|p| p.person.clone()).collect();
+                    let all = ids.iter().all(|id| chosen.contains(id));
+                    let org_id = format!("assign-org-{org}");
+                    html! {
+                        <div class="assign-org">
+                            <label class="check" for={org_id.clone()}>
+                                <input type="checkbox" id={org_id} checked={all} onchange={toggle(ids)} />
+                                <strong dir="auto">{ tr!(i18n, "sweeps-assign-everyone", org = name) }</strong>
+                            </label>
+                            { for members.iter().map(|p| {
+                                let id = format!("assign-person-{}", p.person);
+                                html! {
+                                    <label class="check" for={id.clone()}>
+                                        <input type="checkbox" {id} checked={chosen.contains(&p.person)} onchange={toggle(vec![p.person.clone()])} />
+                                        <span dir="auto">{ &p.name }</span>
+                                    </label>
+                                }
+                            }) }
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            <button type="button" onclick={assign} disabled={people.is_empty() || props.unassigned == 0}>
+                { tr!(i18n, "sweeps-assign-button", count = props.unassigned, people = people.len()) }
+            </button>
+            if let Some(message) = &*error {
+                <p class="error" role="alert">{ message }</p>
+            }
+        </section>
     }
 }

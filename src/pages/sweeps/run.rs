@@ -2,11 +2,13 @@
 //! gives before their next item, with what changed), the progress line that stays in view, a
 //! filter, and the items, worked with the keyboard alone.
 //!
-//! The list renders a window of at most [`WINDOW`] rows of the filtered items around the
-//! focused one, so a 50,000-item sweep keeps a small page; moving the focus past the window
-//! moves it. Keys (never while typing in a field): `j`/`k` next and previous item, `n` the
-//! next unworked item (taking it), `1`–`9` decision N, `Shift`+`1`–`9` step N, `e` the note,
-//! `d` done; the app's `?` overlay lists them ([`KEYS`]).
+//! The items are a virtual list (`list.rs`) of one-line rows, filtered by status, assignee,
+//! decision and text; the focused item is worked in the panel beside it. What the filter
+//! keeps is computed once per change of the data or the filter (not per key), so moving
+//! between 50,000 items re-renders a few dozen rows. Keys (never while typing in a field):
+//! `j`/`k` next and previous item, `n` the next unworked item (taking it), `1`–`9` decision
+//! N, `Shift`+`1`–`9` step N, `e` the note, `d` done, `/` the find box; the app's `?` overlay
+//! lists them ([`KEYS`]).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -15,7 +17,7 @@ use std::rc::Rc;
 use casebook_core::sweep::assign::{self, Person};
 use casebook_core::sweep::guidance::{Change, Guidance, StepKind};
 use casebook_core::sweep::items::{TargetKind, kind};
-use casebook_core::sweep::{self, Choice, DECISIONS, ItemEdit, ItemField};
+use casebook_core::sweep::{self, Choice, DECISIONS, ItemEdit, ItemField, Progress};
 use casebook_core::sync::{Op, Overlay};
 use casebook_core::wire::OrgKind;
 use gloo::events::EventListener;
@@ -27,15 +29,16 @@ use yew_router::prelude::*;
 
 use super::authoring::GuidanceAuthoring;
 use super::dashboard::SweepDashboard;
-use super::{Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
+use super::list::VirtualItems;
+use super::{DataKey, Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
 use crate::i18n::{I18n, msg, use_i18n};
 use crate::route::Route;
-use crate::shortcuts::use_listed_shortcuts;
-use crate::sync::{SyncHandle, use_sync};
+use crate::shortcuts::{use_described_shortcut, use_listed_shortcuts};
+use crate::sync::{SyncHandle, SyncState, use_sync};
 use crate::tr;
 
-/// Most item rows on the page at once.
-const WINDOW: usize = 60;
+/// Most people offered in the assignee filter.
+const MAX_ASSIGNEES: usize = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -74,6 +77,8 @@ struct Filter {
     status: Status,
     /// A decision value or option id; empty: any.
     decision: String,
+    /// A person's id; empty: anyone.
+    assignee: String,
     text: String,
 }
 
@@ -82,6 +87,7 @@ impl Default for Filter {
         Filter {
             status: Status::All,
             decision: String::new(),
+            assignee: String::new(),
             text: String::new(),
         }
     }
@@ -100,7 +106,8 @@ fn decision_key(value: Option<&Value>) -> String {
 }
 
 impl Filter {
-    fn keeps(&self, item: &sweep::Item<'_>, me: &str) -> bool {
+    /// Whether `item` passes; `text` is the find text, trimmed and lowercased once.
+    fn keeps(&self, item: &sweep::Item<'_>, me: &str, text: &str) -> bool {
         let status = match self.status {
             Status::All => true,
             Status::Open => !item.done.as_bool(),
@@ -110,13 +117,56 @@ impl Filter {
             Status::Conflicts => item.has_conflict(),
         };
         let decision = self.decision.is_empty() || decision_key(item.decision.value) == self.decision;
-        let text = self.text.trim().to_lowercase();
+        let assignee = self.assignee.is_empty() || holder(item).is_some_and(|p| p.person == self.assignee);
         let text = text.is_empty()
-            || item.target.as_str().to_lowercase().contains(&text)
-            || item.note.as_str().to_lowercase().contains(&text)
-            || holder(item).is_some_and(|p| p.name.to_lowercase().contains(&text));
-        status && decision && text
+            || item.target.as_str().to_lowercase().contains(text)
+            || item.note.as_str().to_lowercase().contains(text)
+            || holder(item).is_some_and(|p| p.name.to_lowercase().contains(text));
+        status && decision && assignee && text
     }
+}
+
+/// What the list shows of a sweep, computed once per change of the data or the filter.
+#[derive(Debug, Clone, PartialEq)]
+struct Listing {
+    title: String,
+    guidance: String,
+    total: usize,
+    progress: Progress,
+    /// The items the filter keeps, in order.
+    shown: Rc<Vec<usize>>,
+    /// Everyone holding an item: (id, name), by name.
+    holders: Vec<(String, String)>,
+}
+
+fn listing(state: &SyncState, id: &str, filter: &Filter) -> Option<Listing> {
+    let overlay = state.overlay();
+    let sweep = sweep::load(&overlay, id)?;
+    let text = filter.text.trim().to_lowercase();
+    let mut holders = BTreeMap::new();
+    let shown = sweep
+        .items
+        .iter()
+        .inspect(|item| {
+            if holders.len() < MAX_ASSIGNEES
+                && let Some(p) = holder(item)
+            {
+                holders.entry(p.person).or_insert(p.name);
+            }
+        })
+        .filter(|item| filter.keeps(item, &state.user.id, &text))
+        .map(|item| item.n)
+        .collect();
+    let mut holders: Vec<(String, String)> = holders.into_iter().collect();
+    holders.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()).then(a.0.cmp(&b.0)));
+    Some(Listing {
+        progress: sweep.progress(),
+        total: sweep.items.len(),
+        title: sweep.title,
+        guidance: sweep.guidance,
+        shown: Rc::new(shown),
+        holders,
+    })
 }
 
 /// The page's keys as the `?` overlay lists them.
@@ -277,7 +327,10 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
     let i18n = use_i18n();
     let filter = use_state(Filter::default);
     let focus = use_state(|| None::<usize>);
+    // Bumped when a key moves the focus, so the list scrolls the row into view.
+    let moved = use_state(|| 0u64);
     use_listed_shortcuts(KEYS);
+    use_described_shortcut("/", msg("sweeps-key-find"), || focus_element("sweep-filter-text"));
     let error = use_state(|| None::<String>);
     // The key handler sees this render's state: the listener is made once and calls the
     // newest handler through this cell.
@@ -307,12 +360,21 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             move || drop(listener)
         });
     }
-    let Some(sync) = use_sync() else {
+    let sync = use_sync();
+    let listed = use_memo(
+        (
+            sync.as_ref().map(|s| DataKey(s.state.clone())),
+            props.id.clone(),
+            (*filter).clone(),
+        ),
+        |(state, id, filter)| state.as_ref().and_then(|DataKey(state)| listing(state, id, filter)),
+    );
+    let Some(sync) = sync else {
         *on_key.borrow_mut() = None;
         return sign_in_first(&i18n, i18n.t("sweeps-sign-in-work"));
     };
     let overlay = sync.state.overlay();
-    let Some(sweep) = sweep::load(&overlay, &props.id) else {
+    let Some(sweep) = (*listed).clone() else {
         *on_key.borrow_mut() = None;
         return html! {
             <article class="page narrow">
@@ -337,24 +399,17 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
         sent.borrow_mut()
             .retain(|n, steps| answers_of(&overlay, &props.id, *n, *v) != *steps);
     }
-    let progress = sweep.progress();
-    let shown: Vec<usize> = sweep
-        .items
-        .iter()
-        .filter(|item| filter.keeps(item, &user.id))
-        .map(|item| item.n)
-        .collect();
+    let progress = &sweep.progress;
+    let shown = sweep.shown.clone();
     let focused = focus.filter(|n| shown.contains(n)).or(shown.first().copied());
-    let at = focused.and_then(|n| shown.iter().position(|m| *m == n)).unwrap_or(0);
-    let start = at.saturating_sub(WINDOW / 4).min(shown.len().saturating_sub(WINDOW));
-    let window = &shown[start..(start + WINDOW).min(shown.len())];
 
     // This render's key handler.
     let handler = {
-        let (sync, id, focus, error, sent) = (
+        let (sync, id, focus, moved, error, sent) = (
             sync.clone(),
             props.id.clone(),
             focus.clone(),
+            moved.clone(),
             error.clone(),
             sent.clone(),
         );
@@ -365,7 +420,7 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             let overlay = sync.state.overlay();
             let move_to = |n: usize| {
                 focus.set(Some(n));
-                focus_element(&format!("item-{n}"));
+                moved.set(*moved + 1);
             };
             match key {
                 Key::Next | Key::Previous => {
@@ -465,6 +520,21 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             });
         })
     };
+    let on_assignee_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let assignee = e.target_unchecked_into::<HtmlSelectElement>().value();
+            filter.set(Filter {
+                assignee,
+                ..(*filter).clone()
+            });
+        })
+    };
+    let on_pick = {
+        let focus = focus.clone();
+        Callback::from(move |n: usize| focus.set(Some(n)))
+    };
+    let guidance_rc = guided.clone().map(Rc::new);
     let decision_choices: Vec<(String, String)> = match &guided {
         Some((_, g)) => g.decisions.iter().map(|d| (d.id.clone(), d.label.clone())).collect(),
         None => DECISIONS
@@ -504,8 +574,8 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             }
             <div class="sweep-bar">
                 <div class="sweep-summary" role="status">
-                    { progress_bar(&i18n, &progress) }
-                    <span>{ progress_line(&i18n, &progress) }</span>
+                    { progress_bar(&i18n, progress) }
+                    <span>{ progress_line(&i18n, progress) }</span>
                 </div>
                 if works && must_ack.is_none() {
                     <button type="button" onclick={next_unworked}>{ i18n.t("sweeps-next-unworked") }</button>
@@ -520,11 +590,19 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             } else {
                 <div class="sweep-filter" role="search">
                     <label for="sweep-filter-text">{ i18n.t("sweeps-filter-text") }</label>
-                    <input id="sweep-filter-text" type="search" value={filter.text.clone()} oninput={on_text} />
+                    <input id="sweep-filter-text" type="search" value={filter.text.clone()} oninput={on_text}
+                        maxlength="200" placeholder={i18n.t("sweeps-filter-text-example")} aria-describedby="sweep-filter-help" />
                     <label for="sweep-filter-status">{ i18n.t("sweeps-filter-status") }</label>
                     <select id="sweep-filter-status" onchange={on_status}>
                         { for Status::ALL.iter().map(|(s, v)| html! {
                             <option value={*v} selected={filter.status == *s}>{ s.label(&i18n) }</option>
+                        }) }
+                    </select>
+                    <label for="sweep-filter-assignee">{ i18n.t("sweeps-filter-assignee") }</label>
+                    <select id="sweep-filter-assignee" onchange={on_assignee_filter}>
+                        <option value="" selected={filter.assignee.is_empty()}>{ i18n.t("sweeps-filter-anyone") }</option>
+                        { for sweep.holders.iter().map(|(id, name)| html! {
+                            <option value={id.clone()} selected={filter.assignee == *id}>{ name }</option>
                         }) }
                     </select>
                     <label for="sweep-filter-decision">{ i18n.t("sweeps-filter-decision") }</label>
@@ -534,20 +612,20 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
                             <option value={v.clone()} selected={filter.decision == *v}>{ label }</option>
                         }) }
                     </select>
-                    <span class="muted">{ tr!(i18n, "sweeps-filter-count", shown = shown.len(), total = sweep.items.len()) }</span>
+                    <span class="muted" role="status">{ tr!(i18n, "sweeps-filter-count", shown = shown.len(), total = sweep.total) }</span>
+                    <p id="sweep-filter-help" class="muted sweep-filter-help">{ i18n.t("sweeps-filter-help") }</p>
                 </div>
-                if start > 0 {
-                    <p class="muted">{ tr!(i18n, "sweeps-window-before", count = start) }</p>
-                }
-                <ol class="sweep-items">
-                    { for window.iter().map(|n| html! {
-                        <ItemRow key={sweep::item_object(&props.id, *n)} sync={sync.clone()} sweep={props.id.clone()} n={*n}
-                            focused={focused == Some(*n)} guidance={guided.clone().map(Rc::new)} />
-                    }) }
-                </ol>
-                if start + window.len() < shown.len() {
-                    <p class="muted">{ tr!(i18n, "sweeps-window-after", count = shown.len() - start - window.len()) }</p>
-                }
+                <div class="sweep-work">
+                    <VirtualItems sync={sync.clone()} sweep={props.id.clone()} shown={shown.clone()} focused={focused}
+                        moved={*moved} guidance={guidance_rc.clone()} {on_pick} />
+                    <div id="sweep-item-detail" class="sweep-detail">
+                        if let Some(n) = focused {
+                            <ItemRow key={sweep::item_object(&props.id, n)} sync={sync.clone()} sweep={props.id.clone()} n={n}
+                                position={shown.iter().position(|m| *m == n).unwrap_or(0) + 1} count={shown.len()}
+                                guidance={guidance_rc.clone()} />
+                        }
+                    </div>
+                </div>
             }
         </article>
     }
@@ -702,7 +780,9 @@ struct ItemRowProps {
     sync: SyncHandle,
     sweep: String,
     n: usize,
-    focused: bool,
+    /// Its place among the items shown, from 1, and how many are shown.
+    position: usize,
+    count: usize,
     /// The guidance in force, for a guided sweep.
     guidance: Option<Rc<(u64, Guidance)>>,
 }
@@ -872,8 +952,9 @@ fn ItemRow(props: &ItemRowProps) -> Html {
             .collect(),
     };
     html! {
-        <li class={classes!("sweep-item", done.as_bool().then_some("done"), props.focused.then_some("focused"))} id={format!("item-{n}")}
-            tabindex="-1" data-item={n.to_string()} data-conflict={(!conflicts.is_empty()).to_string()}>
+        <section class={classes!("sweep-item", "focused", done.as_bool().then_some("done"))} id={format!("item-{n}")}
+            tabindex="-1" data-item={n.to_string()} data-conflict={(!conflicts.is_empty()).to_string()}
+            aria-label={tr!(i18n, "sweeps-item-label", n = n, position = props.position, count = props.count)}>
             <div class="item-head">
                 <span class="item-n">{ format!("#{n}") }</span>
                 { target_view(target.as_str()) }
@@ -911,7 +992,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
             if let Some(message) = &*error {
                 <p class="error" role="alert">{ message }</p>
             }
-        </li>
+        </section>
     }
 }
 
