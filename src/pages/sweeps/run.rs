@@ -21,6 +21,7 @@ use casebook_core::sweep::{self, Choice, DECISIONS, ItemEdit, ItemField, Progres
 use casebook_core::sync::{Op, Overlay};
 use casebook_core::wire::OrgKind;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
@@ -168,6 +169,9 @@ fn listing(state: &SyncState, id: &str, filter: &Filter) -> Option<Listing> {
         holders,
     })
 }
+
+/// How long the data must stay unchanged before the item list and its figures are recounted.
+const LIST_SETTLE_MS: u32 = 150;
 
 /// The page's keys as the `?` overlay lists them.
 const KEYS: &[(&str, &str)] = &[
@@ -361,14 +365,30 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
         });
     }
     let sync = use_sync();
-    let listed = use_memo(
-        (
-            sync.as_ref().map(|s| DataKey(s.state.clone())),
-            props.id.clone(),
-            (*filter).clone(),
-        ),
-        |(state, id, filter)| state.as_ref().and_then(|DataKey(state)| listing(state, id, filter)),
-    );
+    // The list and its figures follow the data a moment after it settles, not on every edit:
+    // recounting a 50,000-item sweep takes longer than a frame, and one keystroke brings two or
+    // three sync updates. The item being worked reads the live data, so a key paints at once;
+    // the list catches up LIST_SETTLE_MS after the last update. A filter change applies at once.
+    let live = sync.as_ref().map(|s| DataKey(s.state.clone()));
+    let settled = use_state(|| live.clone());
+    {
+        let settled = settled.clone();
+        use_effect_with(live.clone(), move |live| {
+            let live = live.clone();
+            let same = *settled == live;
+            let timer = (!same).then(|| Timeout::new(LIST_SETTLE_MS, move || settled.set(live)));
+            move || drop(timer)
+        });
+    }
+    // Signing in or out is not an edit: the list follows at once.
+    let data = if (*settled).is_some() == live.is_some() {
+        (*settled).clone()
+    } else {
+        live
+    };
+    let listed = use_memo((data, props.id.clone(), (*filter).clone()), |(state, id, filter)| {
+        state.as_ref().and_then(|DataKey(state)| listing(state, id, filter))
+    });
     let Some(sync) = sync else {
         *on_key.borrow_mut() = None;
         return sign_in_first(&i18n, i18n.t("sweeps-sign-in-work"));
