@@ -2,7 +2,7 @@
 import init, { BenchEngine, memory_bytes } from '/data/casebook_search_bench.js';
 import MiniSearch from '/minisearch.js';
 import FlexSearch from '/flexsearch.js';
-import { MINISEARCH_OPTIONS, MINISEARCH_SEARCH } from '/options.mjs';
+import { MINISEARCH_OPTIONS, MINISEARCH_SEARCH, MINISEARCH_SEARCH_FUZZY_ALL, FLEXSEARCH_SEARCH } from '/options.mjs';
 
 const engines = {};
 
@@ -22,13 +22,14 @@ window.load = async (name) => {
     engines.casebook = { search: (q) => Array.from(engine.search(q, 10), (d) => `d${d}`), engine };
     return ms;
   }
-  if (name === 'minisearch') {
+  if (name === 'minisearch' || name === 'minisearch-fuzzy-all') {
     let json = await (await fetch('/data/minisearch.json')).text();
     const t0 = performance.now();
     const index = MiniSearch.loadJSON(json, MINISEARCH_OPTIONS);
     const ms = performance.now() - t0;
     json = null;
-    engines.minisearch = { search: (q) => index.search(q, MINISEARCH_SEARCH).slice(0, 10).map((r) => r.id), index };
+    const options = name === 'minisearch' ? MINISEARCH_SEARCH : MINISEARCH_SEARCH_FUZZY_ALL;
+    engines[name] = { search: (q) => index.search(q, options).slice(0, 10).map((r) => r.id), index };
     return ms;
   }
   if (name === 'flexsearch') {
@@ -41,7 +42,7 @@ window.load = async (name) => {
     engines.flexsearch = {
       search: (q) => {
         const seen = [];
-        for (const field of index.search(q, { limit: 10 })) {
+        for (const field of index.search(q, FLEXSEARCH_SEARCH)) {
           for (const id of field.result) if (!seen.includes(id) && seen.length < 10) seen.push(id);
         }
         return seen;

@@ -448,6 +448,8 @@ test('a sweep item note from a template: the note links to the item and its text
   await synced(agent.page);
   const page = agent.page;
   await page.goto('/sweeps/demoelection1');
+  // The item list shows rows; the chosen item is worked beside it.
+  await page.locator('.sweep-row[data-item="6"] button').click({ timeout: 20_000 });
   await page.locator('#item-6').waitFor({ timeout: 20_000 });
   await page.locator('#item-6 .note-from-template a').click();
   await page.waitForURL(`${BASE}/templates?sweep=demoelection1&item=6`);
@@ -465,6 +467,7 @@ test('a sweep item note from a template: the note links to the item and its text
   await expectNoAxeViolations(page);
   await synced(page);
   await page.goto('/sweeps/demoelection1');
+  await page.locator('.sweep-row[data-item="6"] button').click({ timeout: 20_000 });
   await page.locator('#item-6-note').waitFor({ timeout: 20_000 });
   assert.equal(await page.locator('#item-6-note').inputValue(), text);
   await templates(page);
