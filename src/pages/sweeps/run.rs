@@ -130,8 +130,6 @@ impl Filter {
 /// What the list shows of a sweep, computed once per change of the data or the filter.
 #[derive(Debug, Clone, PartialEq)]
 struct Listing {
-    title: String,
-    guidance: String,
     total: usize,
     progress: Progress,
     /// The items the filter keeps, in order.
@@ -163,8 +161,6 @@ fn listing(state: &SyncState, id: &str, filter: &Filter) -> Option<Listing> {
     Some(Listing {
         progress: sweep.progress(),
         total: sweep.items.len(),
-        title: sweep.title,
-        guidance: sweep.guidance,
         shown: Rc::new(shown),
         holders,
     })
@@ -570,13 +566,18 @@ pub fn SweepPage(props: &SweepPageProps) -> Html {
             }
         })
     };
+    // The title and the guidance are read live (two lookups); only the list waits for the data
+    // to settle.
+    let object = sweep::sweep_object(&props.id);
+    let title = overlay.get(&object, "title").as_str().to_string();
+    let guidance = overlay.get(&object, "guidance").as_str().to_string();
     html! {
         <article class="page sweep">
             <p class="breadcrumb"><Link<Route> to={Route::Sweeps}>{ i18n.t("sweeps-title") }</Link<Route>></p>
-            <h1>{ &sweep.title }</h1>
-            if !sweep.guidance.is_empty() {
+            <h1>{ &title }</h1>
+            if !guidance.is_empty() {
                 <section class="guidance" aria-label={i18n.t("sweeps-guidance")}>
-                    { for sweep.guidance.split("\n\n").map(|p| html! { <p dir="auto">{ p }</p> }) }
+                    { for guidance.split("\n\n").map(|p| html! { <p dir="auto">{ p }</p> }) }
                 </section>
             }
             if let Some((v, g)) = &guided {
