@@ -666,18 +666,25 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|line| line.contains(needle)).map(|i| i + 1)
 }
 
-/// Parses one policy version file.
-pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportError>> {
-    check_size(file)?;
-    let text = file.text.replace("\r\n", "\n");
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+/// A source file's text with a leading byte-order mark removed and CRLF line ends made LF.
+pub(crate) fn without_bom_and_crlf(text: &str) -> String {
+    text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n")
+}
+
+/// The lines of a Markdown file that opens with YAML front matter, and the index of the line
+/// that closes it; `what` names what the front matter describes ("policy", "template").
+pub(crate) fn split_front_matter<'t>(
+    file: &SourceFile,
+    text: &'t str,
+    what: &str,
+) -> Result<(Vec<&'t str>, usize), Vec<ImportError>> {
     let lines: Vec<&str> = text.split('\n').collect();
     if lines.first().map(|l| l.trim_end()) != Some("---") {
         return Err(vec![error(
             file,
             1,
             "the file does not start with YAML front matter",
-            "begin the file with a line `---`, the policy's fields, then another `---`",
+            format!("begin the file with a line `---`, the {what}'s fields, then another `---`"),
         )]);
     }
     let Some(close) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1) else {
@@ -688,6 +695,15 @@ pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportE
             "end the front matter with a line that holds only `---`",
         )]);
     };
+    Ok((lines, close))
+}
+
+/// Parses one policy version file.
+pub fn parse_policy_file(file: &SourceFile) -> Result<ParsedVersion, Vec<ImportError>> {
+    check_size(file)?;
+    let owned = without_bom_and_crlf(&file.text);
+    let text = owned.as_str();
+    let (lines, close) = split_front_matter(file, text, "policy")?;
     let yaml = lines[1..close].join("\n");
     check_yaml(file, &yaml, 2, "front matter", MAX_FRONT_MATTER_BYTES)?;
     let matter: FrontMatter = match serde_yaml_ng::from_str(&yaml) {

@@ -238,25 +238,9 @@ pub fn parse_template_file(file: &SourceFile) -> Result<Template, Vec<ImportErro
             "a template's bodies are at most 2,000 characters each",
         )]);
     }
-    let text = file.text.replace("\r\n", "\n");
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let lines: Vec<&str> = text.split('\n').collect();
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
-        return Err(vec![error(
-            file,
-            1,
-            "the file does not start with YAML front matter",
-            "begin the file with a line `---`, the template's fields, then another `---`",
-        )]);
-    }
-    let Some(close) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1) else {
-        return Err(vec![error(
-            file,
-            1,
-            "the front matter is never closed",
-            "end the front matter with a line that holds only `---`",
-        )]);
-    };
+    let owned = crate::import::without_bom_and_crlf(&file.text);
+    let text = owned.as_str();
+    let (lines, close) = crate::import::split_front_matter(file, text, "template")?;
     let yaml = lines[1..close].join("\n");
     check_yaml(file, &yaml, 2, "front matter", MAX_TEMPLATE_FRONT_MATTER_BYTES)?;
     let matter: Result<FrontMatter, _> = serde_yaml_ng::from_str(&yaml);
