@@ -646,6 +646,9 @@ sweeps-import-bad = { $count ->
    *[other] { $count } أسطر ليست عناصر. لن يُستورد شيء حتى تُصحَّح.
 }
 sweeps-import-line = السطر { $line }
+sweeps-items-file = أو ارفع ملف CSV أو ملفًا نصيًا:
+sweeps-items-from-file = العناصر من الملف { $file }.
+sweeps-items-use-box = استخدم مربع النص بدلًا منه
 sweeps-import-empty = الصق رابطًا أو اسم مستخدم أو رقم حالة واحدًا على الأقل.
 sweeps-import-too-large = النص كبير جدًا: الحد الأقصى { $max } بايت.
 sweeps-import-too-many = تتسع الحملة لـ { $max } عنصر على الأكثر؛ هذه القائمة فيها { $count }.

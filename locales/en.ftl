@@ -606,6 +606,9 @@ sweeps-import-bad = { $count ->
    *[other] { $count } lines are not items. Nothing is imported until they are fixed.
 }
 sweeps-import-line = Line { $line }
+sweeps-items-file = Or upload a CSV or text file:
+sweeps-items-from-file = Items from { $file }.
+sweeps-items-use-box = Use the text box instead
 sweeps-import-empty = Paste at least one link, handle or case id.
 sweeps-import-too-large = The text is too large: at most { $max } bytes.
 sweeps-import-too-many = A sweep holds at most { $max } items; this list has { $count }.

@@ -604,6 +604,9 @@ sweeps-import-bad = { $count ->
    *[other] { $count } líneas no son elementos. No se importa nada hasta corregirlas.
 }
 sweeps-import-line = Línea { $line }
+sweeps-items-file = O sube un archivo CSV o de texto:
+sweeps-items-from-file = Elementos de { $file }.
+sweeps-items-use-box = Usar el cuadro de texto
 sweeps-import-empty = Pega al menos un enlace, usuario o id de caso.
 sweeps-import-too-large = El texto es demasiado grande: como máximo { $max } bytes.
 sweeps-import-too-many = Un barrido tiene como máximo { $max } elementos; esta lista tiene { $count }.

@@ -7,7 +7,7 @@ use js_sys::Promise;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbKeyRange, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "casebook";
 const DB_VERSION: u32 = 1;
@@ -111,6 +111,30 @@ impl LocalDb {
             .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
         let store = transaction.object_store(STORE)?;
         let done = committed(&transaction);
+        for (key, value) in entries {
+            store.put_with_key(value, &JsValue::from_str(key))?;
+        }
+        done.await.map(|_| ())
+    }
+
+    /// The values whose keys lie between `from` and `to` (both included), in key order.
+    pub async fn get_range(&self, from: &str, to: &str) -> Result<Vec<JsValue>, JsValue> {
+        let range = IdbKeyRange::bound(&JsValue::from_str(from), &JsValue::from_str(to))?;
+        let store = self.db.transaction_with_str(STORE)?.object_store(STORE)?;
+        let values = completion(&store.get_all_with_key(&range)?).await?;
+        Ok(js_sys::Array::from(&values).iter().collect())
+    }
+
+    /// Writes `entries` and removes every value whose key lies between `from` and `to`
+    /// (both included), in one transaction: all of it or none.
+    pub async fn put_all_and_clear(&self, entries: &[(&str, JsValue)], from: &str, to: &str) -> Result<(), JsValue> {
+        let range = IdbKeyRange::bound(&JsValue::from_str(from), &JsValue::from_str(to))?;
+        let transaction = self
+            .db
+            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        let store = transaction.object_store(STORE)?;
+        let done = committed(&transaction);
+        store.delete(&range)?;
         for (key, value) in entries {
             store.put_with_key(value, &JsValue::from_str(key))?;
         }

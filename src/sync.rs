@@ -44,6 +44,20 @@ const OUTBOX_KEY: &str = "sync-outbox";
 /// everyone's changes, and is never read again (sign-out and a new person wipe it).
 const REPLICA_KEY: &str = "sync-replica-v2";
 const CURSOR_KEY: &str = "sync-cursor-v2";
+/// The cursor of the replica saved whole under [`REPLICA_KEY`]; the journal holds the pages
+/// pulled since.
+const BASE_CURSOR_KEY: &str = "sync-base-cursor-v1";
+/// Each pull page is saved on its own, under this prefix and the page's end cursor
+/// ([`journal_key`]), with the cursor in the same transaction: saving a page costs what it
+/// holds, not what the replica holds (a 50,000-item sweep is tens of megabytes of JSON).
+/// Loading folds the pages over the whole copy; [`Engine::compact`] bounds how many.
+const JOURNAL_FROM: &str = "sync-journal-v1/";
+const JOURNAL_TO: &str = "sync-journal-v1/~";
+/// When the journal holds this many changes, and half as many as the replica has objects,
+/// the replica is saved whole once the pull has caught up, and the journal cleared: saving
+/// whole costs the replica's size, so it happens about once per half a replica's worth of
+/// changes, and loading folds at most that much.
+const COMPACT_AFTER_CHANGES: usize = 2_000;
 /// Where a replica was kept before pulls were scoped: removed at start, whoever signs in.
 const LEGACY_KEYS: [&str; 2] = ["sync-replica", "sync-cursor"];
 const OUTBOX_LOCK: &str = "casebook-outbox";
@@ -151,6 +165,41 @@ fn new_client_id() -> String {
 async fn load<T: for<'de> Deserialize<'de>>(db: &LocalDb, key: &str) -> Option<T> {
     let value = db.get(key).await.ok()??;
     serde_json::from_str(&value.as_string()?).ok()
+}
+
+/// A journal page's key: zero-padded, so keys sort as cursors do.
+fn journal_key(cursor: u64) -> String {
+    format!("{JOURNAL_FROM}{cursor:020}")
+}
+
+/// A pulled page and the histories it needed, as [`Replica::apply_page`] takes them.
+type JournalPage = (PullResponse, Vec<((String, u64), Vec<Change>)>);
+
+/// Folds the journal's pages after `replica`'s cursor into it; how many changes they held.
+/// A page that cannot be read ends the fold there: the next pull fetches the rest again.
+async fn fold_journal(db: &LocalDb, replica: &mut Replica) -> usize {
+    let Ok(pages) = db.get_range(&journal_key(replica.cursor + 1), JOURNAL_TO).await else {
+        return 0;
+    };
+    let mut changes = 0;
+    for value in pages {
+        let Some((page, histories)) = value
+            .as_string()
+            .and_then(|text| serde_json::from_str::<JournalPage>(&text).ok())
+        else {
+            break;
+        };
+        changes += page.changes.len() + histories.iter().map(|(_, h)| h.len()).sum::<usize>();
+        replica.apply_page(&page, &histories.into_iter().collect());
+    }
+    changes
+}
+
+/// The replica as saved: the whole copy with the journal folded in, and the journal's size.
+async fn load_replica(db: &LocalDb) -> (Replica, usize) {
+    let mut replica = load::<Replica>(db, REPLICA_KEY).await.unwrap_or_default();
+    let changes = fold_journal(db, &mut replica).await;
+    (replica, changes)
 }
 
 fn json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -305,6 +354,8 @@ struct Engine {
     db: LocalDb,
     outbox: RefCell<Outbox>,
     replica: RefCell<Rc<Replica>>,
+    /// How many changes the saved journal holds beyond the replica's whole copy.
+    journal_changes: Cell<usize>,
     /// Edits the server has acknowledged whose changes have not been pulled yet; still shown.
     awaiting_pull: RefCell<Vec<Mutation>>,
     status: RefCell<Status>,
@@ -348,11 +399,17 @@ impl Engine {
                     Some(outbox) if outbox.user.id == user.id => Ok(Outbox { user, ..outbox }),
                     _ => {
                         let fresh = Outbox::new(user);
-                        db.put_all(&[
-                            (OUTBOX_KEY, json(&fresh)?),
-                            (REPLICA_KEY, json(&Replica::default())?),
-                            (CURSOR_KEY, JsValue::from_f64(0.0)),
-                        ])
+                        // Someone else's replica and journal go with their outbox.
+                        db.put_all_and_clear(
+                            &[
+                                (OUTBOX_KEY, json(&fresh)?),
+                                (REPLICA_KEY, json(&Replica::default())?),
+                                (BASE_CURSOR_KEY, JsValue::from_f64(0.0)),
+                                (CURSOR_KEY, JsValue::from_f64(0.0)),
+                            ],
+                            JOURNAL_FROM,
+                            JOURNAL_TO,
+                        )
                         .await?;
                         Ok::<_, JsValue>(fresh)
                     }
@@ -360,12 +417,13 @@ impl Engine {
             }
         })
         .await?;
-        let replica = load::<Replica>(&db, REPLICA_KEY).await.unwrap_or_default();
+        let (replica, journal) = load_replica(&db).await;
         let engine = Rc::new(Engine {
             user,
             db,
             outbox: RefCell::new(outbox),
             replica: RefCell::new(Rc::new(replica)),
+            journal_changes: Cell::new(journal),
             awaiting_pull: RefCell::default(),
             status: RefCell::new(Status::Starting),
             publish,
@@ -483,12 +541,61 @@ impl Engine {
 
     /// Takes the saved replica when another tab has pulled further than this one.
     async fn adopt_saved_replica(&self) {
-        let saved_cursor = self.db.get(CURSOR_KEY).await.ok().flatten().and_then(|v| v.as_f64());
-        if saved_cursor.is_some_and(|c| c as u64 > self.replica.borrow().cursor)
-            && let Some(replica) = load::<Replica>(&self.db, REPLICA_KEY).await
-        {
+        let Ok([saved, base]) = self.db.get_many([CURSOR_KEY, BASE_CURSOR_KEY]).await else {
+            return;
+        };
+        let cursor = |v: Option<JsValue>| v.and_then(|v| v.as_f64()).map(|c| c as u64);
+        let mine = self.replica.borrow().cursor;
+        if cursor(saved).is_none_or(|saved| saved <= mine) {
+            return;
+        }
+        if cursor(base).is_some_and(|base| base <= mine) {
+            // Only the journal's newer pages are folded in.
+            let mut replica = (**self.replica.borrow()).clone();
+            fold_journal(&self.db, &mut replica).await;
+            *self.replica.borrow_mut() = Rc::new(replica);
+        } else {
+            let (replica, journal) = load_replica(&self.db).await;
+            self.journal_changes.set(journal);
             *self.replica.borrow_mut() = Rc::new(replica);
         }
+    }
+
+    /// Saves the replica whole and clears the journal, once the journal has grown long.
+    async fn compact(&self) -> Result<(), Ended> {
+        let replica = self.replica.borrow().clone();
+        if self.journal_changes.get() < COMPACT_AFTER_CHANGES.max(replica.objects.len() / 2) {
+            return Ok(());
+        }
+        self.save_whole(replica).await
+    }
+
+    /// Saves `replica` whole as this device's replica, clearing the journal, all in one
+    /// transaction; then holds it.
+    async fn save_whole(&self, replica: Rc<Replica>) -> Result<(), Ended> {
+        let cursor = JsValue::from_f64(replica.cursor as f64);
+        let saved = match json(&*replica) {
+            Ok(value) => {
+                self.db
+                    .put_all_and_clear(
+                        &[
+                            (REPLICA_KEY, value),
+                            (BASE_CURSOR_KEY, cursor.clone()),
+                            (CURSOR_KEY, cursor),
+                        ],
+                        JOURNAL_FROM,
+                        JOURNAL_TO,
+                    )
+                    .await
+            }
+            Err(e) => Err(e),
+        };
+        if saved.is_err() {
+            return Err(Ended::Error(crate::i18n::current().t("sync-storage-refused")));
+        }
+        *self.replica.borrow_mut() = replica;
+        self.journal_changes.set(0);
+        Ok(())
     }
 
     /// Starts a cycle now, or right after the running one.
@@ -684,30 +791,20 @@ impl Engine {
             if page.head < cursor {
                 // The server's log is shorter than what this device has folded: its database
                 // was restored from a backup. Fold the log it has from the start.
-                let empty = Replica::default();
-                let saved = match json(&empty) {
-                    Ok(value) => {
-                        self.db
-                            .put_all(&[(REPLICA_KEY, value), (CURSOR_KEY, JsValue::from_f64(0.0))])
-                            .await
-                    }
-                    Err(e) => Err(e),
-                };
-                if saved.is_err() {
-                    return Err(Ended::Error(crate::i18n::current().t("sync-storage-refused")));
-                }
-                *self.replica.borrow_mut() = Rc::new(empty);
+                self.save_whole(Rc::new(Replica::default())).await?;
                 continue;
             }
             let newest_clock = page.changes.iter().map(|c| c.clock).max();
             if page.cursor > cursor {
+                // A copy shares the replica's unchanged parts: this costs what the page holds.
                 let mut replica = (**self.replica.borrow()).clone();
                 replica.apply_page(&page, &histories);
-                let saved = match json(&replica) {
+                let size = page.changes.len() + histories.values().map(Vec::len).sum::<usize>();
+                let saved = match json(&(&page, histories.iter().collect::<Vec<_>>())) {
                     Ok(value) => {
                         self.db
                             .put_all(&[
-                                (REPLICA_KEY, value),
+                                (journal_key(replica.cursor).as_str(), value),
                                 (CURSOR_KEY, JsValue::from_f64(replica.cursor as f64)),
                             ])
                             .await
@@ -718,6 +815,7 @@ impl Engine {
                     return Err(Ended::Error(crate::i18n::current().t("sync-storage-refused")));
                 }
                 *self.replica.borrow_mut() = Rc::new(replica);
+                self.journal_changes.set(self.journal_changes.get() + size);
             }
             // A push whose answer was lost is acknowledged here; the clock learns the others'.
             let last = page.last_mutation_id;
@@ -735,7 +833,7 @@ impl Engine {
             if !page.more() {
                 // Everything acknowledged is in the replica now.
                 self.awaiting_pull.borrow_mut().clear();
-                return Ok(());
+                return self.compact().await;
             }
             self.set_status(Status::Syncing {
                 cursor: page.cursor,

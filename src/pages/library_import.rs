@@ -139,20 +139,22 @@ pub(crate) async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<
         if out.len() >= MAX_FILES || bytes > MAX_BYTES {
             return Err(tr!(i18n, "import-too-large", files = MAX_FILES, mib = 32));
         }
-        let text = js_sys::Reflect::get(&file, &JsValue::from_str("text"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .and_then(|f| f.call0(&file).ok())
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-            .ok_or_else(|| i18n.t("import-unreadable"))?;
-        let text = JsFuture::from(text)
+        let text = file_text(&file)
             .await
-            .ok()
-            .and_then(|t| t.as_string())
             .ok_or_else(|| tr!(i18n, "import-not-text", file = path.as_str()))?;
         out.push(ImportFile { path, text });
     }
     Ok(out)
+}
+
+/// A chosen file's text (`File.text()`, UTF-8); `None` when it cannot be read.
+pub(crate) async fn file_text(file: &JsValue) -> Option<String> {
+    let text = js_sys::Reflect::get(file, &JsValue::from_str("text"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(file).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())?;
+    JsFuture::from(text).await.ok()?.as_string()
 }
 
 /// Calls `target.method(args…)`.

@@ -39,6 +39,17 @@ impl PartialEq for DataKey {
     }
 }
 
+/// A sweep's item rows, kept up to date by the run page and read by its dashboard: one copy
+/// of 50,000 small rows, recomputed only where a change touched them. Equal by identity.
+#[derive(Debug, Clone, Default)]
+pub struct SharedRows(pub std::rc::Rc<std::cell::RefCell<casebook_core::sweep::rows::Rows>>);
+
+impl PartialEq for SharedRows {
+    fn eq(&self, other: &SharedRows) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 fn sign_in_first(i18n: &I18n, what: String) -> Html {
     html! {
         <article class="page narrow">
@@ -174,6 +185,39 @@ fn show_line(area: &NodeRef, line: usize) {
     }
 }
 
+/// Items read from a chosen file rather than the text box: a 50,000-line file never goes
+/// through the box, whose layout alone takes the browser about a second.
+#[derive(Debug, Clone, PartialEq)]
+struct ItemsFile {
+    name: String,
+    text: std::rc::Rc<String>,
+}
+
+/// Line `line` (1-based) of `text`, shortened, to show beside its problem.
+fn line_of(text: &str, line: usize) -> String {
+    let raw = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default()
+        .trim_end_matches('\r');
+    match raw.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &raw[..at]),
+        None => raw.to_string(),
+    }
+}
+
+fn check_items(text: &str) -> Checked {
+    match items::import(text) {
+        Ok(got) => Checked::Ok {
+            items: got.items.len(),
+            blank: got.blank,
+            duplicates: got.duplicates,
+        },
+        Err(ImportError::Empty) => Checked::Nothing,
+        Err(why) => Checked::Bad(why),
+    }
+}
+
 /// What the item box holds, checked as it is typed: a count, what was dropped and why, or
 /// every bad line with a button that shows it in the box.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,23 +247,62 @@ fn NewSweep(props: &NewSweepProps) -> Html {
         let shared = shared.clone();
         Callback::from(move |orgs: BTreeSet<String>| shared.set(orgs))
     };
+    let file = use_state(|| None::<ItemsFile>);
     let on_items = {
         let checked = checked.clone();
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            checked.set(match items::import(&text) {
-                Ok(got) => Checked::Ok {
-                    items: got.items.len(),
-                    blank: got.blank,
-                    duplicates: got.duplicates,
-                },
-                Err(ImportError::Empty) => Checked::Nothing,
-                Err(why) => Checked::Bad(why),
+            checked.set(check_items(&text));
+        })
+    };
+    let on_file = {
+        let (checked, file, error) = (checked.clone(), file.clone(), error.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(chosen) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            if chosen.size() > items::MAX_IMPORT_BYTES as f64 {
+                checked.set(Checked::Bad(ImportError::TooLarge(chosen.size() as usize)));
+                input.set_value("");
+                return;
+            }
+            let (checked, file, error) = (checked.clone(), file.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match super::library_import::file_text(&chosen).await {
+                    Some(text) => {
+                        checked.set(check_items(&text));
+                        file.set(Some(ItemsFile {
+                            name: chosen.name(),
+                            text: std::rc::Rc::new(text),
+                        }));
+                        error.set(None);
+                    }
+                    None => {
+                        let name = chosen.name();
+                        error.set(Some(tr!(
+                            crate::i18n::current(),
+                            "import-not-text",
+                            file = name.as_str()
+                        )));
+                    }
+                }
             });
         })
     };
+    let clear_file = {
+        let (checked, file, items_box) = (checked.clone(), file.clone(), items_box.clone());
+        Callback::from(move |_| {
+            file.set(None);
+            let text = items_box
+                .cast::<HtmlTextAreaElement>()
+                .map(|a| a.value())
+                .unwrap_or_default();
+            checked.set(check_items(&text));
+        })
+    };
     let onsubmit = {
-        let (title, guidance, items_box, error, sync, shared, id, busy, i18n) = (
+        let (title, guidance, items_box, error, sync, shared, id, busy, i18n, file) = (
             title.clone(),
             guidance.clone(),
             items_box.clone(),
@@ -229,6 +312,7 @@ fn NewSweep(props: &NewSweepProps) -> Html {
             id.clone(),
             busy.clone(),
             i18n.clone(),
+            file.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -238,7 +322,11 @@ fn NewSweep(props: &NewSweepProps) -> Html {
             let input = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let area = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|i| i.value()).unwrap_or_default();
             let org = sync.state.user.org_id.clone();
-            let ops = match sweep::publish(&id, &org, &shared, &input(&title), &area(&guidance), &area(&items_box)) {
+            let lines = match &*file {
+                Some(file) => file.text.to_string(),
+                None => area(&items_box),
+            };
+            let ops = match sweep::publish(&id, &org, &shared, &input(&title), &area(&guidance), &lines) {
                 Ok(ops) => ops,
                 Err(why) => {
                     error.set(Some(new_sweep_error(&i18n, &why)));
@@ -287,14 +375,24 @@ fn NewSweep(props: &NewSweepProps) -> Html {
             <div class="import-errors" id="sweep-items-check" role="alert">
                 <p>{ tr!(i18n, "sweeps-import-bad", count = *total) }</p>
                 <ul>
-                    { for errors.iter().map(|e| {
-                        let (area, line) = (items_box.clone(), e.line);
-                        let onclick = Callback::from(move |_| show_line(&area, line));
-                        html! {
+                    { for errors.iter().map(|e| match &*file {
+                        // A file's line is quoted: there is no box to show it in.
+                        Some(file) => html! {
                             <li>
-                                <button type="button" class="link-button" {onclick}>{ tr!(i18n, "sweeps-import-line", line = e.line) }</button>
-                                { " " }{ line_problem(&i18n, &e.problem) }
+                                { tr!(i18n, "sweeps-import-line", line = e.line) }{ " " }
+                                <code dir="auto">{ line_of(&file.text, e.line) }</code>{ " " }
+                                { line_problem(&i18n, &e.problem) }
                             </li>
+                        },
+                        None => {
+                            let (area, line) = (items_box.clone(), e.line);
+                            let onclick = Callback::from(move |_| show_line(&area, line));
+                            html! {
+                                <li>
+                                    <button type="button" class="link-button" {onclick}>{ tr!(i18n, "sweeps-import-line", line = e.line) }</button>
+                                    { " " }{ line_problem(&i18n, &e.problem) }
+                                </li>
+                            }
                         }
                     }) }
                 </ul>
@@ -313,8 +411,19 @@ fn NewSweep(props: &NewSweepProps) -> Html {
                 <label for="sweep-guidance">{ i18n.t("sweeps-field-guidance") }</label>
                 <textarea id="sweep-guidance" ref={guidance} rows="4" placeholder={i18n.t("sweeps-field-guidance-example")} />
                 <label for="sweep-items">{ i18n.t("sweeps-field-items") }</label>
-                <textarea id="sweep-items" ref={items_box} rows="6" required=true aria-describedby="sweep-items-check"
-                    placeholder="https://example.test/post/123\n@handle\nCASE-1234" onchange={on_items} />
+                <textarea id="sweep-items" ref={items_box} rows="6" required={file.is_none()} aria-describedby="sweep-items-check"
+                    hidden={file.is_some()} placeholder="https://example.test/post/123\n@handle\nCASE-1234" onchange={on_items} />
+                if let Some(chosen) = &*file {
+                    <p class="items-file">
+                        { tr!(i18n, "sweeps-items-from-file", file = chosen.name.as_str()) }{ " " }
+                        <button type="button" class="link-button" onclick={clear_file}>{ i18n.t("sweeps-items-use-box") }</button>
+                    </p>
+                } else {
+                    <p class="items-file">
+                        <label for="sweep-items-file">{ i18n.t("sweeps-items-file") }</label>{ " " }
+                        <input id="sweep-items-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_file} />
+                    </p>
+                }
                 { feedback }
                 if props.sync.state.user.org_kind == OrgKind::Platform {
                     <Sharing chosen={(*shared).clone()} onchange={on_share} />

@@ -202,3 +202,35 @@ test('the live sweep: acknowledgment first, keyboard work (one agent offline), t
   assert.deepEqual([...spec.problems, ...noa.problems, ...amal.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('Failed to load resource'))], []);
   for (const { context } of [spec, noa, amal]) await context.close();
 });
+
+test('items from an uploaded file: a bad line is quoted with its number and nothing is published; a good file publishes every item', async () => {
+  const { context, page } = await openPage(browser);
+  await signIn(page, 'specialist@platform.casebook.test');
+  await page.goto('/sweeps');
+  await page.getByLabel('Title').fill(`Uploaded ${Date.now()}`);
+  await page.getByLabel('Demo Vendor', { exact: true }).check();
+  const check = page.locator('#sweep-items-check');
+  const upload = () => page.getByLabel('Or upload a CSV or text file:');
+
+  // Line 1 is the header; line 3 is not a link the sweep can open.
+  await upload().setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('link\nhttps://example.test/a\nftp://example.test/b\n') });
+  await check.getByText('Line 3').waitFor();
+  assert.match(await check.textContent(), /ftp:\/\/example\.test\/b.*http:\/\/ or https:\/\//s);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  assert.match(page.url(), /\/sweeps$/, 'nothing is published while a line is bad');
+
+  // Another file: 1,200 links, one of them twice, with Windows line ends; the text box stays hidden.
+  await page.getByRole('button', { name: 'Use the text box instead' }).click();
+  const lines = ['link', ...Array.from({ length: 1_200 }, (_, i) => `https://example.test/post/${i + 1}`), 'https://example.test/post/7'];
+  await upload().setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+  await check.filter({ hasText: /1[,.\u202f\u00a0]?200\u2069? items\..*1\u2069? repeated line dropped/s }).waitFor();
+  await page.getByText('Items from good.csv.').waitFor();
+  assert.equal(await page.locator('#sweep-items').isVisible(), false);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.waitForURL(/\/sweeps\/[a-z0-9]+$/);
+  await page.locator('.sweep-summary', { hasText: /of \u2068?1[,.\u202f\u00a0]?200\u2069? done/ }).waitFor({ timeout: 30_000 });
+  await page.locator('.sweep-row[data-item="1"] button').click();
+  assert.equal(await page.locator('section.sweep-item[data-item="1"] .item-target').textContent(), 'https://example.test/post/1');
+  await context.close();
+});

@@ -174,6 +174,61 @@ test('an edit made offline survives a closed tab, and two tabs send it exactly o
   await context.close();
 });
 
+/** This device's sync keys in IndexedDB, with the base and newest cursors. */
+function savedSync(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('casebook');
+    open.onsuccess = () => {
+      const store = open.result.transaction('kv').objectStore('kv');
+      const keys = store.getAllKeys();
+      keys.onsuccess = () => {
+        const base = store.get('sync-base-cursor-v1');
+        base.onsuccess = () => {
+          const cursor = store.get('sync-cursor-v2');
+          cursor.onsuccess = () => resolve({
+            journal: keys.result.filter((k) => k.startsWith('sync-journal-v1/')),
+            base: base.result,
+            cursor: cursor.result,
+          });
+        };
+      };
+    };
+  }));
+}
+
+test('pulled pages are saved one by one and folded into a whole copy once they outgrow it; a reload offline reads both', async () => {
+  const { context, page } = await openPage(browser);
+  await signIn(page, 'specialist@platform.casebook.test');
+  // 5,000 items come back in ten pull pages: more changes than half the objects the replica
+  // then holds, so the journal is folded into a whole copy once the pull has caught up.
+  const lines = Array.from({ length: 5_000 }, (_, i) => `@journal_${i + 1}`);
+  const path = await publishSweep(page, `Journal ${Date.now()}`, lines);
+  await synced(page);
+  await page.waitForFunction(() => /of \u2068?5[,.\u202f\u00a0]?000/.test(document.querySelector('.sweep-summary')?.textContent ?? ''), null, { timeout: 60_000 });
+  let saved = await savedSync(page);
+  assert.deepEqual(saved.journal, [], `the journal was folded into the whole copy: ${saved.journal.length} pages left`);
+  assert.ok(saved.base > 0 && saved.base === saved.cursor, `the whole copy is as new as the cursor: ${JSON.stringify(saved)}`);
+
+  // One more edit comes back as one small page beside the whole copy.
+  await open(page, 4_400);
+  await item(page, 4_400).getByLabel('Note').fill('Journal page after the whole copy');
+  await item(page, 4_400).getByLabel('Note').blur();
+  await synced(page);
+  await page.waitForFunction(() => !document.querySelector('section.sweep-item[data-item="4400"] .pending-mark'), null, { timeout: 20_000 });
+  saved = await savedSync(page);
+  assert.ok(saved.journal.length >= 1 && saved.cursor > saved.base, `a page was journaled: ${JSON.stringify(saved)}`);
+
+  // Offline, a reload reads the whole copy and folds the journal: the item count and the note.
+  await context.setOffline(true);
+  await page.reload();
+  await open(page, 4_400);
+  assert.equal(await item(page, 4_400).getByLabel('Note').inputValue(), 'Journal page after the whole copy');
+  assert.equal(await item(page, 4_400).locator('.item-target').textContent(), '@journal_4400');
+  await page.locator('.sweep-summary', { hasText: /of \u2068?5[,.\u202f\u00a0]?000/ }).first().waitFor();
+  await context.close();
+  void path;
+});
+
 /** Reads and rewrites this device's outbox, as an older app version with other rules might have left it. */
 async function injectIntoOutbox(page, mutationsFor) {
   await page.evaluate(async (source) => {

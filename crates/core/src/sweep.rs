@@ -36,6 +36,7 @@ pub mod dashboard;
 pub mod export;
 pub mod guidance;
 pub mod items;
+pub mod rows;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1772,9 +1773,8 @@ mod tests {
         assert_eq!(json["timeline"].as_array().map(Vec::len), Some(2));
         // The pending-edits panel reads the work in words.
         let described: Vec<String> = replica
-            .fields
-            .iter()
-            .filter(|((o, _), _)| o == "sweep/abc123/item/1" || o.starts_with("sweep/abc123/ack/"))
+            .fields()
+            .filter(|((o, _), _)| *o == "sweep/abc123/item/1" || o.starts_with("sweep/abc123/ack/"))
             .map(|((o, f), field)| tool::describe(&view, o, f, &field.value))
             .collect();
         assert_eq!(

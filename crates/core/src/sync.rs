@@ -479,36 +479,84 @@ pub struct Field {
     pub conflicts: Vec<Conflict>,
 }
 
+/// The fields of one object: field → state.
+pub type ObjectFields = BTreeMap<String, Field>;
+
 /// The state every replica computes from the log.
+///
+/// The objects are a persistent map (`imbl::OrdMap`): a clone shares all of it and a change
+/// copies only the path to what it changed. Applying a pull page to a copy of a 50,000-item
+/// sweep's replica costs what the page changed, not what the replica holds, and
+/// [`Replica::changed_objects`] finds what differs between two copies without visiting what
+/// they share.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Replica {
-    /// (object, field) → state. Serialized as a list of pairs, since JSON keys are strings.
-    #[serde(with = "pairs")]
-    pub fields: BTreeMap<(String, String), Field>,
+    /// object → field → state. Serialized as a list of ((object, field), state) pairs, since
+    /// JSON keys are strings.
+    #[serde(rename = "fields", with = "pairs")]
+    pub objects: imbl::OrdMap<String, ObjectFields>,
     /// The sequence number of the last change folded in.
     pub cursor: u64,
 }
 
-/// A map serialized as a list of (key, value) pairs.
+/// The objects serialized as a list of ((object, field), state) pairs.
 mod pairs {
-    use std::collections::BTreeMap;
+    use serde::de::{SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
 
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::{Field, ObjectFields};
 
-    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
-        map: &BTreeMap<K, V>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(map.iter())
+    type Objects = imbl::OrdMap<String, ObjectFields>;
+
+    pub fn serialize<S: Serializer>(objects: &Objects, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            objects
+                .iter()
+                .flat_map(|(object, fields)| fields.iter().map(move |(field, state)| ((object, field), state))),
+        )
     }
 
-    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
-    where
-        K: Deserialize<'de> + Ord,
-        V: Deserialize<'de>,
-        D: Deserializer<'de>,
-    {
-        Ok(Vec::<(K, V)>::deserialize(deserializer)?.into_iter().collect())
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Objects, D::Error> {
+        struct Pairs;
+        impl<'de> Visitor<'de> for Pairs {
+            type Value = Objects;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of ((object, field), state) pairs")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Objects, A::Error> {
+                // Pairs come sorted by object: gather one object's fields, then insert it.
+                let mut objects = Objects::new();
+                let mut current: Option<(String, ObjectFields)> = None;
+                while let Some(((object, field), state)) = seq.next_element::<((String, String), Field)>()? {
+                    match &mut current {
+                        Some((name, fields)) if *name == object => {
+                            fields.insert(field, state);
+                        }
+                        _ => {
+                            if let Some((name, fields)) = current.take() {
+                                insert(&mut objects, name, fields);
+                            }
+                            current = Some((object, ObjectFields::from([(field, state)])));
+                        }
+                    }
+                }
+                if let Some((name, fields)) = current {
+                    insert(&mut objects, name, fields);
+                }
+                Ok(objects)
+            }
+        }
+        deserializer.deserialize_seq(Pairs)
+    }
+
+    /// Inserts an object's fields, merged with any gathered before (unsorted input).
+    fn insert(objects: &mut Objects, name: String, fields: ObjectFields) {
+        match objects.get_mut(&name) {
+            Some(existing) => existing.extend(fields),
+            None => {
+                objects.insert(name, fields);
+            }
+        }
     }
 }
 
@@ -566,7 +614,27 @@ impl Conflict {
 
 impl Replica {
     pub fn field(&self, object: &str, field: &str) -> Option<&Field> {
-        self.fields.get(&(object.to_string(), field.to_string()))
+        self.objects.get(object)?.get(field)
+    }
+
+    /// Every field, as ((object, field), state), in order.
+    pub fn fields(&self) -> impl Iterator<Item = ((&str, &str), &Field)> {
+        self.objects.iter().flat_map(|(object, fields)| {
+            fields
+                .iter()
+                .map(move |(field, state)| ((object.as_str(), field.as_str()), state))
+        })
+    }
+
+    /// The objects whose fields differ between `before` and this replica (changed, added or
+    /// gone), in order. What the two share is not visited: after one pull page this costs
+    /// about what the page changed.
+    pub fn changed_objects<'s>(&'s self, before: &'s Replica) -> impl Iterator<Item = &'s str> {
+        before.objects.diff(&self.objects).map(|d| match d {
+            imbl::ordmap::DiffItem::Add(k, _)
+            | imbl::ordmap::DiffItem::Remove(k, _)
+            | imbl::ordmap::DiffItem::Update { new: (k, _), .. } => k.as_str(),
+        })
     }
 
     /// Folds in a change. Changes at or before the cursor are ignored (a repeated pull is
@@ -582,18 +650,33 @@ impl Replica {
     /// Folds a change whatever the cursor: for a root's history, which lies behind it.
     fn fold(&mut self, change: &Change) {
         let (object, field) = change.op.field_key();
-        let key = (object.to_string(), field.to_string());
-        match self.fields.get_mut(&key) {
-            Some(current) => fold(current, change),
+        match self.objects.get_mut(object) {
+            Some(fields) => match fields.get_mut(field) {
+                Some(current) => fold(current, change),
+                None => {
+                    fields.insert(field.to_string(), Field::from_change(change));
+                }
+            },
             None => {
-                self.fields.insert(key, Field::from_change(change));
+                let fields = ObjectFields::from([(field.to_string(), Field::from_change(change))]);
+                self.objects.insert(object.to_string(), fields);
             }
         }
     }
 
     /// Forgets every object under `root` (its organisation lost access to it).
     pub fn drop_root(&mut self, root: &str) {
-        self.fields.retain(|(object, _), _| tool::root_of(object) != Some(root));
+        // A root's objects are the root itself and names that start with it.
+        let gone: Vec<String> = self
+            .objects
+            .range(root.to_string()..)
+            .take_while(|(object, _)| object.starts_with(root))
+            .filter(|(object, _)| tool::root_of(object) == Some(root))
+            .map(|(object, _)| object.clone())
+            .collect();
+        for object in gone {
+            self.objects.remove(&object);
+        }
     }
 
     /// Folds one page of a filtered pull, in log order: a root shared with the reader at
@@ -746,10 +829,10 @@ impl<'a> Overlay<'a> {
     pub fn fields_of(&self, object: &str) -> std::collections::BTreeSet<&'a str> {
         let replica = self
             .replica
-            .fields
-            .range((object.to_string(), String::new())..)
-            .take_while(|((o, _), _)| o == object)
-            .map(|((_, f), _)| f.as_str());
+            .objects
+            .get(object)
+            .into_iter()
+            .flat_map(|fields| fields.keys().map(String::as_str));
         let pending = self.pending.keys().filter(|(o, _)| *o == object).map(|(_, f)| *f);
         replica.chain(pending).collect()
     }
@@ -758,10 +841,10 @@ impl<'a> Overlay<'a> {
     pub fn objects_under(&self, prefix: &str) -> std::collections::BTreeSet<&'a str> {
         let replica = self
             .replica
-            .fields
-            .range((prefix.to_string(), String::new())..)
-            .take_while(|((o, _), _)| o.starts_with(prefix))
-            .map(|((o, _), _)| o.as_str());
+            .objects
+            .range(prefix.to_string()..)
+            .take_while(|(o, _)| o.starts_with(prefix))
+            .map(|(o, _)| o.as_str());
         let pending = self
             .pending
             .keys()
@@ -774,12 +857,17 @@ impl<'a> Overlay<'a> {
     pub fn objects_with(&self, field: &str) -> std::collections::BTreeSet<&'a str> {
         let replica = self
             .replica
-            .fields
-            .keys()
-            .filter(|(_, f)| f == field)
+            .objects
+            .iter()
+            .filter(|(_, fields)| fields.contains_key(field))
             .map(|(o, _)| o.as_str());
         let pending = self.pending.keys().filter(|(_, f)| *f == field).map(|(o, _)| *o);
         replica.chain(pending).collect()
+    }
+
+    /// The edits laid over the replica: (object, field) → (value, base).
+    pub fn pending_objects(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.pending.keys().map(|(o, _)| *o)
     }
 }
 
@@ -949,6 +1037,36 @@ mod tests {
             f.conflicts.iter().map(|c| c.value.clone()).collect::<Vec<_>>(),
             vec![Value::from("b1")],
             "bob's unseen value stays visible; alice's own first value is no conflict"
+        );
+    }
+
+    #[test]
+    fn changed_objects_names_what_a_page_changed_and_nothing_a_copy_shares() {
+        let mut before = Replica::default();
+        for n in 1..=2_000u64 {
+            let mut c = change(n, "alice", n, "v", 0);
+            let Op::SetField { object, .. } = &mut c.op;
+            *object = format!("sweep/s/item/{n}");
+            before.apply(&c);
+        }
+        let mut after = before.clone();
+        assert_eq!(after.changed_objects(&before).count(), 0, "a copy changes nothing");
+        let mut c = change(2_001, "bob", 9_999, "w", 0);
+        let Op::SetField { object, .. } = &mut c.op;
+        *object = "sweep/s/item/7".to_string();
+        after.apply(&c);
+        let mut c = change(2_002, "bob", 9_999, "new", 0);
+        let Op::SetField { object, .. } = &mut c.op;
+        *object = "sweep/s/item/9999".to_string();
+        after.apply(&c);
+        assert_eq!(
+            after.changed_objects(&before).collect::<Vec<_>>(),
+            ["sweep/s/item/7", "sweep/s/item/9999"]
+        );
+        assert_eq!(
+            before.field("sweep/s/item/7", "f").map(|f| &f.value),
+            Some(&Value::from("v")),
+            "the original is untouched"
         );
     }
 

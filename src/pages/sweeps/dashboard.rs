@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::DataKey;
+use super::{DataKey, SharedRows};
 use crate::i18n::use_i18n;
 use crate::sync::SyncHandle;
 use crate::tr;
@@ -23,6 +23,8 @@ use crate::tr;
 pub struct SweepDashboardProps {
     pub sync: SyncHandle,
     pub id: String,
+    /// The sweep's rows, shared with the run page.
+    pub rows: SharedRows,
 }
 
 /// Hands `text` to the browser as a download named `name`.
@@ -62,8 +64,18 @@ pub fn SweepDashboard(props: &SweepDashboardProps) -> Html {
     // Recounted when the data changes, and once a minute for the stale assignments.
     let minute = js_sys::Date::now() as u64 / 60_000;
     let board = use_memo(
-        (DataKey(props.sync.state.clone()), props.id.clone(), minute),
-        |(DataKey(state), id, _)| dashboard::dashboard(&state.overlay(), id, js_sys::Date::now() as u64),
+        (
+            DataKey(props.sync.state.clone()),
+            props.id.clone(),
+            minute,
+            props.rows.clone(),
+        ),
+        |(DataKey(state), id, _, SharedRows(rows))| {
+            let overlay = state.overlay();
+            rows.borrow_mut().update(&state.replica, id);
+            let rows = rows.borrow();
+            dashboard::from_rows(&overlay, id, &rows.shown(&overlay), js_sys::Date::now() as u64)
+        },
     );
     let Some(board) = board.as_ref() else {
         return html! {};

@@ -103,20 +103,20 @@ pub fn last_activity(view: &Overlay<'_>, id: &str, n: usize) -> u64 {
 /// Items of sweep `id` assigned but unfinished with no activity for the sweep's stale time at
 /// `now_ms`: (item, holder).
 pub fn stale(view: &Overlay<'_>, id: &str, now_ms: u64) -> Vec<(usize, Person)> {
-    let Some(sweep) = load(view, id) else {
-        return Vec::new();
-    };
+    let rows = super::rows::Rows::of_view(view, id);
+    stale_rows(view, id, &rows.shown(view), now_ms)
+}
+
+/// [`stale`], from the sweep's rows.
+pub fn stale_rows(view: &Overlay<'_>, id: &str, rows: &super::rows::Shown<'_>, now_ms: u64) -> Vec<(usize, Person)> {
     let minutes = view
         .get(&sweep_object(id), "stale_minutes")
         .value
         .and_then(Value::as_u64)
         .unwrap_or(DEFAULT_STALE_MINUTES);
     let cutoff = now_ms.saturating_sub(minutes * 60_000);
-    sweep
-        .items
-        .iter()
-        .filter(|item| !item.done.as_bool())
-        .filter_map(|item| Some((item.n, item.assignee.value.and_then(Person::from_value)?)))
-        .filter(|(n, _)| last_activity(view, id, *n) < cutoff)
+    rows.iter()
+        .filter(|(_, row)| !row.done && row.last_ms < cutoff)
+        .filter_map(|(n, row)| Some((n, row.holder.clone()?)))
         .collect()
 }

@@ -8,10 +8,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
-
 use super::assign::{self, Person};
-use super::{Choice, ack_object, current_guidance, load};
+use super::guidance::Guidance;
+use super::rows::{Rows, Shown};
+use super::{ack_object, current_guidance};
 use crate::sync::Overlay;
 
 /// Done and remaining for one person or organisation.
@@ -56,24 +56,34 @@ pub struct Dashboard {
 
 /// The dashboard of sweep `id` at `now_ms`.
 pub fn dashboard(view: &Overlay<'_>, id: &str, now_ms: u64) -> Option<Dashboard> {
-    let sweep = load(view, id)?;
+    let rows = Rows::of_view(view, id);
+    from_rows(view, id, &rows.shown(view), now_ms)
+}
+
+/// The dashboard of sweep `id` at `now_ms`, from its rows (kept up to date by the page, so
+/// a change on a 50,000-item sweep costs one pass over small rows).
+pub fn from_rows(view: &Overlay<'_>, id: &str, rows: &Shown<'_>, now_ms: u64) -> Option<Dashboard> {
+    view.get(&super::sweep_object(id), "title").value?.as_str()?;
     let guidance = current_guidance(view, id);
     let version = guidance.as_ref().map_or(0, |(v, _)| *v);
     let mut board = Dashboard {
-        total: sweep.items.len(),
+        total: rows.total(),
         version,
         ..Dashboard::default()
     };
     let mut times = Vec::new();
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
-    for item in &sweep.items {
-        let done = item.done.as_bool();
-        let holder = item.assignee.value.and_then(Person::from_value);
+    // Guidance version → whether each of its options escalates, read once per version.
+    let mut versions: BTreeMap<u64, Option<Guidance>> = BTreeMap::new();
+    for (_, row) in rows.iter() {
+        let done = row.done;
         board.done += usize::from(done);
-        board.conflicts += usize::from(item.has_conflict());
-        match &holder {
+        board.conflicts += usize::from(row.conflict);
+        match &row.holder {
             Some(p) => {
-                people.entry(p.person.clone()).or_insert_with(|| p.clone());
+                if !people.contains_key(&p.person) {
+                    people.insert(p.person.clone(), p.clone());
+                }
                 let tally = board.people.entry((p.name.clone(), p.org.clone())).or_default();
                 let org = board.orgs.entry(p.org.clone()).or_default();
                 if done {
@@ -87,24 +97,24 @@ pub fn dashboard(view: &Overlay<'_>, id: &str, now_ms: u64) -> Option<Dashboard>
             None if !done => board.unassigned += 1,
             None => {}
         }
-        match item.decision.value {
-            Some(Value::String(s)) => board.escalations += usize::from(s == "escalate"),
-            Some(value) => {
-                if let Some(choice) = Choice::from_value(value) {
-                    *board.sections.entry(choice.section.clone()).or_default() += 1;
-                    let escalates = super::guidance_version(view, id, choice.guidance)
-                        .and_then(|g| g.decision(&choice.option).map(|d| d.escalates))
-                        .unwrap_or(false);
-                    board.escalations += usize::from(escalates);
-                }
+        match &row.choice {
+            Some((v, section)) => {
+                *board.sections.entry(section.clone()).or_default() += 1;
+                let escalates = versions
+                    .entry(*v)
+                    .or_insert_with(|| super::guidance_version(view, id, *v))
+                    .as_ref()
+                    .and_then(|g| g.decision(&row.decision).map(|d| d.escalates))
+                    .unwrap_or(false);
+                board.escalations += usize::from(escalates);
             }
-            None => {}
+            None => board.escalations += usize::from(row.decision == "escalate"),
         }
         if done
-            && let (Some(taken), Some(finished)) = (item.assignee.field, item.done.field)
-            && finished.clock.wall_ms >= taken.clock.wall_ms
+            && let (Some(taken), Some(finished)) = (row.taken_ms, row.done_ms)
+            && finished >= taken
         {
-            times.push(finished.clock.wall_ms - taken.clock.wall_ms);
+            times.push(finished - taken);
         }
     }
     times.sort_unstable();
@@ -153,6 +163,6 @@ pub fn dashboard(view: &Overlay<'_>, id: &str, now_ms: u64) -> Option<Dashboard>
             });
         }
     }
-    board.stale = assign::stale(view, id, now_ms);
+    board.stale = assign::stale_rows(view, id, rows, now_ms);
     Some(board)
 }

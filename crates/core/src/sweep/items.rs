@@ -206,10 +206,10 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l)).peekable();
-    // A CSV header names the column to read.
+    // A CSV header names the column to read; a file of one column has a header of one name
+    // ("link"), which is never an item itself.
     let mut column = None;
     if let Some((_, header)) = lines.peek()
-        && header.contains(',')
         && let Ok(names) = csv_fields(header)
         && let Some(at) = names
             .iter()
@@ -364,6 +364,18 @@ mod tests {
         let got = import("id,Link\n1,https://x.test/1\n2,\"https://x.test/2\"\n,\n").expect("imports");
         assert_eq!(got.items, ["https://x.test/1", "https://x.test/2"]);
         assert_eq!(got.blank, 1);
+    }
+
+    #[test]
+    fn a_one_column_csv_with_windows_line_ends_reads_its_header() {
+        let got = import("Link\r\nhttps://x.test/1\r\n\"https://x.test/2\"\r\nhttps://x.test/1\r\n").expect("imports");
+        assert_eq!(got.items, ["https://x.test/1", "https://x.test/2"]);
+        assert_eq!(got.duplicates, 1);
+        // Without a header, a lone word is still a bad line, named with its number.
+        match import("https://x.test/1\nlinks\n") {
+            Err(ImportError::Lines { errors, total: 1 }) => assert_eq!(errors[0].line, 2),
+            other => panic!("unexpected: {other:?}"),
+        }
     }
 
     #[test]
