@@ -22,8 +22,8 @@ use std::collections::BTreeMap;
 use casebook_core::outbox::{AfterRefusal, FailedEdit};
 use casebook_core::scope::Actor;
 use casebook_core::sync::{
-    Change, HistoryResponse, MAX_PULL, MAX_PUSH, Mutation, Op, Overlay, PullResponse, PushRequest, PushResponse,
-    RefusalCode, Replica,
+    Change, HistoryResponse, MAX_PULL, MAX_PUSH, Mutation, Op, Overlay, PUSH_BYTES, PullResponse, PushRequest,
+    PushResponse, RefusalCode, Replica,
 };
 use casebook_core::wire::{SessionInfo, User};
 use gloo::events::EventListener;
@@ -358,6 +358,11 @@ struct Engine {
     journal_changes: Cell<usize>,
     /// Edits the server has acknowledged whose changes have not been pulled yet; still shown.
     awaiting_pull: RefCell<Vec<Mutation>>,
+    /// Edits made in this tab and shown at once, before they are numbered and saved in the
+    /// outbox (a few milliseconds; longer while a sync step holds the outbox lock): a key
+    /// paints without waiting for IndexedDB. By the order they were made, each with its token.
+    unsaved: RefCell<Vec<(u64, Vec<Mutation>)>>,
+    next_token: Cell<u64>,
     status: RefCell<Status>,
     publish: Callback<SyncState>,
     channel: Option<web_sys::BroadcastChannel>,
@@ -425,6 +430,8 @@ impl Engine {
             replica: RefCell::new(Rc::new(replica)),
             journal_changes: Cell::new(journal),
             awaiting_pull: RefCell::default(),
+            unsaved: RefCell::default(),
+            next_token: Cell::new(0),
             status: RefCell::new(Status::Starting),
             publish,
             channel: web_sys::BroadcastChannel::new(CHANNEL).ok(),
@@ -443,11 +450,13 @@ impl Engine {
         let outbox = self.outbox.borrow();
         let mut pending = self.awaiting_pull.borrow().clone();
         pending.extend(outbox.edits.pending.iter().cloned());
+        let unsaved = self.unsaved.borrow();
+        pending.extend(unsaved.iter().flat_map(|(_, edits)| edits.iter().cloned()));
         SyncState {
             user: self.user.clone(),
             replica: self.replica.borrow().clone(),
             pending: Rc::new(pending),
-            waiting: outbox.edits.pending.len(),
+            waiting: outbox.edits.pending.len() + unsaved.iter().map(|(_, edits)| edits.len()).sum::<usize>(),
             failed: outbox.edits.failed.clone(),
             status: self.status.borrow().clone(),
             last_synced_ms: outbox.last_synced_ms,
@@ -500,6 +509,19 @@ impl Engine {
     }
 
     async fn enqueue(self: Rc<Self>, ops: Vec<Op>) -> Result<(), String> {
+        // Shown at once; numbered and stamped when saved.
+        let token = self.next_token.get();
+        self.next_token.set(token + 1);
+        let shown = ops
+            .iter()
+            .map(|op| Mutation {
+                id: 0,
+                clock: casebook_core::clock::Hlc::zero(0),
+                op: op.clone(),
+            })
+            .collect();
+        self.unsaved.borrow_mut().push((token, shown));
+        self.notify();
         let engine = self.clone();
         let saved = with_lock(OUTBOX_LOCK, async move {
             if engine.stopped.get() {
@@ -516,9 +538,12 @@ impl Engine {
                 .await
                 .map_err(|_| crate::i18n::current().t("edit-storage-refused"))?;
             *engine.outbox.borrow_mut() = outbox;
+            engine.unsaved.borrow_mut().retain(|(t, _)| *t != token);
             Ok(())
         })
         .await;
+        // Saved, or refused: either way no longer shown as unsaved (a refusal is reported).
+        self.unsaved.borrow_mut().retain(|(t, _)| *t != token);
         self.notify();
         if saved.is_ok() {
             self.tell_other_tabs("outbox");
@@ -681,7 +706,10 @@ impl Engine {
             let (client_id, batch) = {
                 let outbox = self.outbox.borrow();
                 let size = if single { 1 } else { MAX_PUSH };
-                (outbox.edits.client_id.clone(), outbox.edits.next_batch(size).to_vec())
+                (
+                    outbox.edits.client_id.clone(),
+                    outbox.edits.next_batch_within(size, PUSH_BYTES).to_vec(),
+                )
             };
             if batch.is_empty() {
                 return Ok(());

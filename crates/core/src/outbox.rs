@@ -72,8 +72,25 @@ impl Outbox {
 
     /// The next edits to send, at most `max`, stopping before a refused one.
     pub fn next_batch(&self, max: usize) -> &[Mutation] {
+        self.next_batch_within(max, usize::MAX)
+    }
+
+    /// [`Outbox::next_batch`], also stopping before the edits' JSON passes `max_bytes` (the
+    /// first edit always goes: each is bounded far below a request's limit).
+    pub fn next_batch_within(&self, max: usize, max_bytes: usize) -> &[Mutation] {
         let stop = self.failed.as_ref().map_or(u64::MAX, |f| f.id);
-        let n = self.pending.iter().take(max).take_while(|m| m.id < stop).count();
+        let mut bytes = 0usize;
+        let n = self
+            .pending
+            .iter()
+            .take(max)
+            .take_while(|m| m.id < stop)
+            .enumerate()
+            .take_while(|(i, m)| {
+                bytes = bytes.saturating_add(serde_json::to_string(m).map_or(usize::MAX, |t| t.len() + 1));
+                *i == 0 || bytes <= max_bytes
+            })
+            .count();
         &self.pending[..n]
     }
 
@@ -189,6 +206,13 @@ mod tests {
         let mut o = Outbox::new("client-1234".into(), 7);
         o.enqueue((1..=5).map(op), 1_000);
         assert_eq!(ids(o.next_batch(3)), [1, 2, 3]);
+        let one = serde_json::to_string(&o.pending[0]).expect("json").len() + 1;
+        assert_eq!(
+            ids(o.next_batch_within(10, one * 2 + 1)),
+            [1, 2],
+            "a batch stays within its bytes"
+        );
+        assert_eq!(ids(o.next_batch_within(10, 1)), [1], "the first edit always goes");
         o.acknowledge(2);
         assert_eq!(ids(&o.pending), [3, 4, 5]);
         let batch = o.next_batch(10).to_vec();

@@ -27,7 +27,10 @@ use crate::scope::{Actor, Scope};
 use crate::tool::{self, Refusal, RootState};
 
 /// Most mutations one push may carry.
-pub const MAX_PUSH: usize = 500;
+pub const MAX_PUSH: usize = 2_000;
+/// Most bytes of mutations a client puts in one push: well under the server's request limit
+/// (2 MiB), whatever the edits hold (each value is at most [`MAX_VALUE_BYTES`]).
+pub const PUSH_BYTES: usize = 1024 * 1024;
 /// Most changes one pull returns.
 pub const MAX_PULL: usize = 500;
 /// Longest object, field and client identifiers.
@@ -865,9 +868,9 @@ impl<'a> Overlay<'a> {
         replica.chain(pending).collect()
     }
 
-    /// The edits laid over the replica: (object, field) → (value, base).
-    pub fn pending_objects(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.pending.keys().map(|(o, _)| *o)
+    /// The newest pending edit of each field, by object and field: (object, field, value, base).
+    pub fn pending_fields(&self) -> impl Iterator<Item = (&'a str, &'a str, &'a Value, u64)> + '_ {
+        self.pending.iter().map(|((o, f), (v, base))| (*o, *f, *v, *base))
     }
 }
 

@@ -7,7 +7,9 @@
 //! replica recomputes only the items [`Replica::changed_objects`] names, and the person's own
 //! pending edits are laid over the few items they touch when the list is read.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use serde_json::Value;
 
@@ -74,6 +76,9 @@ impl Row {
     }
 }
 
+/// The pending edits of one item: (field, value, base), by field.
+type Edits = Vec<(String, Value, u64)>;
+
 /// The rows of one sweep's items, from the replica alone.
 #[derive(Debug, Clone, Default)]
 pub struct Rows {
@@ -82,6 +87,10 @@ pub struct Rows {
     seen: Replica,
     /// Item `n`'s row at `n - 1`.
     rows: Vec<Row>,
+    /// The rows of items with pending edits, with those edits: reused while neither the
+    /// edits nor the item's stored fields change (a 50,000-item sweep being published has
+    /// 50,000 pending items, and the page renders on every step of sending them).
+    edited: RefCell<BTreeMap<usize, (Edits, Rc<Row>)>>,
 }
 
 /// The sweep's item count as stored (bounded).
@@ -104,6 +113,7 @@ impl Rows {
             id: id.to_string(),
             seen: Replica::default(),
             rows: (1..=count(view, id)).map(|n| Row::of(view, id, n)).collect(),
+            edited: RefCell::default(),
         }
     }
 
@@ -115,6 +125,7 @@ impl Rows {
         if self.id != id || self.rows.is_empty() {
             self.id = id.to_string();
             self.rows = (1..=total).map(|n| Row::of(&view, id, n)).collect();
+            self.edited.get_mut().clear();
         } else {
             let prefix = format!("{}/item/", sweep_object(id));
             let changed: BTreeSet<usize> = replica
@@ -124,8 +135,12 @@ impl Rows {
                 .collect();
             let known = self.rows.len().min(total);
             self.rows.truncate(known);
-            for n in changed.into_iter().filter(|n| *n <= known) {
-                self.rows[n - 1] = Row::of(&view, id, n);
+            let edited = self.edited.get_mut();
+            for n in changed {
+                edited.remove(&n);
+                if n <= known {
+                    self.rows[n - 1] = Row::of(&view, id, n);
+                }
             }
             self.rows.extend((known + 1..=total).map(|n| Row::of(&view, id, n)));
         }
@@ -137,11 +152,39 @@ impl Rows {
     pub fn shown<'r>(&'r self, view: &Overlay<'_>) -> Shown<'r> {
         let prefix = format!("{}/item/", sweep_object(&self.id));
         let total = count(view, &self.id);
-        let edited = view
-            .pending_objects()
-            .filter_map(|object| item_number(&prefix, object))
-            .filter(|n| (1..=total).contains(n))
-            .map(|n| (n, Row::of(view, &self.id, n)))
+        // The pending fields come by object: gather each item's, then reuse or recompute.
+        let mut by_item: BTreeMap<usize, Vec<(&str, &Value, u64)>> = BTreeMap::new();
+        for (object, field, value, base) in view.pending_fields() {
+            if let Some(n) = item_number(&prefix, object).filter(|n| (1..=total).contains(n)) {
+                by_item.entry(n).or_default().push((field, value, base));
+            }
+        }
+        let mut cache = self.edited.borrow_mut();
+        cache.retain(|n, _| by_item.contains_key(n));
+        let edited = by_item
+            .into_iter()
+            .map(|(n, edits)| {
+                let same = |kept: &Edits| {
+                    kept.len() == edits.len()
+                        && kept
+                            .iter()
+                            .zip(&edits)
+                            .all(|((f, v, b), (f2, v2, b2))| f == f2 && v == *v2 && b == b2)
+                };
+                let row = match cache.get(&n) {
+                    Some((kept, row)) if same(kept) => row.clone(),
+                    _ => {
+                        let row = Rc::new(Row::of(view, &self.id, n));
+                        let kept = edits
+                            .iter()
+                            .map(|(f, v, b)| (f.to_string(), (*v).clone(), *b))
+                            .collect();
+                        cache.insert(n, (kept, row.clone()));
+                        row
+                    }
+                };
+                (n, row)
+            })
             .collect();
         Shown {
             stored: &self.rows,
@@ -155,14 +198,17 @@ impl Rows {
 #[derive(Debug)]
 pub struct Shown<'r> {
     stored: &'r [Row],
-    edited: BTreeMap<usize, Row>,
+    edited: BTreeMap<usize, Rc<Row>>,
     total: usize,
 }
 
 impl Shown<'_> {
     /// Item `n`'s row (1-based).
     pub fn row(&self, n: usize) -> Option<&Row> {
-        self.edited.get(&n).or_else(|| self.stored.get(n.checked_sub(1)?))
+        self.edited
+            .get(&n)
+            .map(|row| &**row)
+            .or_else(|| self.stored.get(n.checked_sub(1)?))
     }
 
     /// Every item's number and row, in order.
@@ -330,6 +376,29 @@ mod tests {
         let view = Overlay::new(&replica, &pending);
         assert_eq!(shown_rows(&rows, &view), from_scratch(&view, "s1"));
         assert!(rows.shown(&view).row(12).is_some_and(|r| r.done));
+        // The same edits again reuse the row; a newer edit of the field, or a pulled change
+        // of the item, recomputes it.
+        assert_eq!(shown_rows(&rows, &view), from_scratch(&view, "s1"));
+        let undone = vec![Mutation {
+            id: 2,
+            clock: Hlc::zero(100),
+            op: set("sweep/s1/item/12", "done", json!(false)),
+        }];
+        let view = Overlay::new(&replica, &undone);
+        assert!(rows.shown(&view).row(12).is_some_and(|r| !r.done));
+        apply(
+            &mut replica,
+            "ana",
+            set("sweep/s1/item/12", "note", json!("Seen by Ana")),
+        );
+        rows.update(&replica, "s1");
+        let view = Overlay::new(&replica, &undone);
+        assert_eq!(shown_rows(&rows, &view), from_scratch(&view, "s1"));
+        assert!(
+            rows.shown(&view)
+                .row(12)
+                .is_some_and(|r| r.text.contains("seen by ana"))
+        );
 
         // Another sweep: computed afresh.
         rows.update(&replica, "s2");
