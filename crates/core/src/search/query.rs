@@ -71,6 +71,30 @@ pub struct Results {
     pub answered_in_query_lang: bool,
 }
 
+/// What [`Engine::explain`] reports for one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub parts: Vec<ExplainedTerm>,
+    /// The share of the query's weight the document covers (its score is multiplied by the square).
+    pub coverage: f32,
+}
+
+/// One index term that reached a document for a query word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExplainedTerm {
+    /// The query words (bit set, in query order) the term stands for.
+    pub words: u32,
+    pub term: String,
+    /// Reached through a synonym rather than the typed word or its corrections.
+    pub synonym: bool,
+    /// The candidate's weight (route × stop-word weight).
+    pub weight: f32,
+    /// Its count in title, heading and body.
+    pub counts: [u8; FIELD_COUNT],
+    /// Its BM25F score before candidates are combined.
+    pub score: f32,
+}
+
 /// One part of the query that a document may satisfy.
 #[derive(Debug)]
 struct Clause {
@@ -81,7 +105,8 @@ struct Clause {
     typed: usize,
     /// The query words this clause stands for, as a bit set (for coverage).
     covers: u32,
-    /// [`STOP_WORD_WEIGHT`] for a stop word in a query that holds other words, else 1.
+    /// [`STOP_WORD_WEIGHT`] for a stop word in a query that holds other words, else 1: how
+    /// much the word counts in coverage. (Its candidates' weights already include it.)
     weight: f32,
 }
 
@@ -194,6 +219,49 @@ impl Engine {
         }
     }
 
+    /// Why `doc` scores what it does for `query`: per query word, the candidate terms that
+    /// reached the document with their score, and the share of the query it covers. For
+    /// relevance work (the suite prints it for its misses); not used on the search path.
+    pub fn explain(&self, query: &str, doc: u32) -> Explanation {
+        let clauses = self.clauses(query);
+        let mut word_weights = [0.0f32; 32];
+        for clause in &clauses {
+            for (bit, weight) in word_weights.iter_mut().enumerate() {
+                if clause.covers & (1 << bit) != 0 {
+                    *weight = weight.max(clause.weight);
+                }
+            }
+        }
+        let all_words: f32 = word_weights.iter().sum();
+        let d = doc as usize;
+        let mut coverage = 0u32;
+        let mut parts = Vec::new();
+        for clause in &clauses {
+            for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
+                let Some((_, packed)) = self.index.postings_of(term).find(|(t, _)| *t == doc) else {
+                    continue;
+                };
+                let counts = unpack_counts(packed);
+                let factors = self.factors[d];
+                let tf: f32 = (0..FIELD_COUNT).map(|f| f32::from(counts[f]) * factors[f]).sum();
+                let score = weight * self.idf(term) * tf * (K1 + 1.0) / (tf + K1);
+                coverage |= clause.covers;
+                parts.push(ExplainedTerm {
+                    words: clause.covers,
+                    term: self.index.term(term).to_string(),
+                    synonym: position >= clause.typed,
+                    weight,
+                    counts,
+                    score,
+                });
+            }
+        }
+        Explanation {
+            parts,
+            coverage: coverage_share(coverage, &word_weights, all_words),
+        }
+    }
+
     /// Turns query text into clauses: one per distinct word, plus one per synonym phrase.
     fn clauses(&self, query: &str) -> Vec<Clause> {
         let tokens = tokenize(query);
@@ -212,9 +280,18 @@ impl Engine {
             .enumerate()
             .map(|(i, word)| {
                 let is_open = open && Some(word) == last.as_ref();
-                // A stop word being typed may be the start of another word ("some" of "someone's").
-                let stop = !only_stop_words && !is_open && is_stop_word(word);
-                let candidates = self.expand(word, is_open, words.len() > 1);
+                let stop = !only_stop_words && is_stop_word(word);
+                let mut candidates = self.expand(word, is_open, words.len() > 1);
+                if stop {
+                    // A stop word counts a fifth. Being typed, it may be the start of another
+                    // word ("some" of "someone's"): its completions keep their weight.
+                    let exact = self.index.find_term(word);
+                    for (term, weight) in &mut candidates {
+                        if !is_open || Some(*term) == exact {
+                            *weight *= STOP_WORD_WEIGHT;
+                        }
+                    }
+                }
                 Clause {
                     typed: candidates.len(),
                     candidates,
@@ -246,7 +323,7 @@ impl Engine {
                             // A rare synonym must not outweigh the common word that was typed.
                             let typed = clause.candidates.first().map_or(f32::INFINITY, |(w, _)| self.idf(*w));
                             let rarity = (typed / self.idf(t)).min(1.0);
-                            clause.candidates.push((t, weight * rarity));
+                            clause.candidates.push((t, weight * rarity * clause.weight));
                         }
                     }
                 }
@@ -353,7 +430,6 @@ impl Engine {
 
     fn score_clause(&mut self, clause: &Clause) {
         for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
-            let weight = weight * clause.weight;
             let idf = self.idf(term);
             let slot = if position < clause.typed { 0 } else { 2 };
             for (doc, packed) in self.index.postings_of(term) {
