@@ -2,7 +2,9 @@
 //! and `queries.json`, written by `cargo xtask bench search`), per query kind, in seconds
 //! rather than the browser bench's minutes: the ranking is the same code the wasm runs.
 //!
-//! `cargo run --release -p casebook-core --example synthetic_hits [DIR]`
+//! `cargo run --release -p casebook-core --example synthetic_hits [DIR]`; with `MISSES=typo`
+//! (or `exact`, `prefix`), it lists the missed queries of that kind, `?` after a word the index
+//! lacks.
 
 use casebook_core::search::{Document, Engine, Filters, IndexBuilder};
 
@@ -34,6 +36,18 @@ fn main() {
     for q in queries.as_array().expect("a list") {
         let results = engine.search(q["q"].as_str().unwrap_or_default(), &Filters::default(), 10);
         let hit = results.hits.iter().any(|h| engine.index().key(h.doc) == q["expect"]);
+        if !hit && std::env::var_os("MISSES").is_some_and(|k| q["kind"] == k.to_string_lossy().as_ref()) {
+            let words: Vec<String> = q["q"]
+                .as_str()
+                .unwrap_or_default()
+                .split(' ')
+                .map(|w| {
+                    let known = engine.index().find_term(w).is_some();
+                    format!("{w}{}", if known { "" } else { "?" })
+                })
+                .collect();
+            println!("miss: {} → {}", words.join(" "), q["expect"]);
+        }
         for kind in ["all", q["kind"].as_str().unwrap_or_default()] {
             let c = counts.entry(kind.to_string()).or_default();
             c.0 += 1;

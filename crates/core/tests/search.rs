@@ -470,6 +470,13 @@ fn typos_of_short_words_and_typos_that_form_another_word_are_corrected_from_cont
     let (top, results) = demo_top(&mut engine, "drink breach to cure covid", 3);
     assert!(results.matched_terms.contains("bleach"), "{:?}", results.matched_terms);
     assert!(top.iter().all(|k| k.starts_with("health-misinformation#")), "{top:?}");
+    // Also a four-letter one: "test" for "text", beside "vote by … message".
+    let (top, results) = demo_top(&mut engine, "post says you can vote by test message", 3);
+    assert!(results.matched_terms.contains("text"), "{:?}", results.matched_terms);
+    assert!(top.contains(&"election-integrity#not-allowed".to_string()), "{top:?}");
+    // A stop word is taken as typed ("they" is not read as "the").
+    let (_, results) = demo_top(&mut engine, "they never said", 3);
+    assert!(!results.matched_terms.contains("the"), "{:?}", results.matched_terms);
     // Alone, a real word is taken as typed.
     let (_, results) = demo_top(&mut engine, "breach ", 3);
     assert!(!results.matched_terms.contains("bleach"), "{:?}", results.matched_terms);

@@ -17,7 +17,7 @@ const TYPO_WEIGHTS: [f32; 3] = [1.0, 0.6, 0.4];
 /// the query (covers it) and the typed word does not.
 const REAL_WORD_TYPO_WEIGHT: f32 = 0.5;
 /// Shortest real word that may also be read as a typo of another.
-const MIN_REAL_WORD_TYPO_CHARS: usize = 5;
+const MIN_REAL_WORD_TYPO_CHARS: usize = 4;
 const SYNONYM_WEIGHT: f32 = 0.7;
 /// How much a stop word ("is", "someone", "de") counts, in a section's score and in how much
 /// of the query a section covers, unless the query holds nothing else.
@@ -103,6 +103,9 @@ struct Clause {
     /// `candidates[..typed]` are the typed word and its completions or corrections; the rest
     /// are synonyms.
     typed: usize,
+    /// `candidates[weak..typed]` read a real word as a typo of its neighbours: a section they
+    /// alone reach covers the word only by [`REAL_WORD_TYPO_WEIGHT`].
+    weak: usize,
     /// The query words this clause stands for, as a bit set (for coverage).
     covers: u32,
     /// [`STOP_WORD_WEIGHT`] for a stop word in a query that holds other words, else 1: how
@@ -119,10 +122,13 @@ pub struct Engine {
     /// terms as corrections without looking at them.
     term_lengths: Vec<u8>,
     term_masks: Vec<u64>,
-    /// Per document, for the clause being scored: [best typed, sum typed, best synonym, sum synonym].
-    clause: Vec<[f32; 4]>,
+    /// Per document, for the clause being scored: [best typed, sum typed, best synonym, sum
+    /// synonym, 1 when reached by other than a weak candidate].
+    clause: Vec<[f32; 5]>,
     total: Vec<f32>,
     coverage: Vec<u32>,
+    /// Query words a document covers only through weak candidates (see [`Clause::weak`]).
+    weak_coverage: Vec<u32>,
     touched: Vec<u32>,
     all_touched: Vec<u32>,
 }
@@ -145,9 +151,10 @@ impl Engine {
             factors,
             term_lengths,
             term_masks,
-            clause: vec![[0.0; 4]; n],
+            clause: vec![[0.0; 5]; n],
             total: vec![0.0; n],
             coverage: vec![0; n],
+            weak_coverage: vec![0; n],
             touched: Vec::new(),
             all_touched: Vec::new(),
         }
@@ -185,13 +192,16 @@ impl Engine {
         let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.all_touched.len());
         for &doc in &self.all_touched {
             let d = doc as usize;
-            let covered = coverage_share(self.coverage[d], &word_weights, all_words);
+            let covered = coverage_share(self.coverage[d], &word_weights, all_words)
+                + REAL_WORD_TYPO_WEIGHT
+                    * coverage_share(self.weak_coverage[d] & !self.coverage[d], &word_weights, all_words);
             let mut score = self.total[d] * covered * covered;
             if lang_id.is_some_and(|l| usize::from(self.index.docs[d].lang) == l) {
                 score *= SAME_LANGUAGE_BOOST;
             }
             self.total[d] = 0.0;
             self.coverage[d] = 0;
+            self.weak_coverage[d] = 0;
             if allowed.as_ref().is_none_or(|a| a.accepts(&self.index.docs[d])) {
                 ranked.push((score, doc));
             }
@@ -234,7 +244,7 @@ impl Engine {
         }
         let all_words: f32 = word_weights.iter().sum();
         let d = doc as usize;
-        let mut coverage = 0u32;
+        let (mut coverage, mut weak_coverage) = (0u32, 0u32);
         let mut parts = Vec::new();
         for clause in &clauses {
             for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
@@ -245,7 +255,11 @@ impl Engine {
                 let factors = self.factors[d];
                 let tf: f32 = (0..FIELD_COUNT).map(|f| f32::from(counts[f]) * factors[f]).sum();
                 let score = weight * self.idf(term) * tf * (K1 + 1.0) / (tf + K1);
-                coverage |= clause.covers;
+                if (clause.weak..clause.typed).contains(&position) {
+                    weak_coverage |= clause.covers;
+                } else {
+                    coverage |= clause.covers;
+                }
                 parts.push(ExplainedTerm {
                     words: clause.covers,
                     term: self.index.term(term).to_string(),
@@ -258,7 +272,8 @@ impl Engine {
         }
         Explanation {
             parts,
-            coverage: coverage_share(coverage, &word_weights, all_words),
+            coverage: coverage_share(coverage, &word_weights, all_words)
+                + REAL_WORD_TYPO_WEIGHT * coverage_share(weak_coverage & !coverage, &word_weights, all_words),
         }
     }
 
@@ -281,7 +296,7 @@ impl Engine {
             .map(|(i, word)| {
                 let is_open = open && Some(word) == last.as_ref();
                 let stop = !only_stop_words && is_stop_word(word);
-                let mut candidates = self.expand(word, is_open, words.len() > 1);
+                let (mut candidates, weak) = self.expand(word, is_open, words.len() > 1);
                 if stop {
                     // A stop word counts a fifth. Being typed, it may be the start of another
                     // word ("some" of "someone's"): its completions keep their weight.
@@ -294,6 +309,7 @@ impl Engine {
                 }
                 Clause {
                     typed: candidates.len(),
+                    weak,
                     candidates,
                     covers: 1 << i,
                     weight: if stop { STOP_WORD_WEIGHT } else { 1.0 },
@@ -333,10 +349,12 @@ impl Engine {
         clauses
     }
 
-    /// The index terms one query word stands for, with weights. `in_context`: the query has
+    /// The index terms one query word stands for, with weights, and where the weak ones (a
+    /// real word read as a typo, see [`Clause::weak`]) start. `in_context`: the query has
     /// other words, against which a correction of a real word can be judged.
-    fn expand(&self, word: &str, open: bool, in_context: bool) -> Vec<(usize, f32)> {
+    fn expand(&self, word: &str, open: bool, in_context: bool) -> (Vec<(usize, f32)>, usize) {
         let mut out = Vec::new();
+        let mut strong = usize::MAX;
         let exact = self.index.find_term(word);
         if let Some(t) = exact {
             out.push((t, 1.0));
@@ -358,19 +376,26 @@ impl Engine {
         }
         if out.is_empty() {
             out = self.typo_candidates(word);
-        } else if exact.is_some() && !open && in_context && word.chars().count() >= MIN_REAL_WORD_TYPO_CHARS {
+        } else if exact.is_some()
+            && !open
+            && in_context
+            && word.chars().count() >= MIN_REAL_WORD_TYPO_CHARS
+            && !is_stop_word(word)
+        {
             // A typo can form another real word ("form" for "from"): its neighbours stand in
             // too, weakly, and carry the sections where they fit the other words.
             // One slip of one letter: neighbours two edits away are other words, not typos.
             let neighbours = self.typo_candidates(word);
+            strong = out.len();
             out.extend(
                 neighbours
                     .into_iter()
-                    .filter(|(t, w)| Some(*t) != exact && *w >= TYPO_WEIGHTS[1])
+                    .filter(|(t, w)| Some(*t) != exact && *w >= TYPO_WEIGHTS[1] && !is_stop_word(self.index.term(*t)))
                     .map(|(t, w)| (t, w * REAL_WORD_TYPO_WEIGHT)),
             );
         }
-        out
+        let strong = strong.min(out.len());
+        (out, strong)
     }
 
     fn keep_most_common(&self, terms: &mut Vec<usize>) {
@@ -448,18 +473,25 @@ impl Engine {
                 }
                 scores[slot] = scores[slot].max(score);
                 scores[slot + 1] += score;
+                if !(clause.weak..clause.typed).contains(&position) {
+                    scores[4] = 1.0;
+                }
             }
         }
         for &doc in &self.touched {
             let d = doc as usize;
-            if self.coverage[d] == 0 && self.total[d] == 0.0 {
+            if self.coverage[d] == 0 && self.weak_coverage[d] == 0 && self.total[d] == 0.0 {
                 self.all_touched.push(doc);
             }
-            let [best_typed, sum_typed, best_synonym, sum_synonym] = std::mem::take(&mut self.clause[d]);
+            let [best_typed, sum_typed, best_synonym, sum_synonym, strong] = std::mem::take(&mut self.clause[d]);
             let typed = best_typed + OTHER_CANDIDATES * (sum_typed - best_typed);
             let synonym = best_synonym + OTHER_CANDIDATES * (sum_synonym - best_synonym);
             self.total[d] += typed.max(synonym) + OTHER_CANDIDATES * typed.min(synonym);
-            self.coverage[d] |= clause.covers;
+            if strong > 0.0 {
+                self.coverage[d] |= clause.covers;
+            } else {
+                self.weak_coverage[d] |= clause.covers;
+            }
         }
         self.touched.clear();
     }
