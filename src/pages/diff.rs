@@ -48,7 +48,7 @@ pub fn DiffPage(props: &DiffPageProps) -> Html {
                 <VersionPicker policy={policy.clone()} from={props.from} to={props.to} />
                 <p class="diff-counts" role="status">{ counts(&i18n, &diff) }</p>
                 if diff.summary.iter().any(|w| !matches!(w, Words::Same(_))) {
-                    <p class="diff-summary"><strong>{ i18n.t("diff-summary") }</strong>{ " " }{ words(&diff.summary) }</p>
+                    <p class="diff-summary"><strong>{ i18n.t("diff-summary") }</strong>{ " " }<bdi>{ words(&diff.summary) }</bdi></p>
                 }
             </header>
             { for diff.sections.iter().filter(|s| s.status != Status::Unchanged).map(|s| {
@@ -66,7 +66,7 @@ pub fn DiffPage(props: &DiffPageProps) -> Html {
                         if let Some(old) = &s.old_heading {
                             <p class="muted">{ tr!(i18n, "diff-previously-headed", heading = old.as_str()) }</p>
                         }
-                        <div class="diff-words">{ words(&s.words) }</div>
+                        <div class="diff-words" dir="auto">{ words(&s.words) }</div>
                     </section>
                 }
             }) }
