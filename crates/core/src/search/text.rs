@@ -268,7 +268,17 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether `term` (as [`tokenize`] makes it) is a stop word in any of the library's languages.
 pub fn is_stop_word(term: &str) -> bool {
-    STOP_WORDS.contains(&term)
+    // Sorted once, so the check is a binary search: the engine asks it for every query word
+    // and every correction of a real word.
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut sorted = STOP_WORDS.to_vec();
+            sorted.sort_unstable();
+            sorted
+        })
+        .binary_search(&term)
+        .is_ok()
 }
 
 /// Normalises one word (already split) into a term, without stemming.
