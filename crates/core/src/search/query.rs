@@ -192,9 +192,11 @@ impl Engine {
         let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.all_touched.len());
         for &doc in &self.all_touched {
             let d = doc as usize;
-            let covered = coverage_share(self.coverage[d], &word_weights, all_words)
-                + REAL_WORD_TYPO_WEIGHT
-                    * coverage_share(self.weak_coverage[d] & !self.coverage[d], &word_weights, all_words);
+            let weak = self.weak_coverage[d] & !self.coverage[d];
+            let mut covered = coverage_share(self.coverage[d], &word_weights, all_words);
+            if weak != 0 {
+                covered += REAL_WORD_TYPO_WEIGHT * coverage_share(weak, &word_weights, all_words);
+            }
             let mut score = self.total[d] * covered * covered;
             if lang_id.is_some_and(|l| usize::from(self.index.docs[d].lang) == l) {
                 score *= SAME_LANGUAGE_BOOST;
@@ -530,10 +532,13 @@ fn coverage_share(coverage: u32, weights: &[f32; 32], all: f32) -> f32 {
     if all <= 0.0 {
         return 0.0;
     }
-    let covered: f32 = (0..32)
-        .filter(|bit| coverage & (1 << bit) != 0)
-        .map(|bit| weights[bit])
-        .sum();
+    // Only the set bits, lowest first.
+    let mut bits = coverage;
+    let mut covered = 0.0;
+    while bits != 0 {
+        covered += weights[bits.trailing_zeros() as usize];
+        bits &= bits - 1;
+    }
     covered / all
 }
 
