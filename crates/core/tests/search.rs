@@ -301,8 +301,9 @@ const KINDS: [&str; 7] = [
 
 /// The share of the relevance suite whose expected section must be in the top 3. The first 71
 /// queries (keywords, typos, prefixes, other languages) all pass; the sentences, situations,
-/// slang and short typos added in round two are harder. Measured: see the test's output.
-const RELEVANCE_FLOOR: f64 = 0.85;
+/// slang and short typos added in round two are harder. Measured: see the test's output
+/// (2026-12-01: 112 of 130, 86.2 %; one more miss fails the test).
+const RELEVANCE_FLOOR: f64 = 0.86;
 
 fn relevance_cases() -> Vec<Labelled> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/relevance.yaml");
