@@ -167,6 +167,23 @@ policy-severity-low = Low
 policy-severity-medium = Medium
 policy-severity-high = High
 policy-severity-critical = Critical
+diff-title = What changed in { $title }
+diff-no-versions = This policy has no version { $from } or { $to }.
+diff-compare = Compare
+diff-with = with
+diff-version-option = v{ $number } ({ $status }, { $effective })
+diff-same-text = These versions have the same text.
+diff-counts = Sections changed: { $changed }, added: { $added }, removed: { $removed }. Enforcement actions changed: { $actions }.
+diff-summary = Summary:
+diff-added = Added
+diff-removed = Removed
+diff-changed = Changed
+diff-unchanged = Unchanged
+diff-open-in = Open in v{ $version }
+diff-previously-headed = Previously headed “{ $heading }”.
+diff-unchanged-list = Unchanged: { $headings }.
+diff-change = Change
+diff-version = v{ $version }
 
 ## Library updates in open tabs (lookup2)
 

@@ -165,6 +165,23 @@ policy-severity-low = Baja
 policy-severity-medium = Media
 policy-severity-high = Alta
 policy-severity-critical = Crítica
+diff-title = Qué cambió en { $title }
+diff-no-versions = Esta política no tiene la versión { $from } o { $to }.
+diff-compare = Comparar
+diff-with = con
+diff-version-option = v{ $number } ({ $status }, { $effective })
+diff-same-text = Estas versiones tienen el mismo texto.
+diff-counts = Secciones cambiadas: { $changed }, añadidas: { $added }, eliminadas: { $removed }. Medidas de aplicación cambiadas: { $actions }.
+diff-summary = Resumen:
+diff-added = Añadida
+diff-removed = Eliminada
+diff-changed = Cambiada
+diff-unchanged = Sin cambios
+diff-open-in = Abrir en la v{ $version }
+diff-previously-headed = Antes se titulaba «{ $heading }».
+diff-unchanged-list = Sin cambios: { $headings }.
+diff-change = Cambio
+diff-version = v{ $version }
 
 ## Library updates in open tabs (lookup2)
 

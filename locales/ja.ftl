@@ -155,6 +155,23 @@ policy-severity-low = 低
 policy-severity-medium = 中
 policy-severity-high = 高
 policy-severity-critical = 重大
+diff-title = { $title } の変更点
+diff-no-versions = このポリシーにはバージョン { $from } または { $to } がありません。
+diff-compare = 比較：
+diff-with = と
+diff-version-option = v{ $number }（{ $status }、{ $effective }）
+diff-same-text = この 2 つのバージョンの本文は同じです。
+diff-counts = 変更されたセクション: { $changed }、追加: { $added }、削除: { $removed }。変更された措置: { $actions }。
+diff-summary = 概要：
+diff-added = 追加
+diff-removed = 削除
+diff-changed = 変更
+diff-unchanged = 変更なし
+diff-open-in = v{ $version } で開く
+diff-previously-headed = 以前の見出し：「{ $heading }」
+diff-unchanged-list = 変更なし：{ $headings }
+diff-change = 変更
+diff-version = v{ $version }
 
 ## Library updates in open tabs (lookup2)
 

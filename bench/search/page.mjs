@@ -2,7 +2,10 @@
 import init, { BenchEngine, memory_bytes } from '/data/casebook_search_bench.js';
 import MiniSearch from '/minisearch.js';
 import FlexSearch from '/flexsearch.js';
-import { MINISEARCH_OPTIONS, MINISEARCH_SEARCH, MINISEARCH_SEARCH_FUZZY_ALL, FLEXSEARCH_SEARCH } from '/options.mjs';
+import {
+  MINISEARCH_OPTIONS, MINISEARCH_SEARCH, MINISEARCH_SEARCH_TITLE3, MINISEARCH_SEARCH_FUZZY_ALL,
+  FLEXSEARCH_INDEX, FLEXSEARCH_SEARCH, flexsearchDoc,
+} from '/options.mjs';
 
 const engines = {};
 
@@ -22,22 +25,23 @@ window.load = async (name) => {
     engines.casebook = { search: (q) => Array.from(engine.search(q, 10), (d) => `d${d}`), engine };
     return ms;
   }
-  if (name === 'minisearch' || name === 'minisearch-fuzzy-all') {
+  if (name.startsWith('minisearch')) {
     let json = await (await fetch('/data/minisearch.json')).text();
     const t0 = performance.now();
     const index = MiniSearch.loadJSON(json, MINISEARCH_OPTIONS);
     const ms = performance.now() - t0;
     json = null;
-    const options = name === 'minisearch' ? MINISEARCH_SEARCH : MINISEARCH_SEARCH_FUZZY_ALL;
+    const options = { minisearch: MINISEARCH_SEARCH, 'minisearch-title3': MINISEARCH_SEARCH_TITLE3,
+      'minisearch-fuzzy-all': MINISEARCH_SEARCH_FUZZY_ALL }[name];
     engines[name] = { search: (q) => index.search(q, options).slice(0, 10).map((r) => r.id), index };
     return ms;
   }
   if (name === 'flexsearch') {
     // FlexSearch is measured for query speed only; it is built here from the corpus.
     const docs = await (await fetch('/data/corpus.json')).json();
-    const index = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'body'] }, tokenize: 'forward' });
+    const index = new FlexSearch.Document(FLEXSEARCH_INDEX);
     const t0 = performance.now();
-    for (const doc of docs) index.add(doc);
+    for (const doc of docs) index.add(flexsearchDoc(doc));
     const ms = performance.now() - t0;
     engines.flexsearch = {
       search: (q) => {

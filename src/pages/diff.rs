@@ -7,8 +7,11 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::i18n::{I18n, use_i18n};
 use crate::library::{LibraryState, use_library};
+use crate::pages::policy::{severity_label, status_label};
 use crate::route::Route;
+use crate::tr;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct DiffPageProps {
@@ -20,18 +23,19 @@ pub struct DiffPageProps {
 #[component]
 pub fn DiffPage(props: &DiffPageProps) -> Html {
     let library = use_library();
+    let i18n = use_i18n();
     let LibraryState::Ready(loaded) = library else {
-        return html! { <p class="page muted" aria-busy="true">{ "Loading policy…" }</p> };
+        return html! { <p class="page muted" aria-busy="true">{ i18n.t("policy-loading") }</p> };
     };
     let Some(policy) = loaded.snapshot.library.policy(&props.slug) else {
-        return html! { <article class="page"><h1>{ "Policy not found" }</h1></article> };
+        return html! { <article class="page"><h1>{ i18n.t("policy-not-found") }</h1></article> };
     };
     let (Some(old), Some(new)) = (policy.version(props.from), policy.version(props.to)) else {
         return html! {
             <article class="page">
                 <h1>{ &policy.title }</h1>
-                <p role="alert">{ format!("This policy has no version {} or {}.", props.from, props.to) }</p>
-                <p><Link<Route> to={Route::Policy { slug: props.slug.clone() }}>{ "Open the current version" }</Link<Route>></p>
+                <p role="alert">{ tr!(i18n, "diff-no-versions", from = props.from, to = props.to) }</p>
+                <p><Link<Route> to={Route::Policy { slug: props.slug.clone() }}>{ i18n.t("policy-open-current") }</Link<Route>></p>
             </article>
         };
     };
@@ -40,15 +44,15 @@ pub fn DiffPage(props: &DiffPageProps) -> Html {
         <article class="page diff-page">
             <header class="policy-header">
                 <p class="eyebrow"><span class="chip">{ policy.area.label() }</span></p>
-                <h1>{ format!("What changed in {}", policy.title) }</h1>
+                <h1>{ tr!(i18n, "diff-title", title = policy.title.as_str()) }</h1>
                 <VersionPicker policy={policy.clone()} from={props.from} to={props.to} />
-                <p class="diff-counts" role="status">{ counts(&diff) }</p>
+                <p class="diff-counts" role="status">{ counts(&i18n, &diff) }</p>
                 if diff.summary.iter().any(|w| !matches!(w, Words::Same(_))) {
-                    <p class="diff-summary"><strong>{ "Summary: " }</strong>{ words(&diff.summary) }</p>
+                    <p class="diff-summary"><strong>{ i18n.t("diff-summary") }</strong>{ " " }<bdi>{ words(&diff.summary) }</bdi></p>
                 }
             </header>
             { for diff.sections.iter().filter(|s| s.status != Status::Unchanged).map(|s| {
-                let (label, class) = status(s.status);
+                let (label, class) = status(&i18n, s.status);
                 let link = (s.status != Status::Removed).then(|| format!("/policies/{}/v/{}#{}", props.slug, props.to, s.anchor));
                 html! {
                     <section class={classes!("section", "diff-section", class)} aria-labelledby={format!("d-{}", s.anchor)}>
@@ -56,26 +60,26 @@ pub fn DiffPage(props: &DiffPageProps) -> Html {
                             <h2 id={format!("d-{}", s.anchor)}>{ &s.heading }</h2>
                             <span class={classes!("diff-status", class)}>{ label }</span>
                             if let Some(link) = link {
-                                <a class="anchor-link" href={link}>{ format!("Open in v{}", props.to) }</a>
+                                <a class="anchor-link" href={link}>{ tr!(i18n, "diff-open-in", version = props.to) }</a>
                             }
                         </div>
                         if let Some(old) = &s.old_heading {
-                            <p class="muted">{ format!("Previously headed “{old}”.") }</p>
+                            <p class="muted">{ tr!(i18n, "diff-previously-headed", heading = old.as_str()) }</p>
                         }
-                        <div class="diff-words">{ words(&s.words) }</div>
+                        <div class="diff-words" dir="auto">{ words(&s.words) }</div>
                     </section>
                 }
             }) }
             <Unchanged diff={diff.clone()} />
             <section class="section actions" aria-labelledby="d-actions">
-                <h2 id="d-actions">{ "Enforcement actions" }</h2>
+                <h2 id="d-actions">{ i18n.t("policy-actions") }</h2>
                 <table>
-                    <thead><tr><th scope="col">{ "Action" }</th><th scope="col">{ "Change" }</th><th scope="col">{ format!("v{}", props.from) }</th><th scope="col">{ format!("v{}", props.to) }</th></tr></thead>
+                    <thead><tr><th scope="col">{ i18n.t("policy-action") }</th><th scope="col">{ i18n.t("diff-change") }</th><th scope="col">{ tr!(i18n, "diff-version", version = props.from) }</th><th scope="col">{ tr!(i18n, "diff-version", version = props.to) }</th></tr></thead>
                     <tbody>
                         { for diff.actions.iter().map(|a| {
-                            let (label, class) = status(a.status);
+                            let (label, class) = status(&i18n, a.status);
                             let cell = |action: &Option<casebook_core::policy::EnforcementAction>| match action {
-                                Some(a) => html! { <><span class={classes!("severity", a.severity.label().to_lowercase())}>{ a.severity.label() }</span>{ " — " }{ &a.when }</> },
+                                Some(a) => html! { <><span class={classes!("severity", a.severity.label().to_lowercase())}>{ severity_label(&i18n, a.severity) }</span>{ " — " }{ &a.when }</> },
                                 None => html! { <span class="muted">{ "—" }</span> },
                             };
                             html! {
@@ -94,26 +98,28 @@ pub fn DiffPage(props: &DiffPageProps) -> Html {
     }
 }
 
-fn counts(diff: &VersionDiff) -> String {
+fn counts(i18n: &I18n, diff: &VersionDiff) -> String {
     let actions = diff.actions.iter().filter(|a| a.status != Status::Unchanged).count();
     if diff.is_empty() {
-        return "These versions have the same text.".into();
+        return i18n.t("diff-same-text");
     }
-    format!(
-        "{} section(s) changed, {} added, {} removed; {} enforcement action(s) changed.",
-        diff.count(Status::Changed),
-        diff.count(Status::Added),
-        diff.count(Status::Removed),
-        actions
+    tr!(
+        i18n,
+        "diff-counts",
+        changed = diff.count(Status::Changed),
+        added = diff.count(Status::Added),
+        removed = diff.count(Status::Removed),
+        actions = actions
     )
 }
 
-fn status(status: Status) -> (&'static str, &'static str) {
+/// A change's label in the interface language, and its class.
+fn status(i18n: &I18n, status: Status) -> (String, &'static str) {
     match status {
-        Status::Added => ("Added", "added"),
-        Status::Removed => ("Removed", "removed"),
-        Status::Changed => ("Changed", "changed"),
-        Status::Unchanged => ("Unchanged", "unchanged"),
+        Status::Added => (i18n.t("diff-added"), "added"),
+        Status::Removed => (i18n.t("diff-removed"), "removed"),
+        Status::Changed => (i18n.t("diff-changed"), "changed"),
+        Status::Unchanged => (i18n.t("diff-unchanged"), "unchanged"),
     }
 }
 
@@ -135,6 +141,7 @@ struct UnchangedProps {
 
 #[component]
 fn Unchanged(props: &UnchangedProps) -> Html {
+    let i18n = use_i18n();
     let same: Vec<&str> = props
         .diff
         .sections
@@ -145,7 +152,7 @@ fn Unchanged(props: &UnchangedProps) -> Html {
     if same.is_empty() {
         return html! {};
     }
-    html! { <p class="muted unchanged-list">{ format!("Unchanged: {}.", same.join(", ")) }</p> }
+    html! { <p class="muted unchanged-list">{ tr!(i18n, "diff-unchanged-list", headings = same.join(", ")) }</p> }
 }
 
 #[derive(Debug, Properties, PartialEq)]
@@ -159,7 +166,8 @@ struct VersionPickerProps {
 #[component]
 fn VersionPicker(props: &VersionPickerProps) -> Html {
     let navigator = use_navigator();
-    let picker = |id: &'static str, label: &'static str, selected: u32, is_from: bool| {
+    let i18n = use_i18n();
+    let picker = |id: &'static str, label: String, selected: u32, is_from: bool| {
         let navigator = navigator.clone();
         let (slug, from, to) = (props.policy.slug.to_string(), props.from, props.to);
         let onchange = Callback::from(move |e: Event| {
@@ -184,7 +192,7 @@ fn VersionPicker(props: &VersionPickerProps) -> Html {
                 <select {id} {onchange}>
                     { for props.policy.versions.iter().map(|v| html! {
                         <option value={v.number.to_string()} selected={v.number == selected}>
-                            { format!("v{} ({}, {})", v.number, v.status.label().to_lowercase(), v.effective) }
+                            { tr!(i18n, "diff-version-option", number = v.number, status = status_label(&i18n, v.status), effective = v.effective.to_string()) }
                         </option>
                     }) }
                 </select>
@@ -193,8 +201,8 @@ fn VersionPicker(props: &VersionPickerProps) -> Html {
     };
     html! {
         <p class="version-picker">
-            { picker("diff-from", "Compare ", props.from, true) }
-            { picker("diff-to", " with ", props.to, false) }
+            { picker("diff-from", format!("{} ", i18n.t("diff-compare")), props.from, true) }
+            { picker("diff-to", format!(" {} ", i18n.t("diff-with")), props.to, false) }
         </p>
     }
 }

@@ -109,7 +109,8 @@ pub fn status_label(i18n: &I18n, status: VersionStatus) -> String {
     }
 }
 
-fn severity_label(i18n: &I18n, severity: Severity) -> String {
+/// An action's severity in the interface language.
+pub fn severity_label(i18n: &I18n, severity: Severity) -> String {
     match severity {
         Severity::Low => i18n.t("policy-severity-low"),
         Severity::Medium => i18n.t("policy-severity-medium"),

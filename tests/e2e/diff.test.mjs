@@ -32,3 +32,35 @@ test('the diff view shows what changed between v1 and v2 of private information'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Text without the isolation marks Fluent puts around variables in Arabic. */
+const plain = (text) => text.replace(/[\u2068\u2069]/g, '');
+
+test('in Arabic, the diff page is translated and versions read "الإصدار N", never "2v"', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto('/policies/private-information/v/1');
+  await appReady(page);
+  await page.locator('select.language-picker').selectOption('ar');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  // The old-version header and banner name versions in words: "v2" between Fluent's isolation
+  // marks was shown as "2v" in right-to-left text.
+  const header = plain(await page.locator('.policy-header').textContent());
+  assert.doesNotMatch(header, /v\s?\d|\dv/, header);
+  assert.match(header, /الإصدار 2/);
+
+  await page.goto('/policies/private-information/diff/1/2');
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: /^ما الذي تغيّر في/ }).waitFor();
+  // Everything but the policy's own words (its title, headings and text) is in Arabic.
+  for (const selector of ['.diff-counts', '.version-picker', '.actions thead', '.diff-section .diff-status']) {
+    const text = plain(await page.locator(selector).first().textContent());
+    assert.doesNotMatch(text, /[A-Za-z]/, `${selector}: ${text}`);
+  }
+  assert.equal(plain(await page.locator('.actions thead th').nth(2).textContent()), 'الإصدار 1');
+  await screenshot(page, 'diff-ar');
+  await expectNoAxeViolations(page);
+  await page.locator('select.language-picker').selectOption('en');
+  await page.getByRole('heading', { level: 1, name: /^What changed in/ }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

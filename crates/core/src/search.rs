@@ -13,7 +13,7 @@ pub mod snippet;
 pub mod text;
 
 pub use index::{Document, IndexBuilder, SearchIndex};
-pub use query::{Engine, Filters, Hit, Results};
+pub use query::{Engine, ExplainedTerm, Explanation, Filters, Hit, Results};
 
 use crate::document::body_text;
 use crate::library::Library;

@@ -283,49 +283,135 @@ fn demo_library() -> casebook_core::library::Library {
 #[derive(serde::Deserialize)]
 struct Labelled {
     query: String,
+    /// keyword, typo, prefix, slang, language (Spanish, Arabic, Japanese), situation (what
+    /// happened, in the agent's words) or question.
+    kind: String,
     expect: String,
 }
 
+const KINDS: [&str; 7] = [
+    "keyword",
+    "typo",
+    "prefix",
+    "slang",
+    "language",
+    "situation",
+    "question",
+];
+
 /// The share of the relevance suite whose expected section must be in the top 3. The first 71
 /// queries (keywords, typos, prefixes, other languages) all pass; the sentences, situations,
-/// slang and short typos added in round two are harder. Measured: see the test's output.
-const RELEVANCE_FLOOR: f64 = 0.85;
+/// slang and short typos added in round two are harder. Measured: see the test's output
+/// (2026-12-01: 112 of 130, 86.2 %; one more miss fails the test).
+const RELEVANCE_FLOOR: f64 = 0.86;
+
+fn relevance_cases() -> Vec<Labelled> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/relevance.yaml");
+    serde_yaml_ng::from_str(&std::fs::read_to_string(path).expect("relevance.yaml")).expect("yaml")
+}
+
+/// Why `key` scores what it does for `query`: each term that reached it, and its coverage.
+fn explain(engine: &Engine, query: &str, key: &str) -> String {
+    let Some(doc) = (0..engine.index().doc_count() as u32).find(|d| engine.index().key(*d) == key) else {
+        return format!("{key}: not in the index");
+    };
+    let e = engine.explain(query, doc);
+    let parts: Vec<String> = e
+        .parts
+        .iter()
+        .map(|p| {
+            format!(
+                "{}{}×{:.2} {:?}={:.2}",
+                p.term,
+                if p.synonym { "(syn)" } else { "" },
+                p.weight,
+                p.counts,
+                p.score
+            )
+        })
+        .collect();
+    format!("{key}: coverage {:.2}; {}", e.coverage, parts.join(", "))
+}
 
 #[test]
 fn relevance_suite_on_the_demo_library_finds_the_expected_section_in_the_top_3() {
     let library = demo_library();
-    let mut engine = Engine::new(index_library(&library));
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/relevance.yaml");
-    let cases: Vec<Labelled> =
-        serde_yaml_ng::from_str(&std::fs::read_to_string(path).expect("relevance.yaml")).expect("yaml");
+    let index = index_library(&library);
+    println!(
+        "demo library index: {} bytes, {} terms",
+        index.to_bytes().len(),
+        index.term_count()
+    );
+    let mut engine = Engine::new(index);
+    let cases = relevance_cases();
     assert!(cases.len() >= 120, "{} labelled queries", cases.len());
+    for case in &cases {
+        assert!(
+            KINDS.contains(&case.kind.as_str()),
+            "{:?}: unknown kind {}",
+            case.query,
+            case.kind
+        );
+    }
+    // Per kind: [queries, hit@1, hit@3, hit@10].
+    let mut table = [[0usize; 4]; KINDS.len()];
     let mut misses = Vec::new();
-    let mut firsts = 0;
     for (i, case) in cases.iter().enumerate() {
-        let results = engine.search(&case.query, &Filters::default(), 3);
-        if results
-            .hits
-            .first()
-            .is_some_and(|h| engine.index().key(h.doc) == case.expect)
-        {
-            firsts += 1;
-        }
+        let results = engine.search(&case.query, &Filters::default(), 10);
         let top: Vec<String> = results
             .hits
             .iter()
             .map(|h| engine.index().key(h.doc).to_string())
             .collect();
-        if !top.contains(&case.expect) {
-            misses.push((i, format!("{:?} → expected {} in {top:?}", case.query, case.expect)));
+        let rank = top.iter().position(|k| *k == case.expect);
+        let row = &mut table[KINDS.iter().position(|k| *k == case.kind).expect("known kind")];
+        row[0] += 1;
+        for (slot, n) in [(1, 1), (2, 3), (3, 10)] {
+            if rank.is_some_and(|r| r < n) {
+                row[slot] += 1;
+            }
+        }
+        if rank.is_none_or(|r| r >= 3) {
+            let first = top.first().map(String::as_str).unwrap_or("");
+            misses.push((
+                i,
+                format!(
+                    "{:?} [{}] → expected {} at {}, top {:?}\n    {}\n    {}",
+                    case.query,
+                    case.kind,
+                    case.expect,
+                    rank.map_or("none".to_string(), |r| (r + 1).to_string()),
+                    &top[..top.len().min(3)],
+                    explain(&engine, &case.query, first),
+                    explain(&engine, &case.query, &case.expect),
+                ),
+            ));
         }
     }
-    let hit3 = 1.0 - misses.len() as f64 / cases.len() as f64;
+    let pct = |n: usize, of: usize| n as f64 * 100.0 / of.max(1) as f64;
+    let mut report = String::from("kind       n   hit@1   hit@3  hit@10\n");
+    let mut all = [0usize; 4];
+    for (kind, row) in KINDS.iter().zip(&table) {
+        for (a, r) in all.iter_mut().zip(row) {
+            *a += r;
+        }
+        report += &format!(
+            "{kind:<9} {:>3}  {:>5.1}%  {:>5.1}%  {:>5.1}%\n",
+            row[0],
+            pct(row[1], row[0]),
+            pct(row[2], row[0]),
+            pct(row[3], row[0])
+        );
+    }
+    report += &format!(
+        "all       {:>3}  {:>5.1}%  {:>5.1}%  {:>5.1}%\n",
+        all[0],
+        pct(all[1], all[0]),
+        pct(all[2], all[0]),
+        pct(all[3], all[0])
+    );
     println!(
-        "relevance: {}/{} in the top 3 (hit@3 {:.1} %, hit@1 {:.1} %); misses:\n{}",
-        cases.len() - misses.len(),
-        cases.len(),
-        hit3 * 100.0,
-        firsts as f64 * 100.0 / cases.len() as f64,
+        "relevance suite:\n{report}misses (outside the top 3), with the first hit's and the expected section's scores:\n{}",
         misses.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("\n")
     );
     let first_round: Vec<&str> = misses
@@ -338,6 +424,7 @@ fn relevance_suite_on_the_demo_library_finds_the_expected_section_in_the_top_3()
         "first-round queries missed:\n{}",
         first_round.join("\n")
     );
+    let hit3 = pct(all[2], all[0]) / 100.0;
     assert!(hit3 >= RELEVANCE_FLOOR, "hit@3 {hit3:.3} fell below {RELEVANCE_FLOOR}");
 }
 
@@ -364,6 +451,11 @@ fn common_words_are_matched_and_highlighted_but_do_not_decide_the_ranking() {
             results.matched_terms
         );
     }
+    // A stop word typed last ("him", with no space after it) counts a fifth like any other:
+    // before, the one section that says "him" (an example of glorifying an attacker) came first.
+    let (top, _) = demo_top(&mut engine, "insulting someone over and over after they blocked him", 3);
+    assert!(top.contains(&"targeted-harassment#not-allowed".to_string()), "{top:?}");
+    assert!(!top[0].starts_with("glorification-of-violence#"), "{top:?}");
     // A query of stop words alone still finds what it says.
     let (top, _) = demo_top(&mut engine, "who is someone", 3);
     assert!(!top.is_empty());
@@ -379,6 +471,13 @@ fn typos_of_short_words_and_typos_that_form_another_word_are_corrected_from_cont
     let (top, results) = demo_top(&mut engine, "drink breach to cure covid", 3);
     assert!(results.matched_terms.contains("bleach"), "{:?}", results.matched_terms);
     assert!(top.iter().all(|k| k.starts_with("health-misinformation#")), "{top:?}");
+    // Also a four-letter one: "test" for "text", beside "vote by … message".
+    let (top, results) = demo_top(&mut engine, "post says you can vote by test message", 3);
+    assert!(results.matched_terms.contains("text"), "{:?}", results.matched_terms);
+    assert!(top.contains(&"election-integrity#not-allowed".to_string()), "{top:?}");
+    // A stop word is taken as typed ("they" is not read as "the").
+    let (_, results) = demo_top(&mut engine, "they never said", 3);
+    assert!(!results.matched_terms.contains("the"), "{:?}", results.matched_terms);
     // Alone, a real word is taken as typed.
     let (_, results) = demo_top(&mut engine, "breach ", 3);
     assert!(!results.matched_terms.contains("bleach"), "{:?}", results.matched_terms);

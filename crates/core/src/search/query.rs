@@ -17,7 +17,7 @@ const TYPO_WEIGHTS: [f32; 3] = [1.0, 0.6, 0.4];
 /// the query (covers it) and the typed word does not.
 const REAL_WORD_TYPO_WEIGHT: f32 = 0.5;
 /// Shortest real word that may also be read as a typo of another.
-const MIN_REAL_WORD_TYPO_CHARS: usize = 5;
+const MIN_REAL_WORD_TYPO_CHARS: usize = 4;
 const SYNONYM_WEIGHT: f32 = 0.7;
 /// How much a stop word ("is", "someone", "de") counts, in a section's score and in how much
 /// of the query a section covers, unless the query holds nothing else.
@@ -71,6 +71,30 @@ pub struct Results {
     pub answered_in_query_lang: bool,
 }
 
+/// What [`Engine::explain`] reports for one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub parts: Vec<ExplainedTerm>,
+    /// The share of the query's weight the document covers (its score is multiplied by the square).
+    pub coverage: f32,
+}
+
+/// One index term that reached a document for a query word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExplainedTerm {
+    /// The query words (bit set, in query order) the term stands for.
+    pub words: u32,
+    pub term: String,
+    /// Reached through a synonym rather than the typed word or its corrections.
+    pub synonym: bool,
+    /// The candidate's weight (route × stop-word weight).
+    pub weight: f32,
+    /// Its count in title, heading and body.
+    pub counts: [u8; FIELD_COUNT],
+    /// Its BM25F score before candidates are combined.
+    pub score: f32,
+}
+
 /// One part of the query that a document may satisfy.
 #[derive(Debug)]
 struct Clause {
@@ -79,9 +103,13 @@ struct Clause {
     /// `candidates[..typed]` are the typed word and its completions or corrections; the rest
     /// are synonyms.
     typed: usize,
+    /// `candidates[weak..typed]` read a real word as a typo of its neighbours: a section they
+    /// alone reach covers the word only by [`REAL_WORD_TYPO_WEIGHT`].
+    weak: usize,
     /// The query words this clause stands for, as a bit set (for coverage).
     covers: u32,
-    /// [`STOP_WORD_WEIGHT`] for a stop word in a query that holds other words, else 1.
+    /// [`STOP_WORD_WEIGHT`] for a stop word in a query that holds other words, else 1: how
+    /// much the word counts in coverage. (Its candidates' weights already include it.)
     weight: f32,
 }
 
@@ -94,10 +122,13 @@ pub struct Engine {
     /// terms as corrections without looking at them.
     term_lengths: Vec<u8>,
     term_masks: Vec<u64>,
-    /// Per document, for the clause being scored: [best typed, sum typed, best synonym, sum synonym].
-    clause: Vec<[f32; 4]>,
+    /// Per document, for the clause being scored: [best typed, sum typed, best synonym, sum
+    /// synonym, 1 when reached by other than a weak candidate].
+    clause: Vec<[f32; 5]>,
     total: Vec<f32>,
     coverage: Vec<u32>,
+    /// Query words a document covers only through weak candidates (see [`Clause::weak`]).
+    weak_coverage: Vec<u32>,
     touched: Vec<u32>,
     all_touched: Vec<u32>,
 }
@@ -120,9 +151,10 @@ impl Engine {
             factors,
             term_lengths,
             term_masks,
-            clause: vec![[0.0; 4]; n],
+            clause: vec![[0.0; 5]; n],
             total: vec![0.0; n],
             coverage: vec![0; n],
+            weak_coverage: vec![0; n],
             touched: Vec::new(),
             all_touched: Vec::new(),
         }
@@ -160,13 +192,18 @@ impl Engine {
         let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.all_touched.len());
         for &doc in &self.all_touched {
             let d = doc as usize;
-            let covered = coverage_share(self.coverage[d], &word_weights, all_words);
+            let weak = self.weak_coverage[d] & !self.coverage[d];
+            let mut covered = coverage_share(self.coverage[d], &word_weights, all_words);
+            if weak != 0 {
+                covered += REAL_WORD_TYPO_WEIGHT * coverage_share(weak, &word_weights, all_words);
+            }
             let mut score = self.total[d] * covered * covered;
             if lang_id.is_some_and(|l| usize::from(self.index.docs[d].lang) == l) {
                 score *= SAME_LANGUAGE_BOOST;
             }
             self.total[d] = 0.0;
             self.coverage[d] = 0;
+            self.weak_coverage[d] = 0;
             if allowed.as_ref().is_none_or(|a| a.accepts(&self.index.docs[d])) {
                 ranked.push((score, doc));
             }
@@ -194,6 +231,54 @@ impl Engine {
         }
     }
 
+    /// Why `doc` scores what it does for `query`: per query word, the candidate terms that
+    /// reached the document with their score, and the share of the query it covers. For
+    /// relevance work (the suite prints it for its misses); not used on the search path.
+    pub fn explain(&self, query: &str, doc: u32) -> Explanation {
+        let clauses = self.clauses(query);
+        let mut word_weights = [0.0f32; 32];
+        for clause in &clauses {
+            for (bit, weight) in word_weights.iter_mut().enumerate() {
+                if clause.covers & (1 << bit) != 0 {
+                    *weight = weight.max(clause.weight);
+                }
+            }
+        }
+        let all_words: f32 = word_weights.iter().sum();
+        let d = doc as usize;
+        let (mut coverage, mut weak_coverage) = (0u32, 0u32);
+        let mut parts = Vec::new();
+        for clause in &clauses {
+            for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
+                let Some((_, packed)) = self.index.postings_of(term).find(|(t, _)| *t == doc) else {
+                    continue;
+                };
+                let counts = unpack_counts(packed);
+                let factors = self.factors[d];
+                let tf: f32 = (0..FIELD_COUNT).map(|f| f32::from(counts[f]) * factors[f]).sum();
+                let score = weight * self.idf(term) * tf * (K1 + 1.0) / (tf + K1);
+                if (clause.weak..clause.typed).contains(&position) {
+                    weak_coverage |= clause.covers;
+                } else {
+                    coverage |= clause.covers;
+                }
+                parts.push(ExplainedTerm {
+                    words: clause.covers,
+                    term: self.index.term(term).to_string(),
+                    synonym: position >= clause.typed,
+                    weight,
+                    counts,
+                    score,
+                });
+            }
+        }
+        Explanation {
+            parts,
+            coverage: coverage_share(coverage, &word_weights, all_words)
+                + REAL_WORD_TYPO_WEIGHT * coverage_share(weak_coverage & !coverage, &word_weights, all_words),
+        }
+    }
+
     /// Turns query text into clauses: one per distinct word, plus one per synonym phrase.
     fn clauses(&self, query: &str) -> Vec<Clause> {
         let tokens = tokenize(query);
@@ -212,11 +297,21 @@ impl Engine {
             .enumerate()
             .map(|(i, word)| {
                 let is_open = open && Some(word) == last.as_ref();
-                // A stop word being typed may be the start of another word ("some" of "someone's").
-                let stop = !only_stop_words && !is_open && is_stop_word(word);
-                let candidates = self.expand(word, is_open, words.len() > 1);
+                let stop = !only_stop_words && is_stop_word(word);
+                let (mut candidates, weak) = self.expand(word, is_open, words.len() > 1);
+                if stop {
+                    // A stop word counts a fifth. Being typed, it may be the start of another
+                    // word ("some" of "someone's"): its completions keep their weight.
+                    let exact = self.index.find_term(word);
+                    for (term, weight) in &mut candidates {
+                        if !is_open || Some(*term) == exact {
+                            *weight *= STOP_WORD_WEIGHT;
+                        }
+                    }
+                }
                 Clause {
                     typed: candidates.len(),
+                    weak,
                     candidates,
                     covers: 1 << i,
                     weight: if stop { STOP_WORD_WEIGHT } else { 1.0 },
@@ -246,7 +341,7 @@ impl Engine {
                             // A rare synonym must not outweigh the common word that was typed.
                             let typed = clause.candidates.first().map_or(f32::INFINITY, |(w, _)| self.idf(*w));
                             let rarity = (typed / self.idf(t)).min(1.0);
-                            clause.candidates.push((t, weight * rarity));
+                            clause.candidates.push((t, weight * rarity * clause.weight));
                         }
                     }
                 }
@@ -256,10 +351,12 @@ impl Engine {
         clauses
     }
 
-    /// The index terms one query word stands for, with weights. `in_context`: the query has
+    /// The index terms one query word stands for, with weights, and where the weak ones (a
+    /// real word read as a typo, see [`Clause::weak`]) start. `in_context`: the query has
     /// other words, against which a correction of a real word can be judged.
-    fn expand(&self, word: &str, open: bool, in_context: bool) -> Vec<(usize, f32)> {
+    fn expand(&self, word: &str, open: bool, in_context: bool) -> (Vec<(usize, f32)>, usize) {
         let mut out = Vec::new();
+        let mut strong = usize::MAX;
         let exact = self.index.find_term(word);
         if let Some(t) = exact {
             out.push((t, 1.0));
@@ -281,19 +378,26 @@ impl Engine {
         }
         if out.is_empty() {
             out = self.typo_candidates(word);
-        } else if exact.is_some() && !open && in_context && word.chars().count() >= MIN_REAL_WORD_TYPO_CHARS {
+        } else if exact.is_some()
+            && !open
+            && in_context
+            && word.chars().count() >= MIN_REAL_WORD_TYPO_CHARS
+            && !is_stop_word(word)
+        {
             // A typo can form another real word ("form" for "from"): its neighbours stand in
             // too, weakly, and carry the sections where they fit the other words.
             // One slip of one letter: neighbours two edits away are other words, not typos.
             let neighbours = self.typo_candidates(word);
+            strong = out.len();
             out.extend(
                 neighbours
                     .into_iter()
-                    .filter(|(t, w)| Some(*t) != exact && *w >= TYPO_WEIGHTS[1])
+                    .filter(|(t, w)| Some(*t) != exact && *w >= TYPO_WEIGHTS[1] && !is_stop_word(self.index.term(*t)))
                     .map(|(t, w)| (t, w * REAL_WORD_TYPO_WEIGHT)),
             );
         }
-        out
+        let strong = strong.min(out.len());
+        (out, strong)
     }
 
     fn keep_most_common(&self, terms: &mut Vec<usize>) {
@@ -353,7 +457,6 @@ impl Engine {
 
     fn score_clause(&mut self, clause: &Clause) {
         for (position, &(term, weight)) in clause.candidates.iter().enumerate() {
-            let weight = weight * clause.weight;
             let idf = self.idf(term);
             let slot = if position < clause.typed { 0 } else { 2 };
             for (doc, packed) in self.index.postings_of(term) {
@@ -372,18 +475,25 @@ impl Engine {
                 }
                 scores[slot] = scores[slot].max(score);
                 scores[slot + 1] += score;
+                if !(clause.weak..clause.typed).contains(&position) {
+                    scores[4] = 1.0;
+                }
             }
         }
         for &doc in &self.touched {
             let d = doc as usize;
-            if self.coverage[d] == 0 && self.total[d] == 0.0 {
+            if self.coverage[d] == 0 && self.weak_coverage[d] == 0 && self.total[d] == 0.0 {
                 self.all_touched.push(doc);
             }
-            let [best_typed, sum_typed, best_synonym, sum_synonym] = std::mem::take(&mut self.clause[d]);
+            let [best_typed, sum_typed, best_synonym, sum_synonym, strong] = std::mem::take(&mut self.clause[d]);
             let typed = best_typed + OTHER_CANDIDATES * (sum_typed - best_typed);
             let synonym = best_synonym + OTHER_CANDIDATES * (sum_synonym - best_synonym);
             self.total[d] += typed.max(synonym) + OTHER_CANDIDATES * typed.min(synonym);
-            self.coverage[d] |= clause.covers;
+            if strong > 0.0 {
+                self.coverage[d] |= clause.covers;
+            } else {
+                self.weak_coverage[d] |= clause.covers;
+            }
         }
         self.touched.clear();
     }
@@ -422,10 +532,13 @@ fn coverage_share(coverage: u32, weights: &[f32; 32], all: f32) -> f32 {
     if all <= 0.0 {
         return 0.0;
     }
-    let covered: f32 = (0..32)
-        .filter(|bit| coverage & (1 << bit) != 0)
-        .map(|bit| weights[bit])
-        .sum();
+    // Only the set bits, lowest first.
+    let mut bits = coverage;
+    let mut covered = 0.0;
+    while bits != 0 {
+        covered += weights[bits.trailing_zeros() as usize];
+        bits &= bits - 1;
+    }
     covered / all
 }
 

@@ -74,8 +74,10 @@ pub fn stem(word: &mut String) {
 const STOP_WORDS: &[&str] = &[
     // English
     "about",
+    "above",
     "after",
     "again",
+    "against",
     "all",
     "am",
     "an",
@@ -88,7 +90,11 @@ const STOP_WORDS: &[&str] = &[
     "be",
     "because",
     "been",
+    "before",
     "being",
+    "below",
+    "between",
+    "both",
     "but",
     "by",
     "can",
@@ -97,8 +103,13 @@ const STOP_WORDS: &[&str] = &[
     "do",
     "doe",
     "doing",
+    "down",
+    "during",
+    "each",
+    "few",
     "for",
     "from",
+    "further",
     "get",
     "got",
     "had",
@@ -108,7 +119,9 @@ const STOP_WORDS: &[&str] = &[
     "he",
     "her",
     "here",
+    "herself",
     "him",
+    "himself",
     "his",
     "how",
     "if",
@@ -117,22 +130,33 @@ const STOP_WORDS: &[&str] = &[
     "is",
     "it",
     "its",
+    "itself",
     "just",
     "keep",
     "me",
+    "more",
+    "most",
     "my",
+    "myself",
     "no",
+    "nor",
     "not",
+    "now",
     "of",
     "off",
     "on",
+    "once",
     "one",
+    "only",
     "or",
+    "other",
     "our",
     "out",
     "over",
+    "own",
     "people",
     "person",
+    "same",
     "she",
     "should",
     "so",
@@ -140,18 +164,24 @@ const STOP_WORDS: &[&str] = &[
     "somebody",
     "someone",
     "something",
+    "such",
     "than",
     "that",
     "the",
     "their",
     "them",
+    "themselve",
     "then",
     "there",
     "these",
     "they",
     "this",
     "those",
+    "through",
     "to",
+    "too",
+    "under",
+    "until",
     "up",
     "user",
     "very",
@@ -162,13 +192,16 @@ const STOP_WORDS: &[&str] = &[
     "when",
     "where",
     "which",
+    "while",
     "who",
+    "whom",
     "why",
     "will",
     "with",
     "would",
     "you",
     "your",
+    "yourself",
     // Spanish (folded)
     "al",
     "alguien",
@@ -235,7 +268,17 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether `term` (as [`tokenize`] makes it) is a stop word in any of the library's languages.
 pub fn is_stop_word(term: &str) -> bool {
-    STOP_WORDS.contains(&term)
+    // Sorted once, so the check is a binary search: the engine asks it for every query word
+    // and every correction of a real word.
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut sorted = STOP_WORDS.to_vec();
+            sorted.sort_unstable();
+            sorted
+        })
+        .binary_search(&term)
+        .is_ok()
 }
 
 /// Normalises one word (already split) into a term, without stemming.
