@@ -54,8 +54,13 @@ pub fn window(top: f64, height: f64, count: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// Sets an inline style property unless it already holds `value`: the rows are placed after
+/// every render, and an unchanged row must not make the browser recompute its style.
 fn set_style(el: &HtmlElement, property: &str, value: &str) {
-    let _ = el.style().set_property(property, value);
+    let style = el.style();
+    if style.get_property_value(property).ok().as_deref() != Some(value) {
+        let _ = style.set_property(property, value);
+    }
 }
 
 #[component]
