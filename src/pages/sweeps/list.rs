@@ -70,13 +70,18 @@ pub fn VirtualItems(props: &VirtualItemsProps) -> Html {
     let rows = use_node_ref();
     // (scroll top, list box height), as last read.
     let view = use_state(|| (0.0f64, DEFAULT_VIEWPORT_PX));
+    // The same, exact to the pixel, read when the box scrolls or is resized (when reading is
+    // cheap): a key never reads the scroll position after changing the page, which would make
+    // the browser lay the page out at once.
+    let exact = use_mut_ref(|| (0.0f64, DEFAULT_VIEWPORT_PX));
     let onscroll = {
-        let (scroller, view) = (scroller.clone(), view.clone());
+        let (scroller, view, exact) = (scroller.clone(), view.clone(), exact.clone());
         Callback::from(move |_: Event| {
             let Some(el) = scroller.cast::<HtmlElement>() else {
                 return;
             };
             let next = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+            *exact.borrow_mut() = next;
             let (top, height) = *view;
             // Re-render only when the first visible row or the box's size changed.
             if (next.0 / ROW_PX).floor() != (top / ROW_PX).floor() || next.1 != height {
@@ -86,11 +91,13 @@ pub fn VirtualItems(props: &VirtualItemsProps) -> Html {
     };
     // The box's real height, once mounted and whenever the window is resized.
     {
-        let (scroller, view) = (scroller.clone(), view.clone());
+        let (scroller, view, exact) = (scroller.clone(), view.clone(), exact.clone());
         use_effect_with((), move |()| {
             let measure = move || {
                 if let Some(el) = scroller.cast::<HtmlElement>() {
-                    view.set((f64::from(el.scroll_top()), f64::from(el.client_height())));
+                    let next = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+                    *exact.borrow_mut() = next;
+                    view.set(next);
                 }
             };
             measure();
@@ -124,12 +131,12 @@ pub fn VirtualItems(props: &VirtualItemsProps) -> Html {
     }
     // A key moved the focus: the row comes into view and takes the keyboard focus.
     {
-        let (scroller, view, focused) = (scroller.clone(), view.clone(), props.focused);
+        let (scroller, view, focused, exact) = (scroller.clone(), view.clone(), props.focused, exact.clone());
         use_effect_with(props.moved, move |moved| {
             if *moved > 0
                 && let (Some(el), Some(at)) = (scroller.cast::<HtmlElement>(), at)
             {
-                let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+                let (top, height) = *exact.borrow();
                 let row_top = at as f64 * ROW_PX;
                 let next = if row_top < top {
                     Some(row_top)
@@ -138,9 +145,10 @@ pub fn VirtualItems(props: &VirtualItemsProps) -> Html {
                 } else {
                     None
                 };
-                if let Some(next) = next {
+                if let Some(next) = next.map(|n| n.max(0.0)) {
                     el.set_scroll_top(next as i32);
-                    view.set((f64::from(el.scroll_top()), height));
+                    *exact.borrow_mut() = (next, height);
+                    view.set((next, height));
                 }
                 if let Some(n) = focused
                     && let Some(row) = gloo::utils::document().get_element_by_id(&format!("row-{n}"))
