@@ -3,6 +3,7 @@
 
 pub(crate) mod admin;
 pub(crate) mod session;
+pub(crate) mod sweeps;
 pub(crate) mod sync;
 pub(crate) mod templates;
 
@@ -37,6 +38,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/library/import", post(admin::import_library))
         .route("/library/import/preview", post(admin::preview_library))
         .route("/templates/parse", post(templates::parse_templates))
+        .route("/sweeps/{id}/people", get(sweeps::assignable_people))
         .route("/audit", get(admin::read_audit))
         .route("/users", get(admin::list_users).post(admin::create_user))
         .route("/users/{id}", patch(admin::change_user))

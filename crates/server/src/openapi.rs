@@ -28,6 +28,7 @@ use crate::api;
         api::admin::import_library,
         api::admin::preview_library,
         api::templates::parse_templates,
+        api::sweeps::assignable_people,
         api::admin::read_audit,
         api::admin::list_users,
         api::admin::create_user,

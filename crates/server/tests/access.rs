@@ -58,6 +58,13 @@ const MATRIX: &[(&str, &str, [bool; 9])] = &[
         "/api/templates/parse",
         [false, false, true, true, true, false, true, true, true],
     ),
+    // The publisher's policy team lists who may be assigned a sweep's items (the handler
+    // checks the sweep is theirs: this one does not exist, so 404 for them).
+    (
+        "GET",
+        "/api/sweeps/abcdef/people",
+        [false, false, true, false, true, false, true, false, true],
+    ),
     (
         "GET",
         "/api/audit",

@@ -340,3 +340,139 @@ async fn the_demo_live_sweep_has_two_versions_partly_worked_work_and_one_acknowl
         assert!(sweep.items[150].assignee.value.is_some(), "{}", db.name);
     }
 }
+
+/// `GET /api/sweeps/{id}/people`: the publisher's specialists and admins list who works items
+/// in the organisations the sweep is shared with — no one of an unshared vendor, no trainer,
+/// no switched-off account, no email — a page at a time; everyone else is refused.
+#[tokio::test]
+async fn the_publisher_lists_the_assignable_people_of_the_shared_vendors_only() {
+    for db in databases().await {
+        let store = db.open().await;
+        platform(&store, "Casebook").await;
+        people(&store, "Acme").await;
+        people(&store, "Globex").await;
+        people(&store, "Initech").await;
+        publish_sweep(&store, "specialist@casebook.test", "election", 5, &["Acme", "Globex"]).await;
+        // Enough of Acme's agents for a second page; one of them switched off.
+        let acme = common::org_id(&store, "Acme").await;
+        let hash = casebook_server::auth::hash_password(common::PASSWORD).expect("hash");
+        let now = casebook_server::now_rfc3339();
+        let page = casebook_core::wire::ASSIGNABLE_PAGE;
+        for i in 0..page {
+            store
+                .create_user(
+                    &acme,
+                    &format!("crowd{i}@acme.test"),
+                    &format!("Crowd {i}"),
+                    casebook_server::auth::Role::Agent,
+                    &hash,
+                    &now,
+                )
+                .await
+                .expect("user");
+        }
+        let (_, app) = service(store.clone()).await;
+        let off = user(&store, "crowd7@acme.test").await;
+        let acme_admin = sign_in(&app, "admin@acme.test").await;
+        let reply = call(
+            &app,
+            Method::PATCH,
+            &format!("/api/users/{}", off.id),
+            Some(&acme_admin),
+            Some(json!({"active": false})),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+
+        for email in ["specialist@casebook.test", "admin@casebook.test"] {
+            let cookie = sign_in(&app, email).await;
+            let mut listed = Vec::new();
+            let mut uri = "/api/sweeps/election/people".to_string();
+            let mut pages = 0;
+            loop {
+                let reply = call(&app, Method::GET, &uri, Some(&cookie), None, false).await;
+                assert_eq!(reply.status, StatusCode::OK, "{} {email}: {:?}", db.name, reply.body);
+                let text = reply.body.to_string();
+                assert!(
+                    !text.contains("email") && !text.contains("@acme.test"),
+                    "{}: no email leaves: {text:.300}",
+                    db.name
+                );
+                let got: casebook_core::wire::AssignablePage = serde_json::from_value(reply.body).expect("a page");
+                assert!(got.people.len() <= page);
+                listed.extend(got.people);
+                pages += 1;
+                match got.next {
+                    Some(next) => uri = format!("/api/sweeps/election/people?after={next}"),
+                    None => break,
+                }
+            }
+            assert_eq!(pages, 2, "{}: {page} + 6 people take two pages", db.name);
+            let ids: std::collections::BTreeSet<&str> = listed.iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(ids.len(), listed.len(), "{}: nobody twice across pages", db.name);
+            // Acme: agent, specialist, admin and the crowd less the switched-off one; Globex:
+            // agent, specialist, admin. No trainer, no Initech, no one of the platform.
+            assert_eq!(listed.len(), 3 + page - 1 + 3, "{} {email}", db.name);
+            let orgs: std::collections::BTreeSet<&str> = listed.iter().map(|p| p.org_name.as_str()).collect();
+            assert_eq!(orgs, ["Acme", "Globex"].into(), "{}", db.name);
+            assert!(listed.iter().all(|p| p.role != casebook_server::auth::Role::Trainer));
+            assert!(
+                !ids.contains(off.id.as_str()),
+                "{}: a switched-off account is not offered",
+                db.name
+            );
+            let globex_agent = user(&store, "agent@globex.test").await;
+            let entry = listed.iter().find(|p| p.id == globex_agent.id).expect("Globex's agent");
+            assert_eq!(
+                (entry.name.as_str(), entry.org_id.as_str()),
+                (globex_agent.name.as_str(), globex_agent.org_id.as_str())
+            );
+        }
+
+        // Everyone else: a vendor's agent and trainer (not the policy team), a reading vendor's
+        // admin (not the publisher), an unshared vendor's specialist (no such sweep for them),
+        // the platform's agent and trainer, anonymous; and a sweep that does not exist.
+        for (email, status) in [
+            (Some("agent@acme.test"), StatusCode::FORBIDDEN),
+            (Some("trainer@globex.test"), StatusCode::FORBIDDEN),
+            (Some("admin@acme.test"), StatusCode::FORBIDDEN),
+            (Some("specialist@globex.test"), StatusCode::FORBIDDEN),
+            (Some("specialist@initech.test"), StatusCode::NOT_FOUND),
+            (Some("agent@casebook.test"), StatusCode::FORBIDDEN),
+            (Some("trainer@casebook.test"), StatusCode::FORBIDDEN),
+            (None, StatusCode::UNAUTHORIZED),
+        ] {
+            let cookie = match email {
+                Some(email) => Some(sign_in(&app, email).await),
+                None => None,
+            };
+            let reply = call(
+                &app,
+                Method::GET,
+                "/api/sweeps/election/people",
+                cookie.as_deref(),
+                None,
+                false,
+            )
+            .await;
+            assert_eq!(reply.status, status, "{} {email:?}: {:?}", db.name, reply.body);
+            assert!(reply.body.get("people").is_none(), "{} {email:?}", db.name);
+        }
+        let specialist = sign_in(&app, "specialist@casebook.test").await;
+        for uri in ["/api/sweeps/nosuchsweep/people", "/api/sweeps/NOT_AN_ID/people"] {
+            let reply = call(&app, Method::GET, uri, Some(&specialist), None, false).await;
+            assert_eq!(reply.status, StatusCode::NOT_FOUND, "{} {uri}", db.name);
+        }
+        let reply = call(
+            &app,
+            Method::GET,
+            "/api/sweeps/election/people?after=%00",
+            Some(&specialist),
+            None,
+            false,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+    }
+}
