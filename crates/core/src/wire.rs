@@ -193,6 +193,22 @@ pub struct AssignablePage {
 /// Most people one page of `GET /api/sweeps/{id}/people` holds.
 pub const ASSIGNABLE_PAGE: usize = 500;
 
+/// `POST /api/documents/parse`: Markdown to read into the safe document model (a sweep's
+/// guidance description), at most `sweep::guidance::MAX_DESCRIPTION_CHARS` characters.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownSource {
+    pub markdown: String,
+}
+
+/// What `POST /api/documents/parse` answers: the document, as policies store theirs.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParsedDocument {
+    pub blocks: Vec<crate::document::Block>,
+}
+
 /// A signed-in person (`GET /api/session`). Never carries a password or token.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

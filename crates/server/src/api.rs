@@ -2,6 +2,7 @@
 //! core's wire types. Who may call what is decided in `auth::ACCESS`, not here.
 
 pub(crate) mod admin;
+pub(crate) mod documents;
 pub(crate) mod session;
 pub(crate) mod sweeps;
 pub(crate) mod sync;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/library/import/preview", post(admin::preview_library))
         .route("/templates/parse", post(templates::parse_templates))
         .route("/sweeps/{id}/people", get(sweeps::assignable_people))
+        .route("/documents/parse", post(documents::parse_document))
         .route("/audit", get(admin::read_audit))
         .route("/users", get(admin::list_users).post(admin::create_user))
         .route("/users/{id}", patch(admin::change_user))

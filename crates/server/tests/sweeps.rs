@@ -476,3 +476,142 @@ async fn the_publisher_lists_the_assignable_people_of_the_shared_vendors_only() 
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
     }
 }
+
+/// A guidance description is Markdown parsed by the server (`POST /api/documents/parse`) and
+/// stored with the version; a hostile description comes back safe or refused, and a pushed
+/// document the parser would not have written is refused by the push check.
+#[tokio::test]
+async fn a_description_is_parsed_by_the_server_and_a_hostile_document_is_refused_on_push() {
+    for db in databases().await {
+        let store = db.open().await;
+        platform(&store, "Casebook").await;
+        people(&store, "Acme").await;
+        publish_sweep(&store, "specialist@casebook.test", "election", 3, &["Acme"]).await;
+        let (_, app) = service(store.clone()).await;
+        let specialist = sign_in(&app, "specialist@casebook.test").await;
+        let parse = |markdown: String| {
+            let app = app.clone();
+            let cookie = specialist.clone();
+            async move {
+                call(
+                    &app,
+                    Method::POST,
+                    "/api/documents/parse",
+                    Some(&cookie),
+                    Some(json!({"markdown": markdown})),
+                    true,
+                )
+                .await
+            }
+        };
+
+        let reply =
+            parse("Check:\n\n- the **date**\n- the [official page](https://vote.example/results)\n".into()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        let doc: casebook_core::wire::ParsedDocument = serde_json::from_value(reply.body).expect("a document");
+        let text = serde_json::to_string(&doc.blocks).expect("json");
+        assert!(
+            text.contains("\"List\"") && text.contains("https://vote.example/results"),
+            "{}: {text}",
+            db.name
+        );
+
+        // Hostile: a script, a javascript: link, an HTML link: nothing of them survives but text.
+        let hostile =
+            "<script>alert(1)</script>\n\nSee [here](javascript:alert(1)) and <a href=\"javascript:x\">there</a>.\n";
+        let reply = parse(hostile.into()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        let text = reply.body.to_string();
+        assert!(
+            !text.to_lowercase().contains("javascript") && !text.contains("<script") && !text.contains("Link"),
+            "{}: {text}",
+            db.name
+        );
+        assert!(
+            text.contains("here") && text.contains("there"),
+            "{}: the words stay: {text}",
+            db.name
+        );
+        // Too deep (a blockquote 40 levels down) or too long: refused, with the line.
+        let reply = parse(format!("fine\n\n{} deep", ">".repeat(40))).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+        assert!(
+            reply.body["message"].as_str().is_some_and(|m| m.contains("line 3")),
+            "{}: {:?}",
+            db.name,
+            reply.body
+        );
+        let reply = parse("x".repeat(6_001)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/documents/parse",
+            Some(&specialist),
+            Some(json!({"markdown": "x", "html": true})),
+            true,
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: unknown fields are refused",
+            db.name
+        );
+
+        // The push check reads a stored document again: a javascript: link or a document nested
+        // past the bound is refused; the parser's own document is kept and reaches the vendor.
+        let with_doc = |doc: Value| {
+            let mut value = guidance().to_value();
+            value["description"] = json!("Check the official page.");
+            value["description_doc"] = doc;
+            value
+        };
+        let draft = |value: Value| Op::SetField {
+            object: sweep::sweep_object("election"),
+            field: sweep::guidance_field(1),
+            value,
+            base: 0,
+        };
+        let deep = (0..40).fold(
+            json!([{"Paragraph": [{"Text": "x"}]}]),
+            |inner, _| json!([{"Quote": inner}]),
+        );
+        let javascript =
+            json!([{"Paragraph": [{"Link": {"href": "javascript:alert(1)", "content": [{"Text": "x"}]}}]}]);
+        for (i, doc) in [javascript, deep].into_iter().enumerate() {
+            let reply = push(
+                &app,
+                &specialist,
+                &format!("client-doc-{i}"),
+                numbered(vec![draft(with_doc(doc))]),
+            )
+            .await;
+            assert_eq!(
+                (reply.status, reply.body["code"].as_str()),
+                (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_edit")),
+                "{} #{i}: {:?}",
+                db.name,
+                reply.body
+            );
+        }
+        let parsed = serde_json::to_value(&doc.blocks).expect("json");
+        let reply = push(
+            &app,
+            &specialist,
+            "client-doc-9",
+            numbered(vec![
+                draft(with_doc(parsed.clone())),
+                sweep::publish_version("election", 1),
+            ]),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        let acme = sign_in(&app, "agent@acme.test").await;
+        let mut replica = Replica::default();
+        pull_all(&app, &acme, "client-acme-doc", &mut replica).await;
+        let (v, g) = sweep::current_guidance(&Overlay::new(&replica, &[]), "election").expect("published");
+        assert_eq!(v, 1);
+        assert_eq!(g.description_doc, Some(doc.blocks.clone()), "{}", db.name);
+    }
+}

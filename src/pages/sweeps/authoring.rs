@@ -46,6 +46,7 @@ fn example() -> Guidance {
         regions: vec![],
         languages: vec!["en".into()],
         description: "What agents look for, in Markdown.".into(),
+        description_doc: None,
         escalation: "When to escalate.".into(),
         sections: vec![],
         checklist: vec![Step {
@@ -322,6 +323,7 @@ fn place(g: &Guidance, error: &GuidanceError) -> Place {
         | GuidanceError::TextCondition { step: id }
         | GuidanceError::Unreachable { step: id, .. } => step(id),
         GuidanceError::NoDecisions => Place::Decisions,
+        GuidanceError::Document(_) => Place::Field("description"),
         GuidanceError::Shape(_) | GuidanceError::TooLarge(_) => Place::Top,
     }
 }

@@ -123,6 +123,13 @@ pub struct Guidance {
     /// Markdown.
     #[serde(default)]
     pub description: String,
+    /// The description parsed into the safe document model, by the server (`POST
+    /// /api/documents/parse`: the app does not link the Markdown parser), what agents read.
+    /// Absent when the description was written offline: agents then read its plain text.
+    /// Checked like any document received ([`crate::document::check`]) wherever the version is
+    /// read, and bounded by the size of the whole version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_doc: Option<Vec<crate::document::Block>>,
     #[serde(default)]
     pub escalation: String,
     #[serde(default)]
@@ -178,6 +185,8 @@ pub enum GuidanceError {
     TextCondition { step: String },
     #[error("step “{step}” waits for an answer “{on}” never gives")]
     Unreachable { step: String, on: String },
+    #[error("the formatted description: {0}")]
+    Document(crate::document::DocumentError),
     #[error("give at least one decision")]
     NoDecisions,
     #[error("the guidance is {0} bytes; at most {MAX_VALUE_BYTES} are allowed")]
@@ -227,6 +236,9 @@ impl Guidance {
         text(&self.title, "title", MAX_GUIDANCE_TITLE_CHARS, true)?;
         text(&self.event, "event", MAX_EVENT_CHARS, true)?;
         text(&self.description, "description", MAX_DESCRIPTION_CHARS, false)?;
+        if let Some(doc) = &self.description_doc {
+            crate::document::check(doc).map_err(GuidanceError::Document)?;
+        }
         text(&self.escalation, "escalation criteria", MAX_ESCALATION_CHARS, false)?;
         if let Some(w) = self.window
             && w.end_ms < w.start_ms
@@ -588,6 +600,30 @@ pub(crate) mod tests {
                     v["escalation"] = json!("é".repeat(2_000));
                 }),
                 "the guidance is 16",
+            ),
+            (
+                "a formatted description with a javascript: link",
+                Box::new(|v| {
+                    v["description_doc"] =
+                        json!([{"Paragraph": [{"Link": {"href": "javascript:alert(1)", "content": [{"Text": "x"}]}}]}])
+                }),
+                "the formatted description: a link target may be",
+            ),
+            (
+                "a formatted description nested too deep",
+                Box::new(|v| {
+                    let deep = (0..40).fold(
+                        json!([{"Paragraph": [{"Text": "x"}]}]),
+                        |inner, _| json!([{"Quote": inner}]),
+                    );
+                    v["description_doc"] = deep;
+                }),
+                "the formatted description: the document nests deeper",
+            ),
+            (
+                "a formatted description that is not a document",
+                Box::new(|v| v["description_doc"] = json!([{"Script": "alert(1)"}])),
+                "the guidance is not in the expected shape",
             ),
         ];
         for (what, change, expected) in table {
