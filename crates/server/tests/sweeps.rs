@@ -311,8 +311,15 @@ async fn the_demo_live_sweep_has_two_versions_partly_worked_work_and_one_acknowl
         assert_eq!(sweep.items.len(), 300, "{}", db.name);
         let progress = sweep.progress();
         assert_eq!(progress.done, 25 + 20 + 15, "{}", db.name);
-        let (version, _) = sweep::current_guidance(&view, demo::LIVE_SWEEP).expect("guidance");
+        let (version, guidance) = sweep::current_guidance(&view, demo::LIVE_SWEEP).expect("guidance");
         assert_eq!(version, 2);
+        // Its description is stored formatted, as the guidance form stores it.
+        let doc = serde_json::to_string(&guidance.description_doc).expect("json");
+        assert!(
+            doc.contains("Strong") && doc.contains("wrong date, time or place"),
+            "{}: {doc}",
+            db.name
+        );
         let amal = user(&store, demo::ACCOUNTS[3].1).await;
         let noa = user(&store, demo::ACCOUNTS[5].1).await;
         assert_eq!(sweep::must_acknowledge(&view, demo::LIVE_SWEEP, &amal.id), None);

@@ -200,6 +200,14 @@ fn id_ok(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
 }
 
+/// A section id: an id, or the library's `slug#anchor` (what the policy search picks).
+fn section_id_ok(id: &str) -> bool {
+    match id.split_once('#') {
+        Some((slug, anchor)) => id_ok(slug) && id_ok(anchor),
+        None => id_ok(id),
+    }
+}
+
 fn text(value: &str, what: &'static str, max: usize, required: bool) -> Result<(), GuidanceError> {
     if required && value.trim().is_empty() {
         return Err(GuidanceError::Empty { what });
@@ -252,7 +260,7 @@ impl Guidance {
             text(tag, "region or language", MAX_TAG_CHARS, true)?;
         }
         for section in self.sections.iter().chain(self.decisions.iter().map(|d| &d.section)) {
-            if !id_ok(&section.section) {
+            if !section_id_ok(&section.section) {
                 return Err(GuidanceError::BadId(section.section.clone()));
             }
         }
@@ -515,6 +523,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_decision_names_a_library_section_as_the_policy_search_picks_it() {
+        let g =
+            with(|v| v["decisions"][0]["section"] = json!({"section": "election-integrity#not-allowed", "version": 3}))
+                .expect("policy#section is a section id");
+        assert_eq!(g.decisions[0].section.label(), "election-integrity#not-allowed@3");
+    }
+
+    #[test]
     fn a_version_is_refused_with_the_rule_it_breaks() {
         let table: Vec<(&str, Edit, &str)> = vec![
             (
@@ -600,6 +616,11 @@ pub(crate) mod tests {
                     v["escalation"] = json!("é".repeat(2_000));
                 }),
                 "the guidance is 16",
+            ),
+            (
+                "a section with two anchors",
+                Box::new(|v| v["decisions"][0]["section"]["section"] = json!("civic#misinfo#x")),
+                "an id is 1 to 64",
             ),
             (
                 "a formatted description with a javascript: link",
