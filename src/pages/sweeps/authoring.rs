@@ -127,7 +127,14 @@ fn format_description(description: String, form: UseReducerDispatcher<Form>, sta
         let source = MarkdownSource {
             markdown: description.clone(),
         };
-        match crate::api::post_json::<_, ParsedDocument>("/api/documents/parse", &source).await {
+        // Read through a `Value`, as versions are, so the app holds one reader of documents.
+        let answer = crate::api::post_json::<_, Value>("/api/documents/parse", &source)
+            .await
+            .and_then(|v| {
+                serde_json::from_value::<ParsedDocument>(v)
+                    .map_err(|e| crate::api::ApiFailure::Unreadable(e.to_string()))
+            });
+        match answer {
             Ok(parsed) => {
                 state.set(Formatting::Done);
                 let blocks = Rc::new(parsed.blocks);

@@ -286,7 +286,8 @@ impl Guidance {
                 });
             }
         }
-        let size = serde_json::to_vec(self).map_or(usize::MAX, |v| v.len());
+        // Measured through the stored value (the same bytes), so the app builds one serializer.
+        let size = serde_json::to_vec(&self.to_value()).map_or(usize::MAX, |v| v.len());
         if size > MAX_VALUE_BYTES {
             return Err(GuidanceError::TooLarge(size));
         }
