@@ -816,6 +816,10 @@ sweeps-assign-legend = { $count ->
    *[other] أسند { $count } عنصر مفتوح لا يتولاه أحد، بالتناوب، إلى
 }
 sweeps-assign-nobody = لم يعمل أحد على هذا المسح ولم يؤكده أحد بعد.
+sweeps-assign-listing = جارٍ جلب أشخاص المؤسسات التي يُشارَك معها هذا المسح…
+sweeps-assign-listed-saved = دون اتصال: الأشخاص كما ظهروا آخر مرة مع الاتصال ({ $date }).
+sweeps-assign-listed-offline = دون اتصال: لا يظهر إلا الأشخاص الذين يعرفهم هذا المسح. يظهر جميع أشخاص المؤسسات المشاركة عند عودة الاتصال.
+sweeps-assign-listed-failed = تعذّر جلب أشخاص المؤسسات المشاركة: { $reason }
 sweeps-assign-everyone = كل من في { $org }
 sweeps-assign-button = { $people ->
     [one] أسند { $count } عنصرًا إلى شخص واحد
@@ -845,6 +849,10 @@ sweeps-form-window-both = أدخل بداية الفترة ونهايتها مع
 sweeps-form-regions = المناطق (مفصولة بفواصل)
 sweeps-form-languages = اللغات (رموز مفصولة بفواصل)
 sweeps-form-description = الوصف (Markdown)
+sweeps-form-description-formatting = جارٍ تنسيق الوصف…
+sweeps-form-description-formatted = منسّق كما سيقرؤه الوكلاء (انظر المعاينة).
+sweeps-form-description-offline = يحتاج التنسيق إلى الاتصال: يُحفظ نصك كما كتبته، ويقرؤه الوكلاء نصًا عاديًا إلى أن يُنسَّق مع الاتصال.
+sweeps-form-description-refused = تعذّر تنسيق الوصف ({ $reason })؛ يقرؤه الوكلاء نصًا عاديًا.
 sweeps-form-escalation = معايير التصعيد
 sweeps-form-sections = أقسام السياسات المرتبطة (القسم@الإصدار، مفصولة بفواصل)
 sweeps-form-section-format = اكتب قسم السياسة بالشكل القسم@الإصدار، مثل civic-integrity.voting-logistics@3.

@@ -772,6 +772,10 @@ sweeps-assign-legend = { $count ->
    *[other] Assign the { $count } open items nobody holds, round-robin, to
 }
 sweeps-assign-nobody = Nobody has worked on or acknowledged this sweep yet.
+sweeps-assign-listing = Listing the people of the organisations this sweep is shared with…
+sweeps-assign-listed-saved = Offline: the people listed when last online ({ $date }).
+sweeps-assign-listed-offline = Offline: only the people this sweep already knows are listed. Everyone in the shared organisations is listed when you are back online.
+sweeps-assign-listed-failed = The people of the shared organisations could not be listed: { $reason }
 sweeps-assign-everyone = Everyone in { $org }
 sweeps-assign-button = { $people ->
     [one] Assign { $count } items to 1 person
@@ -798,6 +802,10 @@ sweeps-form-window-both = Give both the start and the end of the window, or neit
 sweeps-form-regions = Regions (comma-separated)
 sweeps-form-languages = Languages (comma-separated codes)
 sweeps-form-description = Description (Markdown)
+sweeps-form-description-formatting = Formatting the description…
+sweeps-form-description-formatted = Formatted as agents will read it (see the preview).
+sweeps-form-description-offline = Formatting needs the network: your text is kept as written, and agents read it as plain text until it is formatted online.
+sweeps-form-description-refused = The description cannot be formatted ({ $reason }); agents read it as plain text.
 sweeps-form-escalation = Escalation criteria
 sweeps-form-sections = Linked policy sections (section@version, comma-separated)
 sweeps-form-section-format = Write a policy section as section@version, for example civic-integrity.voting-logistics@3.

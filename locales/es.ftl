@@ -770,6 +770,10 @@ sweeps-assign-legend = { $count ->
    *[other] Asignar los { $count } elementos abiertos sin responsable, por turnos, a
 }
 sweeps-assign-nobody = Nadie ha trabajado en este barrido ni lo ha confirmado todavía.
+sweeps-assign-listing = Buscando a las personas de las organizaciones con las que se comparte este barrido…
+sweeps-assign-listed-saved = Sin conexión: las personas de la última lista con conexión ({ $date }).
+sweeps-assign-listed-offline = Sin conexión: solo aparecen las personas que este barrido ya conoce. Todas las personas de las organizaciones compartidas aparecen cuando vuelva la conexión.
+sweeps-assign-listed-failed = No se pudo obtener la lista de personas de las organizaciones compartidas: { $reason }
 sweeps-assign-everyone = Todas las personas de { $org }
 sweeps-assign-button = { $people ->
     [one] Asignar { $count } elementos a 1 persona
@@ -796,6 +800,10 @@ sweeps-form-window-both = Indica el inicio y el fin del periodo, o ninguno.
 sweeps-form-regions = Regiones (separadas por comas)
 sweeps-form-languages = Idiomas (códigos separados por comas)
 sweeps-form-description = Descripción (Markdown)
+sweeps-form-description-formatting = Dando formato a la descripción…
+sweeps-form-description-formatted = Con el formato que verán los agentes (vea la vista previa).
+sweeps-form-description-offline = Dar formato necesita conexión: su texto se guarda tal como está y los agentes lo leen como texto simple hasta que se le dé formato con conexión.
+sweeps-form-description-refused = No se puede dar formato a la descripción ({ $reason }); los agentes la leen como texto simple.
 sweeps-form-escalation = Criterios de escalado
 sweeps-form-sections = Secciones de política enlazadas (sección@versión, separadas por comas)
 sweeps-form-section-format = Escribe una sección como sección@versión, por ejemplo civic-integrity.voting-logistics@3.

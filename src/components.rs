@@ -5,6 +5,7 @@ pub mod document;
 pub mod library_update;
 pub mod page_focus;
 pub mod palette;
+pub mod policy_picker;
 pub mod shell;
 pub mod sign_in_link;
 pub mod sync_status;

@@ -29,7 +29,6 @@ use crate::tr;
 
 mod authoring;
 mod import;
-mod policy_picker;
 
 pub use authoring::{TemplateEditorPage, TemplateVersionsPage};
 pub use import::TemplateImportPage;
@@ -854,7 +853,7 @@ fn FieldInput(props: &FieldInputProps) -> Html {
                 Callback::from(move |value: String| onchange.emit((name.clone(), value)))
             };
             html! {
-                <policy_picker::PolicyPicker id={id.clone()} value={props.value.clone()} required={f.required}
+                <crate::components::policy_picker::PolicyPicker id={id.clone()} value={props.value.clone()} required={f.required}
                     {invalid} described={described.clone()} max={max.clone()} {onchange} />
             }
         }

@@ -72,6 +72,70 @@ pub fn is_safe_href(href: &str) -> bool {
             || lower.starts_with("mailto:"))
 }
 
+/// Why a document received from elsewhere (a client's push) is not one the parser could have
+/// written: too deep, an unsafe link target, a heading level outside 3 to 6.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    #[error("the document nests deeper than {MAX_NESTING} levels")]
+    TooDeep,
+    #[error("a link target may be a site path, a fragment, or an http(s) or mailto address")]
+    UnsafeLink,
+    #[error("headings are level 3 to 6")]
+    Heading,
+}
+
+/// Checks a stored or received document as the parser would have written it, without the
+/// parser (the app does not link it): nesting at most [`MAX_NESTING`] (a list's items are at
+/// the list's level plus one, as the parser counts them), every link target [`is_safe_href`],
+/// headings level 3 to 6. Rendering never produces markup from text, so these are the rules
+/// that keep a document safe and every recursion over it bounded. Serde's own recursion limit
+/// guards the reading before this runs.
+pub fn check(blocks: &[Block]) -> Result<(), DocumentError> {
+    blocks.iter().try_for_each(|b| check_block(b, 1))
+}
+
+fn check_block(block: &Block, depth: usize) -> Result<(), DocumentError> {
+    if depth > MAX_NESTING {
+        return Err(DocumentError::TooDeep);
+    }
+    match block {
+        Block::Paragraph(inlines) => check_inlines(inlines, depth + 1),
+        Block::Heading(level, inlines) => {
+            if !(3..=6).contains(level) {
+                return Err(DocumentError::Heading);
+            }
+            check_inlines(inlines, depth + 1)
+        }
+        Block::List { items, .. } => items.iter().flatten().try_for_each(|b| check_block(b, depth + 1)),
+        Block::Quote(blocks) => blocks.iter().try_for_each(|b| check_block(b, depth + 1)),
+        Block::Code(_) | Block::Rule => Ok(()),
+    }
+}
+
+fn check_inlines(inlines: &[Inline], depth: usize) -> Result<(), DocumentError> {
+    for inline in inlines {
+        match inline {
+            Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+            Inline::Strong(inner) | Inline::Emphasis(inner) => {
+                if depth > MAX_NESTING {
+                    return Err(DocumentError::TooDeep);
+                }
+                check_inlines(inner, depth + 1)?;
+            }
+            Inline::Link { href, content } => {
+                if depth > MAX_NESTING {
+                    return Err(DocumentError::TooDeep);
+                }
+                if !is_safe_href(href) {
+                    return Err(DocumentError::UnsafeLink);
+                }
+                check_inlines(content, depth + 1)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Block {
     /// The block's words as plain text, for search and previews.
     pub fn plain_text(&self, out: &mut String) {
@@ -529,6 +593,8 @@ mod tests {
             assert_eq!(back, blocks);
             let bytes = postcard::to_allocvec(&blocks).expect("serializes");
             assert_eq!(postcard::from_bytes::<Vec<Block>>(&bytes).expect("reads back"), blocks);
+            // What the parser writes, the check without the parser accepts.
+            assert_eq!(super::check(&blocks), Ok(()), "{markdown:?}");
         }
         // One level more, in each way of nesting, is refused where it goes too deep.
         let too_deep = [
@@ -600,6 +666,97 @@ mod tests {
         }
         for good in ["/policies/a", "#b", "https://example.org", "mailto:a@example.org"] {
             assert!(is_safe_href(good), "{good}");
+        }
+    }
+}
+
+/// The check a pushed document passes without the parser (the app's and the server's).
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn a_received_document_is_checked_for_depth_links_and_headings() {
+        let link = |href: &str| {
+            vec![Block::Paragraph(vec![Inline::Link {
+                href: href.into(),
+                content: vec![text("x")],
+            }])]
+        };
+        let quoted = |levels: usize| {
+            (0..levels).fold(vec![Block::Paragraph(vec![text("deep")])], |inner, _| {
+                vec![Block::Quote(inner)]
+            })
+        };
+        let emphasised = |levels: usize| {
+            let inline = (0..levels).fold(text("deep"), |inner, _| Inline::Emphasis(vec![inner]));
+            vec![Block::Paragraph(vec![inline])]
+        };
+        let listed = |levels: usize| {
+            (0..levels).fold(vec![Block::Paragraph(vec![text("deep")])], |inner, _| {
+                vec![Block::List {
+                    ordered: false,
+                    items: vec![inner],
+                }]
+            })
+        };
+        let table: Vec<(&str, Vec<Block>, Result<(), DocumentError>)> = vec![
+            ("a site path", link("/policies/a"), Ok(())),
+            ("an https link", link("https://example.org/a"), Ok(())),
+            ("a mailto link", link("mailto:a@example.org"), Ok(())),
+            (
+                "a javascript: link",
+                link("javascript:alert(1)"),
+                Err(DocumentError::UnsafeLink),
+            ),
+            (
+                "a padded javascript: link",
+                link(" JavaScript:alert(1)"),
+                Err(DocumentError::UnsafeLink),
+            ),
+            (
+                "a data: link",
+                link("data:text/html,<script>x</script>"),
+                Err(DocumentError::UnsafeLink),
+            ),
+            (
+                "a scheme-relative link",
+                link("//evil.example"),
+                Err(DocumentError::UnsafeLink),
+            ),
+            (
+                "markup as text is only text",
+                vec![Block::Paragraph(vec![text("<script>alert(1)</script>")])],
+                Ok(()),
+            ),
+            ("quotes at the bound", quoted(MAX_NESTING - 1), Ok(())),
+            (
+                "quotes past the bound",
+                quoted(MAX_NESTING),
+                Err(DocumentError::TooDeep),
+            ),
+            ("a thousand quotes", quoted(1_000), Err(DocumentError::TooDeep)),
+            ("emphasis at the bound", emphasised(MAX_NESTING - 1), Ok(())),
+            (
+                "emphasis past the bound",
+                emphasised(MAX_NESTING),
+                Err(DocumentError::TooDeep),
+            ),
+            ("lists at the bound", listed(MAX_NESTING - 1), Ok(())),
+            ("lists past the bound", listed(MAX_NESTING), Err(DocumentError::TooDeep)),
+            (
+                "a level 2 heading",
+                vec![Block::Heading(2, vec![text("x")])],
+                Err(DocumentError::Heading),
+            ),
+            ("a level 6 heading", vec![Block::Heading(6, vec![text("x")])], Ok(())),
+        ];
+        for (what, blocks, expected) in table {
+            assert_eq!(check(&blocks), expected, "{what}");
         }
     }
 }

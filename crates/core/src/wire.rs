@@ -169,6 +169,46 @@ pub struct Org {
     pub kind: OrgKind,
 }
 
+/// Someone a sweep's publisher may assign items to (`GET /api/sweeps/{id}/people`): a person
+/// who works items in an organisation the sweep is shared with. No email, nothing more.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignablePerson {
+    pub id: String,
+    pub name: String,
+    pub org_id: String,
+    pub org_name: String,
+    pub role: Role,
+}
+
+/// One page of [`AssignablePerson`]s, by id; `next` is the `after` of the next page.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignablePage {
+    pub people: Vec<AssignablePerson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// Most people one page of `GET /api/sweeps/{id}/people` holds.
+pub const ASSIGNABLE_PAGE: usize = 500;
+
+/// `POST /api/documents/parse`: Markdown to read into the safe document model (a sweep's
+/// guidance description), at most `sweep::guidance::MAX_DESCRIPTION_CHARS` characters.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownSource {
+    pub markdown: String,
+}
+
+/// What `POST /api/documents/parse` answers: the document, as policies store theirs.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParsedDocument {
+    pub blocks: Vec<crate::document::Block>,
+}
+
 /// A signed-in person (`GET /api/session`). Never carries a password or token.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

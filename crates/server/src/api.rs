@@ -2,7 +2,9 @@
 //! core's wire types. Who may call what is decided in `auth::ACCESS`, not here.
 
 pub(crate) mod admin;
+pub(crate) mod documents;
 pub(crate) mod session;
+pub(crate) mod sweeps;
 pub(crate) mod sync;
 pub(crate) mod templates;
 
@@ -37,6 +39,8 @@ pub fn router(state: AppState) -> axum::Router<AppState> {
         .route("/library/import", post(admin::import_library))
         .route("/library/import/preview", post(admin::preview_library))
         .route("/templates/parse", post(templates::parse_templates))
+        .route("/sweeps/{id}/people", get(sweeps::assignable_people))
+        .route("/documents/parse", post(documents::parse_document))
         .route("/audit", get(admin::read_audit))
         .route("/users", get(admin::list_users).post(admin::create_user))
         .route("/users/{id}", patch(admin::change_user))

@@ -76,6 +76,10 @@ pub const ACCESS: &[(Method, &str, Access)] = &[
         Access::Platform(POLICY_TEAM),
     ),
     (Method::POST, "/api/templates/parse", Access::Roles(TEMPLATE_AUTHORS)),
+    // The handler also checks that the sweep is the caller's organisation's.
+    (Method::GET, "/api/sweeps/{id}/people", Access::Roles(POLICY_TEAM)),
+    // Who writes sweep guidance (`sweep::publishes`), in any organisation; nothing is stored.
+    (Method::POST, "/api/documents/parse", Access::Roles(POLICY_TEAM)),
     (Method::GET, "/api/audit", Access::Roles(ADMIN)),
     (Method::GET, "/api/users", Access::Roles(ADMIN)),
     (Method::POST, "/api/users", Access::Roles(ADMIN)),

@@ -323,6 +323,11 @@ fn live_guidance(version: u64) -> anyhow::Result<Guidance> {
             "Coordinated posting (10 or more accounts), threats against poll workers, or any post by a candidate."
         );
     }
+    // Formatted as the guidance form has the server format it.
+    let description = value["description"].as_str().unwrap_or_default().to_string();
+    let blocks = casebook_core::document::parse_markdown(&description)
+        .map_err(|e| anyhow::anyhow!("the demo description nests too deep at {}", e.offset))?;
+    value["description_doc"] = serde_json::to_value(blocks)?;
     Ok(Guidance::from_value(&value)?)
 }
 

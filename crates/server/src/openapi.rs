@@ -28,6 +28,8 @@ use crate::api;
         api::admin::import_library,
         api::admin::preview_library,
         api::templates::parse_templates,
+        api::sweeps::assignable_people,
+        api::documents::parse_document,
         api::admin::read_audit,
         api::admin::list_users,
         api::admin::create_user,

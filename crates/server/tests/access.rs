@@ -58,6 +58,19 @@ const MATRIX: &[(&str, &str, [bool; 9])] = &[
         "/api/templates/parse",
         [false, false, true, true, true, false, true, true, true],
     ),
+    // The publisher's policy team lists who may be assigned a sweep's items (the handler
+    // checks the sweep is theirs: this one does not exist, so 404 for them).
+    (
+        "GET",
+        "/api/sweeps/abcdef/people",
+        [false, false, true, false, true, false, true, false, true],
+    ),
+    // Guidance writers of any organisation read Markdown into the document model.
+    (
+        "POST",
+        "/api/documents/parse",
+        [false, false, true, false, true, false, true, false, true],
+    ),
     (
         "GET",
         "/api/audit",
@@ -89,6 +102,7 @@ fn body_for(path: &str, who: usize) -> Option<serde_json::Value> {
         })),
         "/api/library/import" | "/api/library/import/preview" | "/api/templates/parse" => Some(json!({"files": []})),
         "/api/users/nobody" => Some(json!({"active": true})),
+        "/api/documents/parse" => Some(json!({"markdown": "Hello"})),
         // A wrong current password: allowed to ask (422), nothing changes.
         "/api/session/password" => Some(json!({"current": "not it", "new": "a long new password"})),
         "/api/users" => Some(

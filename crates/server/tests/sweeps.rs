@@ -311,8 +311,15 @@ async fn the_demo_live_sweep_has_two_versions_partly_worked_work_and_one_acknowl
         assert_eq!(sweep.items.len(), 300, "{}", db.name);
         let progress = sweep.progress();
         assert_eq!(progress.done, 25 + 20 + 15, "{}", db.name);
-        let (version, _) = sweep::current_guidance(&view, demo::LIVE_SWEEP).expect("guidance");
+        let (version, guidance) = sweep::current_guidance(&view, demo::LIVE_SWEEP).expect("guidance");
         assert_eq!(version, 2);
+        // Its description is stored formatted, as the guidance form stores it.
+        let doc = serde_json::to_string(&guidance.description_doc).expect("json");
+        assert!(
+            doc.contains("Strong") && doc.contains("wrong date, time or place"),
+            "{}: {doc}",
+            db.name
+        );
         let amal = user(&store, demo::ACCOUNTS[3].1).await;
         let noa = user(&store, demo::ACCOUNTS[5].1).await;
         assert_eq!(sweep::must_acknowledge(&view, demo::LIVE_SWEEP, &amal.id), None);
@@ -338,5 +345,280 @@ async fn the_demo_live_sweep_has_two_versions_partly_worked_work_and_one_acknowl
             db.name
         );
         assert!(sweep.items[150].assignee.value.is_some(), "{}", db.name);
+    }
+}
+
+/// `GET /api/sweeps/{id}/people`: the publisher's specialists and admins list who works items
+/// in the organisations the sweep is shared with — no one of an unshared vendor, no trainer,
+/// no switched-off account, no email — a page at a time; everyone else is refused.
+#[tokio::test]
+async fn the_publisher_lists_the_assignable_people_of_the_shared_vendors_only() {
+    for db in databases().await {
+        let store = db.open().await;
+        platform(&store, "Casebook").await;
+        people(&store, "Acme").await;
+        people(&store, "Globex").await;
+        people(&store, "Initech").await;
+        publish_sweep(&store, "specialist@casebook.test", "election", 5, &["Acme", "Globex"]).await;
+        // Enough of Acme's agents for a second page; one of them switched off.
+        let acme = common::org_id(&store, "Acme").await;
+        let hash = casebook_server::auth::hash_password(common::PASSWORD).expect("hash");
+        let now = casebook_server::now_rfc3339();
+        let page = casebook_core::wire::ASSIGNABLE_PAGE;
+        for i in 0..page {
+            store
+                .create_user(
+                    &acme,
+                    &format!("crowd{i}@acme.test"),
+                    &format!("Crowd {i}"),
+                    casebook_server::auth::Role::Agent,
+                    &hash,
+                    &now,
+                )
+                .await
+                .expect("user");
+        }
+        let (_, app) = service(store.clone()).await;
+        let off = user(&store, "crowd7@acme.test").await;
+        let acme_admin = sign_in(&app, "admin@acme.test").await;
+        let reply = call(
+            &app,
+            Method::PATCH,
+            &format!("/api/users/{}", off.id),
+            Some(&acme_admin),
+            Some(json!({"active": false})),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+
+        for email in ["specialist@casebook.test", "admin@casebook.test"] {
+            let cookie = sign_in(&app, email).await;
+            let mut listed = Vec::new();
+            let mut uri = "/api/sweeps/election/people".to_string();
+            let mut pages = 0;
+            loop {
+                let reply = call(&app, Method::GET, &uri, Some(&cookie), None, false).await;
+                assert_eq!(reply.status, StatusCode::OK, "{} {email}: {:?}", db.name, reply.body);
+                let text = reply.body.to_string();
+                assert!(
+                    !text.contains("email") && !text.contains("@acme.test"),
+                    "{}: no email leaves: {text:.300}",
+                    db.name
+                );
+                let got: casebook_core::wire::AssignablePage = serde_json::from_value(reply.body).expect("a page");
+                assert!(got.people.len() <= page);
+                listed.extend(got.people);
+                pages += 1;
+                match got.next {
+                    Some(next) => uri = format!("/api/sweeps/election/people?after={next}"),
+                    None => break,
+                }
+            }
+            assert_eq!(pages, 2, "{}: {page} + 6 people take two pages", db.name);
+            let ids: std::collections::BTreeSet<&str> = listed.iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(ids.len(), listed.len(), "{}: nobody twice across pages", db.name);
+            // Acme: agent, specialist, admin and the crowd less the switched-off one; Globex:
+            // agent, specialist, admin. No trainer, no Initech, no one of the platform.
+            assert_eq!(listed.len(), 3 + page - 1 + 3, "{} {email}", db.name);
+            let orgs: std::collections::BTreeSet<&str> = listed.iter().map(|p| p.org_name.as_str()).collect();
+            assert_eq!(orgs, ["Acme", "Globex"].into(), "{}", db.name);
+            assert!(listed.iter().all(|p| p.role != casebook_server::auth::Role::Trainer));
+            assert!(
+                !ids.contains(off.id.as_str()),
+                "{}: a switched-off account is not offered",
+                db.name
+            );
+            let globex_agent = user(&store, "agent@globex.test").await;
+            let entry = listed.iter().find(|p| p.id == globex_agent.id).expect("Globex's agent");
+            assert_eq!(
+                (entry.name.as_str(), entry.org_id.as_str()),
+                (globex_agent.name.as_str(), globex_agent.org_id.as_str())
+            );
+        }
+
+        // Everyone else: a vendor's agent and trainer (not the policy team), a reading vendor's
+        // admin (not the publisher), an unshared vendor's specialist (no such sweep for them),
+        // the platform's agent and trainer, anonymous; and a sweep that does not exist.
+        for (email, status) in [
+            (Some("agent@acme.test"), StatusCode::FORBIDDEN),
+            (Some("trainer@globex.test"), StatusCode::FORBIDDEN),
+            (Some("admin@acme.test"), StatusCode::FORBIDDEN),
+            (Some("specialist@globex.test"), StatusCode::FORBIDDEN),
+            (Some("specialist@initech.test"), StatusCode::NOT_FOUND),
+            (Some("agent@casebook.test"), StatusCode::FORBIDDEN),
+            (Some("trainer@casebook.test"), StatusCode::FORBIDDEN),
+            (None, StatusCode::UNAUTHORIZED),
+        ] {
+            let cookie = match email {
+                Some(email) => Some(sign_in(&app, email).await),
+                None => None,
+            };
+            let reply = call(
+                &app,
+                Method::GET,
+                "/api/sweeps/election/people",
+                cookie.as_deref(),
+                None,
+                false,
+            )
+            .await;
+            assert_eq!(reply.status, status, "{} {email:?}: {:?}", db.name, reply.body);
+            assert!(reply.body.get("people").is_none(), "{} {email:?}", db.name);
+        }
+        let specialist = sign_in(&app, "specialist@casebook.test").await;
+        for uri in ["/api/sweeps/nosuchsweep/people", "/api/sweeps/NOT_AN_ID/people"] {
+            let reply = call(&app, Method::GET, uri, Some(&specialist), None, false).await;
+            assert_eq!(reply.status, StatusCode::NOT_FOUND, "{} {uri}", db.name);
+        }
+        let reply = call(
+            &app,
+            Method::GET,
+            "/api/sweeps/election/people?after=%00",
+            Some(&specialist),
+            None,
+            false,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+    }
+}
+
+/// A guidance description is Markdown parsed by the server (`POST /api/documents/parse`) and
+/// stored with the version; a hostile description comes back safe or refused, and a pushed
+/// document the parser would not have written is refused by the push check.
+#[tokio::test]
+async fn a_description_is_parsed_by_the_server_and_a_hostile_document_is_refused_on_push() {
+    for db in databases().await {
+        let store = db.open().await;
+        platform(&store, "Casebook").await;
+        people(&store, "Acme").await;
+        publish_sweep(&store, "specialist@casebook.test", "election", 3, &["Acme"]).await;
+        let (_, app) = service(store.clone()).await;
+        let specialist = sign_in(&app, "specialist@casebook.test").await;
+        let parse = |markdown: String| {
+            let app = app.clone();
+            let cookie = specialist.clone();
+            async move {
+                call(
+                    &app,
+                    Method::POST,
+                    "/api/documents/parse",
+                    Some(&cookie),
+                    Some(json!({"markdown": markdown})),
+                    true,
+                )
+                .await
+            }
+        };
+
+        let reply =
+            parse("Check:\n\n- the **date**\n- the [official page](https://vote.example/results)\n".into()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        let doc: casebook_core::wire::ParsedDocument = serde_json::from_value(reply.body).expect("a document");
+        let text = serde_json::to_string(&doc.blocks).expect("json");
+        assert!(
+            text.contains("\"List\"") && text.contains("https://vote.example/results"),
+            "{}: {text}",
+            db.name
+        );
+
+        // Hostile: a script, a javascript: link, an HTML link: nothing of them survives but text.
+        let hostile =
+            "<script>alert(1)</script>\n\nSee [here](javascript:alert(1)) and <a href=\"javascript:x\">there</a>.\n";
+        let reply = parse(hostile.into()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        let text = reply.body.to_string();
+        assert!(
+            !text.to_lowercase().contains("javascript") && !text.contains("<script") && !text.contains("Link"),
+            "{}: {text}",
+            db.name
+        );
+        assert!(
+            text.contains("here") && text.contains("there"),
+            "{}: the words stay: {text}",
+            db.name
+        );
+        // Too deep (a blockquote 40 levels down) or too long: refused, with the line.
+        let reply = parse(format!("fine\n\n{} deep", ">".repeat(40))).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+        assert!(
+            reply.body["message"].as_str().is_some_and(|m| m.contains("line 3")),
+            "{}: {:?}",
+            db.name,
+            reply.body
+        );
+        let reply = parse("x".repeat(6_001)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.name);
+        let reply = call(
+            &app,
+            Method::POST,
+            "/api/documents/parse",
+            Some(&specialist),
+            Some(json!({"markdown": "x", "html": true})),
+            true,
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: unknown fields are refused",
+            db.name
+        );
+
+        // The push check reads a stored document again: a javascript: link or a document nested
+        // past the bound is refused; the parser's own document is kept and reaches the vendor.
+        let with_doc = |doc: Value| {
+            let mut value = guidance().to_value();
+            value["description"] = json!("Check the official page.");
+            value["description_doc"] = doc;
+            value
+        };
+        let draft = |value: Value| Op::SetField {
+            object: sweep::sweep_object("election"),
+            field: sweep::guidance_field(1),
+            value,
+            base: 0,
+        };
+        let deep = (0..40).fold(
+            json!([{"Paragraph": [{"Text": "x"}]}]),
+            |inner, _| json!([{"Quote": inner}]),
+        );
+        let javascript =
+            json!([{"Paragraph": [{"Link": {"href": "javascript:alert(1)", "content": [{"Text": "x"}]}}]}]);
+        for (i, doc) in [javascript, deep].into_iter().enumerate() {
+            let reply = push(
+                &app,
+                &specialist,
+                &format!("client-doc-{i}"),
+                numbered(vec![draft(with_doc(doc))]),
+            )
+            .await;
+            assert_eq!(
+                (reply.status, reply.body["code"].as_str()),
+                (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_edit")),
+                "{} #{i}: {:?}",
+                db.name,
+                reply.body
+            );
+        }
+        let parsed = serde_json::to_value(&doc.blocks).expect("json");
+        let reply = push(
+            &app,
+            &specialist,
+            "client-doc-9",
+            numbered(vec![
+                draft(with_doc(parsed.clone())),
+                sweep::publish_version("election", 1),
+            ]),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}: {:?}", db.name, reply.body);
+        let acme = sign_in(&app, "agent@acme.test").await;
+        let mut replica = Replica::default();
+        pull_all(&app, &acme, "client-acme-doc", &mut replica).await;
+        let (v, g) = sweep::current_guidance(&Overlay::new(&replica, &[]), "election").expect("published");
+        assert_eq!(v, 1);
+        assert_eq!(g.description_doc, Some(doc.blocks.clone()), "{}", db.name);
     }
 }

@@ -23,6 +23,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::run::GuidanceView;
+use crate::components::policy_picker::PolicyPicker;
 use crate::i18n::{I18n, use_i18n};
 use crate::sync::SyncHandle;
 use crate::tr;
@@ -46,6 +47,7 @@ fn example() -> Guidance {
         regions: vec![],
         languages: vec!["en".into()],
         description: "What agents look for, in Markdown.".into(),
+        description_doc: None,
         escalation: "When to escalate.".into(),
         sections: vec![],
         checklist: vec![Step {
@@ -85,6 +87,68 @@ struct Form {
     /// typed, so a re-render meanwhile (sync brings news every second or so) shows the text
     /// as typed, not the value read so far.
     typed: BTreeMap<String, String>,
+    /// The description text `guidance.description_doc` was formatted from (by the server);
+    /// when the description has changed since, the document is stale and not saved.
+    formatted: Option<String>,
+}
+
+impl Form {
+    /// The version as saved: the formatted description only if it is the description's.
+    fn to_save(&self) -> Guidance {
+        let mut g = self.guidance.clone();
+        let fresh = self.formatted.as_deref() == Some(g.description.as_str());
+        // A formatted description that would take the version past its size bound is left
+        // out: agents read the plain text rather than the author being stopped.
+        if !fresh || (g.description_doc.is_some() && matches!(g.validate(), Err(GuidanceError::TooLarge(_)))) {
+            g.description_doc = None;
+        }
+        g
+    }
+}
+
+/// Where formatting the description stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Formatting {
+    /// Formatted, or nothing to format.
+    Done,
+    Working,
+    /// The server could not be reached: the text is kept and agents read it plain.
+    NeedsNetwork,
+    /// The server refused it (too deep, too long): its reason.
+    Refused(String),
+}
+
+/// Asks the server to format `description` (the app does not link the Markdown parser) and
+/// keeps the document if the description is still the same when it answers.
+fn format_description(description: String, form: UseReducerDispatcher<Form>, state: UseStateHandle<Formatting>) {
+    use casebook_core::wire::{MarkdownSource, ParsedDocument};
+    state.set(Formatting::Working);
+    wasm_bindgen_futures::spawn_local(async move {
+        let source = MarkdownSource {
+            markdown: description.clone(),
+        };
+        // Read through a `Value`, as versions are, so the app holds one reader of documents.
+        let answer = crate::api::post_json::<_, Value>("/api/documents/parse", &source)
+            .await
+            .and_then(|v| {
+                serde_json::from_value::<ParsedDocument>(v)
+                    .map_err(|e| crate::api::ApiFailure::Unreadable(e.to_string()))
+            });
+        match answer {
+            Ok(parsed) => {
+                state.set(Formatting::Done);
+                let blocks = Rc::new(parsed.blocks);
+                form.dispatch(Edit(Rc::new(move |f: &mut Form| {
+                    if f.guidance.description == description {
+                        f.guidance.description_doc = Some((*blocks).clone());
+                        f.formatted = Some(description.clone());
+                    }
+                })));
+            }
+            Err(crate::api::ApiFailure::Unreachable) => state.set(Formatting::NeedsNetwork),
+            Err(failure) => state.set(Formatting::Refused(failure.reason())),
+        }
+    });
 }
 
 /// One change to the form.
@@ -322,6 +386,7 @@ fn place(g: &Guidance, error: &GuidanceError) -> Place {
         | GuidanceError::TextCondition { step: id }
         | GuidanceError::Unreachable { step: id, .. } => step(id),
         GuidanceError::NoDecisions => Place::Decisions,
+        GuidanceError::Document(_) => Place::Field("description"),
         GuidanceError::Shape(_) | GuidanceError::TooLarge(_) => Place::Top,
     }
 }
@@ -347,7 +412,7 @@ fn problem(i18n: &I18n, form: &Form) -> Option<(Place, String)> {
         };
         return Some((place, message));
     }
-    form.guidance.validate().err().map(|e| {
+    form.to_save().validate().err().map(|e| {
         (
             place(&form.guidance, &e),
             tr!(i18n, "sweeps-author-invalid", reason = e.to_string()),
@@ -385,10 +450,27 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
         .or(current.as_ref().map(|(_, g)| g.clone()))
         .unwrap_or_else(example);
     let form = use_reducer(|| Form {
+        formatted: start.description_doc.as_ref().map(|_| start.description.clone()),
         guidance: start,
         unreadable: BTreeMap::new(),
         typed: BTreeMap::new(),
     });
+    // The description is formatted by the server a moment after typing stops.
+    let formatting = use_state(|| Formatting::Done);
+    {
+        let (d, formatting) = (form.dispatcher(), formatting.clone());
+        let fresh = form.formatted.as_deref() == Some(form.guidance.description.as_str());
+        use_effect_with(
+            (form.guidance.description.clone(), fresh),
+            move |(description, fresh)| {
+                let timer = (!*fresh && !description.trim().is_empty()).then(|| {
+                    let description = description.clone();
+                    gloo::timers::callback::Timeout::new(400, move || format_description(description, d, formatting))
+                });
+                move || drop(timer)
+            },
+        );
+    }
     let json = use_state(String::new);
     let json_error = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
@@ -399,10 +481,11 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
     let save = |publish: bool| {
         let (sync, id, form, error) = (props.sync.clone(), props.id.clone(), form.clone(), error.clone());
         Callback::from(move |_| {
-            if !form.unreadable.is_empty() || form.guidance.validate().is_err() {
+            let guidance = form.to_save();
+            if !form.unreadable.is_empty() || guidance.validate().is_err() {
                 return;
             }
-            let mut ops: Vec<Op> = vec![sweep::write_draft(&sync.state.overlay(), &id, next, &form.guidance)];
+            let mut ops: Vec<Op> = vec![sweep::write_draft(&sync.state.overlay(), &id, next, &guidance)];
             if publish {
                 ops.push(sweep::publish_version(&id, next));
             }
@@ -625,14 +708,29 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                     f(o, v);
                 }
             });
-            let (section_input, section_change) = {
-                let key = key.clone();
-                typed(&d, key.clone(), move |form, v| {
-                    read_into(form, &key, v, section_ref, |g, s| {
-                        if let Some(o) = g.decisions.get_mut(i) {
-                            o.section = s;
-                        }
-                    });
+            // Picked with the library's search (offline too): words typed are a search, read
+            // as section@version once a section is picked or the field is left.
+            let section_typed = {
+                let (d, key) = (d.clone(), key.clone());
+                Callback::from(move |v: String| {
+                    let key = key.clone();
+                    d.dispatch(Edit(Rc::new(move |form: &mut Form| {
+                        form.typed.insert(key.clone(), v.clone());
+                    })));
+                })
+            };
+            let section_commit = {
+                let (d, key) = (d.clone(), key.clone());
+                Callback::from(move |v: String| {
+                    let key = key.clone();
+                    d.dispatch(Edit(Rc::new(move |form: &mut Form| {
+                        read_into(form, &key, v.clone(), section_ref, |g, s| {
+                            if let Some(o) = g.decisions.get_mut(i) {
+                                o.section = s;
+                            }
+                        });
+                        form.typed.remove(&key);
+                    })));
                 })
             };
             let on_escalates = on::<Event>(&d, move |form, v| {
@@ -655,8 +753,8 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                         <label for={id("label")}>{ i18n.t("sweeps-form-decision-label") }</label>
                         <input id={id("label")} dir="auto" maxlength="100" value={o.label.clone()} oninput={on_input(|o, v| o.label = v)} />
                         <label for={id("section")}>{ i18n.t("sweeps-form-decision-section") }</label>
-                        <input id={id("section")} dir="ltr" maxlength="140" value={section} placeholder="civic-integrity.voting-logistics@3"
-                            list="guidance-section-list" oninput={section_input} onchange={section_change} />
+                        <PolicyPicker id={id("section")} value={section} required=true max="140"
+                            invalid={invalid(Place::Decision(i))} described={None::<String>} onchange={section_typed} oncommit={section_commit} />
                         <label for={id("action")}>{ i18n.t("sweeps-form-decision-action") }</label>
                         <input id={id("action")} dir="ltr" maxlength="64" value={o.action.clone()} list="guidance-action-list"
                             oninput={on_input(|o, v| o.action = v)} />
@@ -736,20 +834,15 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                         form.guidance = guidance.clone();
                         form.unreadable.clear();
                         form.typed.clear();
+                        // A pasted document is not trusted to be the description's: formatted again.
+                        form.guidance.description_doc = None;
+                        form.formatted = None;
                     })));
                 }
                 Err(why) => json_error.set(Some(tr!(i18n, "sweeps-author-invalid", reason = why))),
             }
         })
     };
-    let section_choices: Vec<String> = g
-        .sections
-        .iter()
-        .chain(g.decisions.iter().map(|o| &o.section))
-        .map(SectionRef::label)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
     html! {
         <details class="guidance-authoring">
             <summary>{ tr!(i18n, "sweeps-author-title", version = next) }</summary>
@@ -773,6 +866,15 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                         aria-invalid={invalid(field("description"))}
                         oninput={on::<InputEvent>(&d, |f, v| f.guidance.description = v)} />
                     { here(&problem, field("description"), "guidance-description-error") }
+                    <p id="guidance-description-format" class="muted" aria-live="polite">
+                        { match (&*formatting, g.description.trim().is_empty(), form.formatted.as_deref() == Some(g.description.as_str())) {
+                            (_, true, _) => String::new(),
+                            (_, _, true) => i18n.t("sweeps-form-description-formatted"),
+                            (Formatting::NeedsNetwork, _, _) => i18n.t("sweeps-form-description-offline"),
+                            (Formatting::Refused(why), _, _) => tr!(i18n, "sweeps-form-description-refused", reason = why.as_str()),
+                            (Formatting::Working | Formatting::Done, _, _) => i18n.t("sweeps-form-description-formatting"),
+                        } }
+                    </p>
                     <label for="guidance-escalation">{ i18n.t("sweeps-form-escalation") }</label>
                     <textarea id="guidance-escalation" dir="auto" rows="2" maxlength="2000" value={g.escalation.clone()}
                         aria-invalid={invalid(field("escalation"))}
@@ -782,17 +884,14 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                     <input id="guidance-sections" dir="ltr" maxlength="2800" value={sections_text} placeholder="civic-integrity.voting-logistics@3"
                         aria-invalid={invalid(field("sections"))} oninput={sections_input} onchange={sections_change} />
                     { here(&problem, field("sections"), "guidance-sections-error") }
-                    <h3 class="small-heading">{ i18n.t("sweeps-guidance-checklist") }</h3>
+                    <h2 class="small-heading">{ i18n.t("sweeps-guidance-checklist") }</h2>
                     <ol class="form-steps">{ for steps }</ol>
                     { here(&problem, Place::Checklist, "guidance-checklist-error") }
                     <button type="button" onclick={add_step} disabled={g.checklist.len() >= MAX_STEPS}>{ i18n.t("sweeps-form-step-add") }</button>
-                    <h3 class="small-heading">{ i18n.t("sweeps-guidance-decisions") }</h3>
+                    <h2 class="small-heading">{ i18n.t("sweeps-guidance-decisions") }</h2>
                     <ol class="form-decisions">{ for decisions }</ol>
                     { here(&problem, Place::Decisions, "guidance-decisions-error") }
                     <button type="button" onclick={add_decision} disabled={g.decisions.len() >= MAX_DECISIONS}>{ i18n.t("sweeps-form-decision-add") }</button>
-                    <datalist id="guidance-section-list">
-                        { for section_choices.iter().map(|s| html! { <option value={s.clone()} /> }) }
-                    </datalist>
                     <datalist id="guidance-action-list">
                         { for ["none", "label", "remove", "escalate", "restrict"].iter().map(|a| html! { <option value={*a} /> }) }
                     </datalist>
@@ -821,7 +920,7 @@ pub fn GuidanceAuthoring(props: &GuidanceAuthoringProps) -> Html {
                     </details>
                 </form>
                 <section class="authoring-preview" aria-label={i18n.t("sweeps-author-preview")}>
-                    <GuidanceView version={next} guidance={g.clone()} />
+                    <GuidanceView version={next} guidance={form.to_save()} />
                 </section>
             </div>
         </details>

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use casebook_core::sweep::assign::Person;
 use casebook_core::sweep::{self, DEFAULT_STALE_MINUTES, MAX_STALE_MINUTES, dashboard, export};
 use casebook_core::sync::Op;
-use casebook_core::wire::Org;
+use casebook_core::wire::{AssignablePage, AssignablePerson, Org};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -208,17 +208,100 @@ struct AssignmentProps {
     org_names: BTreeMap<String, String>,
 }
 
+/// Who the round-robin may pick from, beyond the people the sweep already knows: everyone
+/// who works items in the organisations it is shared with (`GET /api/sweeps/{id}/people`),
+/// kept on the device (wiped at sign-out like all case data) for offline use.
+#[derive(Debug, Clone, PartialEq)]
+enum Listed {
+    Loading,
+    /// From the server just now.
+    Fresh(Vec<AssignablePerson>),
+    /// Offline: as listed when last online, at this time (ms).
+    Saved(Vec<AssignablePerson>, f64),
+    /// Offline, and never listed on this device.
+    NeedsNetwork,
+    Failed(String),
+}
+
+/// Most pages of people asked for (500 each): 10,000 people.
+const MAX_PEOPLE_PAGES: usize = 20;
+
+fn people_key(id: &str) -> String {
+    format!("sweep-people/{id}")
+}
+
+/// Every page of the sweep's assignable people, or why not.
+async fn fetch_people(id: &str) -> Result<Vec<AssignablePerson>, crate::api::ApiFailure> {
+    let mut people = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..MAX_PEOPLE_PAGES {
+        let query = after.as_deref().map(|a| format!("?after={a}")).unwrap_or_default();
+        let page: AssignablePage = crate::api::get_json(&format!("/api/sweeps/{id}/people{query}")).await?;
+        people.extend(page.people);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    Ok(people)
+}
+
+/// Lists the sweep's assignable people: the saved list at once, then the server's; again
+/// when the organisations it is shared with change, or once the sweep itself reaches the
+/// server (a sweep just published from this device is not there yet).
+#[hook]
+fn use_assignable(id: &str, shared: Vec<String>, on_server: bool) -> UseStateHandle<Listed> {
+    let listed = use_state(|| Listed::Loading);
+    {
+        let listed = listed.clone();
+        use_effect_with((id.to_string(), shared, on_server), move |(id, _, _)| {
+            let id = id.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let db = crate::local_db::LocalDb::open().await.ok();
+                let saved: Option<(Vec<AssignablePerson>, f64)> = match &db {
+                    Some(db) => db
+                        .get(&people_key(&id))
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|v| v.as_string())
+                        .and_then(|text| serde_json::from_str(&text).ok()),
+                    None => None,
+                };
+                if let Some((people, at)) = &saved {
+                    listed.set(Listed::Saved(people.clone(), *at));
+                }
+                match fetch_people(&id).await {
+                    Ok(people) => {
+                        if let (Some(db), Ok(text)) = (&db, serde_json::to_string(&(&people, js_sys::Date::now()))) {
+                            let _ = db.put_all(&[(&people_key(&id), JsValue::from_str(&text))]).await;
+                        }
+                        listed.set(Listed::Fresh(people));
+                    }
+                    Err(crate::api::ApiFailure::Unreachable) if saved.is_some() => {}
+                    Err(crate::api::ApiFailure::Unreachable) => listed.set(Listed::NeedsNetwork),
+                    Err(failure) => listed.set(Listed::Failed(failure.reason())),
+                }
+            });
+        });
+    }
+    listed
+}
+
 /// Round-robin assignment of the open, unassigned items across the people ticked (grouped by
 /// organisation, with a box for a whole organisation), and the stale-time setting.
 #[component]
 fn Assignment(props: &AssignmentProps) -> Html {
     let i18n = use_i18n();
+    let overlay = props.sync.state.overlay();
+    let object = sweep::sweep_object(&props.id);
+    let shared: Vec<String> = sweep::shared(&overlay, &props.id).into_iter().collect();
+    let on_server = !overlay.get(&object, "org").pending;
+    let listed = use_assignable(&props.id, shared, on_server);
     let chosen = use_state(BTreeSet::<String>::new);
     let error = use_state(|| None::<String>);
     // The minutes as typed, until the field is left (a re-render meanwhile keeps them).
     let typing = use_state(|| None::<String>);
-    let overlay = props.sync.state.overlay();
-    let object = sweep::sweep_object(&props.id);
     let stale = overlay.get(&object, "stale_minutes");
     let minutes = stale
         .value
@@ -272,9 +355,42 @@ fn Assignment(props: &AssignmentProps) -> Html {
         let typing = typing.clone();
         Callback::from(move |e: InputEvent| typing.set(Some(e.target_unchecked_into::<HtmlInputElement>().value())))
     };
-    let mut by_org: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
+    // The people the sweep knows, and everyone of the shared organisations listed.
+    let (fetched, listed_note): (&[AssignablePerson], Option<String>) = match &*listed {
+        Listed::Loading => (&[], Some(i18n.t("sweeps-assign-listing"))),
+        Listed::Fresh(people) => (people.as_slice(), None),
+        Listed::Saved(people, at) => (
+            people.as_slice(),
+            Some(tr!(i18n, "sweeps-assign-listed-saved", date = i18n.date_time(*at))),
+        ),
+        Listed::NeedsNetwork => (&[], Some(i18n.t("sweeps-assign-listed-offline"))),
+        Listed::Failed(why) => (
+            &[],
+            Some(tr!(i18n, "sweeps-assign-listed-failed", reason = why.as_str())),
+        ),
+    };
+    let mut org_names = props.org_names.clone();
+    let mut everyone: BTreeMap<String, Person> = BTreeMap::new();
+    for p in fetched {
+        org_names.entry(p.org_id.clone()).or_insert_with(|| p.org_name.clone());
+        everyone.insert(
+            p.id.clone(),
+            Person {
+                person: p.id.clone(),
+                org: p.org_id.clone(),
+                name: p.name.clone(),
+            },
+        );
+    }
     for p in &props.people {
+        everyone.entry(p.person.clone()).or_insert_with(|| p.clone());
+    }
+    let mut by_org: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
+    for p in everyone.values() {
         by_org.entry(p.org.as_str()).or_default().push(p);
+    }
+    for members in by_org.values_mut() {
+        members.sort_by(|a, b| a.name.cmp(&b.name).then(a.person.cmp(&b.person)));
     }
     let toggle = |ids: Vec<String>| {
         let chosen = chosen.clone();
@@ -291,9 +407,8 @@ fn Assignment(props: &AssignmentProps) -> Html {
             chosen.set(next);
         })
     };
-    let people: Vec<Person> = props
-        .people
-        .iter()
+    let people: Vec<Person> = everyone
+        .values()
         .filter(|p| chosen.contains(&p.person))
         .cloned()
         .collect();
@@ -314,11 +429,14 @@ fn Assignment(props: &AssignmentProps) -> Html {
                 value={(*typing).clone().unwrap_or_else(|| minutes.to_string())} oninput={on_minutes_input} onchange={on_minutes} />
             <fieldset class="dash-round-robin">
                 <legend>{ tr!(i18n, "sweeps-assign-legend", count = props.unassigned) }</legend>
-                if props.people.is_empty() {
+                if let Some(note) = listed_note {
+                    <p class="muted" id="sweep-assign-listed" aria-live="polite">{ note }</p>
+                }
+                if everyone.is_empty() {
                     <p class="muted">{ i18n.t("sweeps-assign-nobody") }</p>
                 }
                 { for by_org.iter().map(|(org, members)| {
-                    let name = props.org_names.get(*org).cloned().unwrap_or_else(|| org.to_string());
+                    let name = org_names.get(*org).cloned().unwrap_or_else(|| org.to_string());
                     let ids: Vec<String> = members.iter().map(|p| p.person.clone()).collect();
                     let all = ids.iter().all(|id| chosen.contains(id));
                     let org_id = format!("assign-org-{org}");

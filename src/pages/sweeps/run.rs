@@ -32,6 +32,7 @@ use super::authoring::GuidanceAuthoring;
 use super::dashboard::SweepDashboard;
 use super::list::VirtualItems;
 use super::{DataKey, SharedRows, Sharing, plain_decision_label, progress_bar, progress_line, sign_in_first};
+use crate::components::document::Document;
 use crate::i18n::{I18n, msg, use_i18n};
 use crate::route::Route;
 use crate::shortcuts::{use_described_shortcut, use_listed_shortcuts};
@@ -667,7 +668,15 @@ pub(super) fn GuidanceView(props: &GuidanceViewProps) -> Html {
             if !g.regions.is_empty() || !g.languages.is_empty() {
                 <p><strong>{ i18n.t("sweeps-guidance-where") }</strong>{ " " }{ g.regions.join(", ") }{ " · " }{ g.languages.join(", ") }</p>
             }
-            { for g.description.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| html! { <p dir="auto">{ p }</p> }) }
+            // Formatted by the server into the safe document model and rendered as policies are;
+            // a description written offline (never formatted) reads as its plain paragraphs.
+            <div class="guidance-description" dir="auto">
+                if let Some(blocks) = &g.description_doc {
+                    <Document blocks={blocks.clone()} />
+                } else {
+                    { for g.description.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| html! { <p dir="auto">{ p }</p> }) }
+                }
+            </div>
             if !g.escalation.is_empty() {
                 <p><strong>{ i18n.t("sweeps-guidance-escalate") }</strong>{ " " }<span dir="auto">{ &g.escalation }</span></p>
             }
@@ -1010,6 +1019,20 @@ fn ItemRow(props: &ItemRowProps) -> Html {
     }
 }
 
+/// A checklist text answer being typed (`Checklist`).
+struct Draft {
+    n: usize,
+    step: String,
+    text: String,
+    focused: bool,
+}
+
+impl Draft {
+    fn is(&self, n: usize, step: &str) -> bool {
+        self.n == n && self.step == step
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct ChecklistProps {
     sync: SyncHandle,
@@ -1026,6 +1049,12 @@ struct ChecklistProps {
 fn Checklist(props: &ChecklistProps) -> Html {
     let i18n = use_i18n();
     let error = use_state(|| None::<String>);
+    // The short text being typed, by item and step: a sync update re-renders the checklist
+    // while the person types, and a controlled input would be set back to the stored answer.
+    // The draft is shown while the field has focus, and after it until the answer it wrote
+    // (on change) is queued, so neither a sync nor the write itself shows the old text.
+    let draft = use_mut_ref(|| None::<Draft>);
+    let redraw = use_force_update();
     let overlay = props.sync.state.overlay();
     let item = sweep::item(&overlay, &props.sweep, props.n);
     let recorded = item
@@ -1052,7 +1081,7 @@ fn Checklist(props: &ChecklistProps) -> Html {
             props.version,
             props.guidance.clone(),
         );
-        Callback::from(move |(step, value): (String, Value)| {
+        Callback::from(move |(step, value, then): (String, Value, Option<Callback<()>>)| {
             let mut next = steps.clone();
             if value.is_null() || value.as_str() == Some("") {
                 next.remove(&step);
@@ -1065,7 +1094,13 @@ fn Checklist(props: &ChecklistProps) -> Html {
                 steps: next,
             }
             .op_for(&object, base);
-            send(&sync, &error, vec![op]);
+            let (sync, error) = (sync.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                error.set(sync.edit(vec![op]).await.err());
+                if let Some(then) = then {
+                    then.emit(());
+                }
+            });
         })
     };
     let n = props.n;
@@ -1076,16 +1111,17 @@ fn Checklist(props: &ChecklistProps) -> Html {
                 <p class="muted">{ tr!(i18n, "sweeps-checklist-older", version = recorded.unwrap_or(0)) }</p>
             }
             <ol>
-            { for g.checklist.iter().filter(|s| g.applies(s, &steps)).enumerate().map(|(i, s)| {
+            { for g.checklist.iter().filter(|s| g.applies(s, &steps)).map(|s| {
                 let id = format!("item-{n}-step-{}", s.id);
-                let label = format!("{}. {}{}", i + 1, s.label, if s.required { " *" } else { "" });
+                // The list numbers the steps (Shift+N answers step N); the label does not repeat it.
+                let label = format!("{}{}", s.label, if s.required { " *" } else { "" });
                 let current = steps.get(&s.id).cloned().unwrap_or(Value::Null);
                 match s.kind {
                     StepKind::Check => {
                         let (answer, step) = (answer.clone(), s.id.clone());
                         let onchange = Callback::from(move |e: Event| {
                             let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-                            answer.emit((step.clone(), Value::Bool(checked)));
+                            answer.emit((step.clone(), Value::Bool(checked), None));
                         });
                         html! { <li><label class="check" for={id.clone()}><input type="checkbox" id={id} checked={current.as_bool().unwrap_or(false)} {onchange} disabled={props.read_only} /><span dir="auto">{ label }</span></label></li> }
                     }
@@ -1093,7 +1129,7 @@ fn Checklist(props: &ChecklistProps) -> Html {
                         let (answer, step) = (answer.clone(), s.id.clone());
                         let onchange = Callback::from(move |e: Event| {
                             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-                            answer.emit((step.clone(), Value::from(value)));
+                            answer.emit((step.clone(), Value::from(value), None));
                         });
                         let chosen = current.as_str().unwrap_or("").to_string();
                         html! {
@@ -1107,15 +1143,49 @@ fn Checklist(props: &ChecklistProps) -> Html {
                         }
                     }
                     StepKind::Text => {
-                        let (answer, step) = (answer.clone(), s.id.clone());
-                        let onchange = Callback::from(move |e: Event| {
-                            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-                            answer.emit((step.clone(), Value::from(value)));
-                        });
+                        let onchange = {
+                            let (answer, step, draft, redraw) = (answer.clone(), s.id.clone(), draft.clone(), redraw.clone());
+                            Callback::from(move |e: Event| {
+                                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                                // Once queued, the stored answer shows the text: the draft may go,
+                                // unless the person is typing in this field again.
+                                let then = {
+                                    let (draft, step, redraw) = (draft.clone(), step.clone(), redraw.clone());
+                                    Callback::from(move |()| {
+                                        let mut held = draft.borrow_mut();
+                                        if held.as_ref().is_some_and(|d| d.is(n, &step) && !d.focused) {
+                                            *held = None;
+                                            drop(held);
+                                            redraw.force_update();
+                                        }
+                                    })
+                                };
+                                answer.emit((step.clone(), Value::from(value), Some(then)));
+                            })
+                        };
+                        let oninput = {
+                            let (draft, step) = (draft.clone(), s.id.clone());
+                            Callback::from(move |e: InputEvent| {
+                                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                                *draft.borrow_mut() = Some(Draft { n, step: step.clone(), text, focused: true });
+                            })
+                        };
+                        let onblur = {
+                            let (draft, step) = (draft.clone(), s.id.clone());
+                            Callback::from(move |_: FocusEvent| {
+                                if let Some(d) = draft.borrow_mut().as_mut().filter(|d| d.is(n, &step)) {
+                                    d.focused = false;
+                                }
+                            })
+                        };
+                        let shown = match &*draft.borrow() {
+                            Some(d) if d.is(n, &s.id) => d.text.clone(),
+                            _ => current.as_str().unwrap_or("").to_string(),
+                        };
                         html! {
                             <li>
                                 <label for={id.clone()} dir="auto">{ label }</label>
-                                <input id={id} dir="auto" maxlength="500" value={current.as_str().unwrap_or("").to_string()} {onchange} disabled={props.read_only} />
+                                <input id={id} dir="auto" maxlength="500" value={shown} {oninput} {onchange} {onblur} disabled={props.read_only} />
                             </li>
                         }
                     }

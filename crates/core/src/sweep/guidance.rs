@@ -123,6 +123,13 @@ pub struct Guidance {
     /// Markdown.
     #[serde(default)]
     pub description: String,
+    /// The description parsed into the safe document model, by the server (`POST
+    /// /api/documents/parse`: the app does not link the Markdown parser), what agents read.
+    /// Absent when the description was written offline: agents then read its plain text.
+    /// Checked like any document received ([`crate::document::check`]) wherever the version is
+    /// read, and bounded by the size of the whole version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_doc: Option<Vec<crate::document::Block>>,
     #[serde(default)]
     pub escalation: String,
     #[serde(default)]
@@ -178,6 +185,8 @@ pub enum GuidanceError {
     TextCondition { step: String },
     #[error("step “{step}” waits for an answer “{on}” never gives")]
     Unreachable { step: String, on: String },
+    #[error("the formatted description: {0}")]
+    Document(crate::document::DocumentError),
     #[error("give at least one decision")]
     NoDecisions,
     #[error("the guidance is {0} bytes; at most {MAX_VALUE_BYTES} are allowed")]
@@ -189,6 +198,14 @@ fn id_ok(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+/// A section id: an id, or the library's `slug#anchor` (what the policy search picks).
+fn section_id_ok(id: &str) -> bool {
+    match id.split_once('#') {
+        Some((slug, anchor)) => id_ok(slug) && id_ok(anchor),
+        None => id_ok(id),
+    }
 }
 
 fn text(value: &str, what: &'static str, max: usize, required: bool) -> Result<(), GuidanceError> {
@@ -227,6 +244,9 @@ impl Guidance {
         text(&self.title, "title", MAX_GUIDANCE_TITLE_CHARS, true)?;
         text(&self.event, "event", MAX_EVENT_CHARS, true)?;
         text(&self.description, "description", MAX_DESCRIPTION_CHARS, false)?;
+        if let Some(doc) = &self.description_doc {
+            crate::document::check(doc).map_err(GuidanceError::Document)?;
+        }
         text(&self.escalation, "escalation criteria", MAX_ESCALATION_CHARS, false)?;
         if let Some(w) = self.window
             && w.end_ms < w.start_ms
@@ -240,7 +260,7 @@ impl Guidance {
             text(tag, "region or language", MAX_TAG_CHARS, true)?;
         }
         for section in self.sections.iter().chain(self.decisions.iter().map(|d| &d.section)) {
-            if !id_ok(&section.section) {
+            if !section_id_ok(&section.section) {
                 return Err(GuidanceError::BadId(section.section.clone()));
             }
         }
@@ -266,7 +286,8 @@ impl Guidance {
                 });
             }
         }
-        let size = serde_json::to_vec(self).map_or(usize::MAX, |v| v.len());
+        // Measured through the stored value (the same bytes), so the app builds one serializer.
+        let size = serde_json::to_vec(&self.to_value()).map_or(usize::MAX, |v| v.len());
         if size > MAX_VALUE_BYTES {
             return Err(GuidanceError::TooLarge(size));
         }
@@ -503,6 +524,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_decision_names_a_library_section_as_the_policy_search_picks_it() {
+        let g =
+            with(|v| v["decisions"][0]["section"] = json!({"section": "election-integrity#not-allowed", "version": 3}))
+                .expect("policy#section is a section id");
+        assert_eq!(g.decisions[0].section.label(), "election-integrity#not-allowed@3");
+    }
+
+    #[test]
     fn a_version_is_refused_with_the_rule_it_breaks() {
         let table: Vec<(&str, Edit, &str)> = vec![
             (
@@ -588,6 +617,35 @@ pub(crate) mod tests {
                     v["escalation"] = json!("é".repeat(2_000));
                 }),
                 "the guidance is 16",
+            ),
+            (
+                "a section with two anchors",
+                Box::new(|v| v["decisions"][0]["section"]["section"] = json!("civic#misinfo#x")),
+                "an id is 1 to 64",
+            ),
+            (
+                "a formatted description with a javascript: link",
+                Box::new(|v| {
+                    v["description_doc"] =
+                        json!([{"Paragraph": [{"Link": {"href": "javascript:alert(1)", "content": [{"Text": "x"}]}}]}])
+                }),
+                "the formatted description: a link target may be",
+            ),
+            (
+                "a formatted description nested too deep",
+                Box::new(|v| {
+                    let deep = (0..40).fold(
+                        json!([{"Paragraph": [{"Text": "x"}]}]),
+                        |inner, _| json!([{"Quote": inner}]),
+                    );
+                    v["description_doc"] = deep;
+                }),
+                "the formatted description: the document nests deeper",
+            ),
+            (
+                "a formatted description that is not a document",
+                Box::new(|v| v["description_doc"] = json!([{"Script": "alert(1)"}])),
+                "the guidance is not in the expected shape",
             ),
         ];
         for (what, change, expected) in table {

@@ -6,7 +6,7 @@ use sqlx::Row;
 use casebook_core::wire::{Person, PersonChange};
 
 use super::Store;
-use casebook_core::wire::{Org, OrgKind, Role, User};
+use casebook_core::wire::{AssignablePerson, Org, OrgKind, Role, User};
 
 /// The columns `person_from_row` reads, from `users`.
 macro_rules! person_columns {
@@ -270,6 +270,60 @@ impl Store {
         .iter()
         .map(Self::person_from_row)
         .collect()
+    }
+
+    /// The people of `orgs` who work sweep items (active accounts whose role
+    /// [`casebook_core::sweep::works_items`]), by id after `after`, at most `limit`: id, name,
+    /// organisation and role, never an email.
+    pub async fn assignable_people(
+        &self,
+        orgs: &[String],
+        after: &str,
+        limit: usize,
+    ) -> anyhow::Result<Vec<AssignablePerson>> {
+        if orgs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let roles: Vec<&str> = Role::ALL
+            .into_iter()
+            .filter(|r| casebook_core::sweep::works_items(*r))
+            .map(Role::as_str)
+            .collect();
+        let list = |from: usize, n: usize| (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT u.id, u.name, u.role, o.id, o.name FROM users u JOIN orgs o ON o.id = u.org_id \
+             WHERE u.org_id IN ({}) AND u.role IN ({}) AND u.disabled_at IS NULL AND u.id > ${} \
+             ORDER BY u.id LIMIT ${}",
+            list(1, orgs.len()),
+            list(orgs.len() + 1, roles.len()),
+            orgs.len() + roles.len() + 1,
+            orgs.len() + roles.len() + 2,
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for org in orgs {
+            query = query.bind(org.as_str());
+        }
+        for role in roles {
+            query = query.bind(role);
+        }
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        query
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                let role: String = row.try_get(2)?;
+                Ok(AssignablePerson {
+                    id: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    role: Role::parse(&role).context("a stored role")?,
+                    org_id: row.try_get(3)?,
+                    org_name: row.try_get(4)?,
+                })
+            })
+            .collect()
     }
 
     /// One person, if they belong to the organisation.

@@ -111,6 +111,11 @@ fn to_u64(n: i64) -> u64 {
 }
 
 impl Store {
+    /// The stored fold of `root`'s own fields (empty when it does not exist).
+    pub async fn root_fold(&self, root: &str) -> anyhow::Result<RootState> {
+        root_state(&self.pool, root).await
+    }
+
     /// Applies what is new in a push by `author`, all or nothing, at server time `now_ms`.
     pub async fn push(&self, author: &User, request: &PushRequest, now_ms: u64) -> Result<Pushed, PushFailure> {
         // One writer at a time keeps sequence numbers gapless and in commit order: a process

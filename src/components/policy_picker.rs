@@ -2,7 +2,8 @@
 //! (the library's core search engine, offline too). Typing lists the best sections of
 //! current policy versions; arrows and Enter (or a click) pick one, which fills the field
 //! with `slug#anchor@version`. A reference typed by hand still works and is validated like
-//! any value.
+//! any value. Used by the template composer's section fields and the sweep guidance form's
+//! decision options.
 
 use casebook_core::search::Filters;
 use web_sys::{HtmlInputElement, KeyboardEvent};
@@ -32,7 +33,11 @@ pub struct PolicyPickerProps {
     pub invalid: Option<&'static str>,
     pub described: Option<String>,
     pub max: String,
+    /// Every change of the text, typed or picked.
     pub onchange: Callback<String>,
+    /// The text once settled: a section picked, or the field left.
+    #[prop_or_default]
+    pub oncommit: Option<Callback<String>>,
 }
 
 fn options(library: &LibraryState, query: &str) -> Vec<Option_> {
@@ -84,8 +89,17 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
             }
         })
     };
+    let pick = {
+        let (onchange, oncommit) = (props.onchange.clone(), props.oncommit.clone());
+        Callback::from(move |value: String| {
+            onchange.emit(value.clone());
+            if let Some(oncommit) = &oncommit {
+                oncommit.emit(value);
+            }
+        })
+    };
     let onkeydown = {
-        let (onchange, open, found) = (props.onchange.clone(), open.clone(), found.clone());
+        let (onchange, open, found) = (pick.clone(), open.clone(), found.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(at) = *open else {
                 if e.key() == "ArrowDown" {
@@ -115,8 +129,13 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         })
     };
     let onblur = {
-        let open = open.clone();
-        Callback::from(move |_: FocusEvent| open.set(None))
+        let (open, oncommit) = (open.clone(), props.oncommit.clone());
+        Callback::from(move |e: FocusEvent| {
+            open.set(None);
+            if let (Some(oncommit), Some(input)) = (&oncommit, e.target_dyn_into::<HtmlInputElement>()) {
+                oncommit.emit(input.value());
+            }
+        })
     };
     let expanded = !found.is_empty();
     let active = open.filter(|_| expanded).map(option_id);
@@ -136,7 +155,7 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
                 aria-label={i18n.t("templates-policy-picker-options")}>
                 { for found.iter().enumerate().map(|(i, o)| {
                     let onmousedown = {
-                        let (onchange, open, value) = (props.onchange.clone(), open.clone(), o.value.clone());
+                        let (onchange, open, value) = (pick.clone(), open.clone(), o.value.clone());
                         Callback::from(move |e: MouseEvent| {
                             // Before the input loses focus and closes the list.
                             e.prevent_default();
