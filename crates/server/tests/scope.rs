@@ -40,9 +40,8 @@ fn objects(changes: &[Change]) -> BTreeSet<String> {
 fn held(replica: &Replica, id: &str) -> usize {
     let prefix = sweep::sweep_object(id);
     replica
-        .fields
-        .keys()
-        .filter(|(o, _)| *o == prefix || o.starts_with(&format!("{prefix}/")))
+        .fields()
+        .filter(|((o, _), _)| *o == prefix || o.starts_with(&format!("{prefix}/")))
         .count()
 }
 
@@ -70,7 +69,7 @@ async fn another_vendor_pulls_none_of_a_sweep_not_shared_with_it_and_its_pushes_
         let mut replica = Replica::default();
         let seen = pull_all(&app, &globex, "client-globex-1", &mut replica).await;
         assert!(seen.is_empty(), "{}: {:?}", db.name, objects(&seen));
-        assert!(replica.fields.is_empty());
+        assert!(replica.objects.is_empty());
         let raw = call(
             &app,
             Method::GET,
@@ -220,13 +219,11 @@ async fn sharing_brings_a_sweeps_current_state_and_unsharing_takes_it_off_the_de
         // The sweep itself, without the work vendors keep to themselves.
         let published = |r: &Replica, id: &str| -> Vec<_> {
             let prefix = sweep::sweep_object(id);
-            r.fields
-                .iter()
+            r.fields()
                 .filter(|((o, f), _)| {
-                    (*o == prefix || o.starts_with(&format!("{prefix}/")))
-                        && !["decision", "note", "done"].contains(&f.as_str())
+                    (*o == prefix || o.starts_with(&format!("{prefix}/"))) && !["decision", "note", "done"].contains(f)
                 })
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .map(|((o, f), v)| ((o.to_string(), f.to_string()), v.clone()))
                 .collect()
         };
         assert_eq!(
