@@ -88,7 +88,12 @@ impl TempPostgres {
     fn run(&self, tool: &str, args: &[&str]) -> anyhow::Result<()> {
         let program = self.bin.join(tool);
         let mut command = if self.as_postgres {
-            let mut c = Command::new("runuser");
+            // `runuser` lives in /usr/sbin, which a CI runner's PATH may lack.
+            let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"]
+                .into_iter()
+                .find(|p| std::path::Path::new(p).exists())
+                .unwrap_or("runuser");
+            let mut c = Command::new(runuser);
             c.args(["-u", "postgres", "--"]).arg(&program);
             c
         } else {
