@@ -52,6 +52,37 @@ function pressAndPaint(page, key, selector) {
   }), { key, selector });
 }
 
+/**
+ * In the page: the milliseconds from `begin()` (which starts an import in the publish form)
+ * until the form shows `count` items, to after that frame's paint.
+ */
+async function timeImport(page, kind, text, count) {
+  return page.evaluate(({ kind, text, count }) => new Promise((resolve, reject) => {
+    const begin = {
+      laidOut: () => { const box = document.querySelector('#sweep-items'); box.value = text; void box.scrollHeight; return box; },
+      withLayout: () => { const box = document.querySelector('#sweep-items'); box.value = text; return box; },
+      fromFile: () => {
+        const input = document.querySelector('#sweep-items-file');
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'items.csv', { type: 'text/csv' }));
+        input.files = files.files;
+        return input;
+      },
+    }[kind];
+    const target = begin();
+    const start = performance.now();
+    target.dispatchEvent(new Event('change', { bubbles: true }));
+    const timer = setTimeout(() => reject(new Error(`no count ${count}`)), 60_000);
+    const done = () => {
+      if (new RegExp(`(^|[^0-9,.\u202f\u00a0])${count}\\b`).test(document.querySelector('#sweep-items-check')?.textContent ?? '')) {
+        clearTimeout(timer);
+        const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now() - start); ch.port2.postMessage(0);
+      } else requestAnimationFrame(done);
+    };
+    done();
+  }), { kind, text, count: grouped(count).source });
+}
+
 const browser = await launch();
 const open = async () => {
   const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1280, height: 800 } });
@@ -76,22 +107,8 @@ const imports = { laidOut: [], withLayout: [] };
 for (let round = 0; round < 12; round++) {
   const count = round % 2 === 0 ? ITEMS : ITEMS - 1;
   const text = round % 2 === 0 ? lines : lines.slice(0, lines.lastIndexOf('\n'));
-  const layoutFirst = round < 6;
-  (layoutFirst ? imports.laidOut : imports.withLayout).push(await spec.page.evaluate(({ text, count, layoutFirst }) => new Promise((resolve, reject) => {
-    const box = document.querySelector('#sweep-items');
-    box.value = text;
-    if (layoutFirst) void box.scrollHeight;
-    const start = performance.now();
-    box.dispatchEvent(new Event('change', { bubbles: true }));
-    const timer = setTimeout(() => reject(new Error(`no count ${count}`)), 60_000);
-    const done = () => {
-      if (new RegExp(`(^|[^0-9,.\u202f\u00a0])${count}\\b`).test(document.querySelector('#sweep-items-check')?.textContent ?? '')) {
-        clearTimeout(timer);
-        const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now() - start); ch.port2.postMessage(0);
-      } else requestAnimationFrame(done);
-    };
-    done();
-  }), { text, count: grouped(count).source, layoutFirst }));
+  const kind = round < 6 ? 'laidOut' : 'withLayout';
+  imports[kind].push(await timeImport(spec.page, kind, text, count));
 }
 // The same lines from a chosen file: read, parsed, normalised, de-duplicated, the count shown.
 // The file never goes through the text box, so the browser lays out no 50,000-line box.
@@ -102,22 +119,7 @@ for (let round = 0; round < 6; round++) {
   // The box emptied first, so the count shown is the file's.
   await spec.page.locator('#sweep-items').evaluate((box) => { box.value = ''; box.dispatchEvent(new Event('change', { bubbles: true })); });
   await spec.page.waitForFunction(() => document.querySelector('#sweep-items-check')?.textContent === '');
-  imports.fromFile.push(await spec.page.evaluate(({ text, count }) => new Promise((resolve, reject) => {
-    const input = document.querySelector('#sweep-items-file');
-    const files = new DataTransfer();
-    files.items.add(new File([text], 'items.csv', { type: 'text/csv' }));
-    input.files = files.files;
-    const start = performance.now();
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    const timer = setTimeout(() => reject(new Error(`no count ${count}`)), 60_000);
-    const done = () => {
-      if (new RegExp(`(^|[^0-9,.\u202f\u00a0])${count}\\b`).test(document.querySelector('#sweep-items-check')?.textContent ?? '')) {
-        clearTimeout(timer);
-        const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now() - start); ch.port2.postMessage(0);
-      } else requestAnimationFrame(done);
-    };
-    done();
-  }), { text, count: grouped(count).source }));
+  imports.fromFile.push(await timeImport(spec.page, 'fromFile', text, count));
   await spec.page.getByRole('button', { name: 'Use the text box instead' }).click();
 }
 // The form publishes what the box holds: all the lines.
