@@ -42,6 +42,8 @@ test('in Arabic, the diff page is translated and versions read "الإصدار N
   await appReady(page);
   await page.locator('select.language-picker').selectOption('ar');
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  // The page follows the language in the next render: wait for the header's Arabic.
+  await page.locator('.policy-header', { hasText: /الإصدار/ }).first().waitFor();
   // The old-version header and banner name versions in words: "v2" between Fluent's isolation
   // marks was shown as "2v" in right-to-left text.
   const header = plain(await page.locator('.policy-header').textContent());
