@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use casebook_core::compact;
+use casebook_core::policy::{Policy, PolicyVersion, Section};
 use casebook_core::search::{Engine, SearchIndex};
 use casebook_core::wire::LibrarySnapshot;
 use gloo::events::EventListener;
@@ -62,6 +63,23 @@ pub struct Loaded {
     pub snapshot: Rc<LibrarySnapshot>,
     pub engine: Rc<RefCell<Engine>>,
     pub freshness: Freshness,
+}
+
+impl Loaded {
+    /// The section of the current version each hit names, with its policy and version, in
+    /// the hits' order; a hit whose policy, current version or section is gone is skipped.
+    pub fn current_sections(&self, hits: &[casebook_core::search::Hit]) -> Vec<(&Policy, &PolicyVersion, &Section)> {
+        let engine = self.engine.borrow();
+        hits.iter()
+            .filter_map(|hit| {
+                let key = engine.index().key(hit.doc);
+                let (slug, anchor) = key.split_once('#')?;
+                let policy = self.snapshot.library.policy(slug)?;
+                let version = policy.current()?;
+                Some((policy, version, version.section(anchor)?))
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -48,21 +48,13 @@ fn options(library: &LibraryState, query: &str) -> Vec<Option_> {
         return Vec::new();
     }
     let results = loaded.engine.borrow_mut().search(query, &Filters::default(), OPTIONS);
-    let engine = loaded.engine.borrow();
-    results
-        .hits
-        .iter()
-        .filter_map(|hit| {
-            let key = engine.index().key(hit.doc);
-            let (slug, anchor) = key.split_once('#')?;
-            let policy = loaded.snapshot.library.policy(slug)?;
-            let version = policy.current()?;
-            let section = version.section(anchor)?;
-            Some(Option_ {
-                value: format!("{slug}#{anchor}@{}", version.number),
-                label: format!("{} — {} (v{})", policy.title, section.heading, version.number),
-                rtl: section.lang.as_ref().is_some_and(|l| l.is_rtl()),
-            })
+    loaded
+        .current_sections(&results.hits)
+        .into_iter()
+        .map(|(policy, version, section)| Option_ {
+            value: format!("{}#{}@{}", policy.slug, section.anchor, version.number),
+            label: format!("{} — {} (v{})", policy.title, section.heading, version.number),
+            rtl: section.lang.as_ref().is_some_and(|l| l.is_rtl()),
         })
         .collect()
 }

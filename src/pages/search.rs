@@ -383,18 +383,10 @@ fn run_search(loaded: &Rc<Loaded>, query: &str, filters: &Filters) -> (Vec<Resul
         filters.regions.push("global".into());
     }
     let results = loaded.engine.borrow_mut().search(query, &filters, RESULTS);
-    let engine = loaded.engine.borrow();
-    let rows = results
-        .hits
-        .iter()
-        .filter_map(|hit| {
-            let key = engine.index().key(hit.doc);
-            let (slug, anchor) = key.split_once('#')?;
-            let policy = loaded.snapshot.library.policy(slug)?;
-            let version = policy.current()?;
-            let section = version.section(anchor)?;
-            Some(row(policy, version.number, section, &results.matched_terms))
-        })
+    let rows = loaded
+        .current_sections(&results.hits)
+        .into_iter()
+        .map(|(policy, version, section)| row(policy, version.number, section, &results.matched_terms))
         .collect();
     let other_language = results.query_lang.clone().filter(|_| !results.answered_in_query_lang);
     (rows, results.total, other_language)
